@@ -1,0 +1,247 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/db"
+)
+
+// Project staff roles.
+const (
+	RoleCoordinator = "coordinator"
+	RoleWorker      = "worker"
+)
+
+// Network roles.
+const (
+	RoleConvener  = "convener"
+	RoleSecretary = "secretary"
+	RoleMember    = "member"
+	RoleGuest     = "guest"
+)
+
+// Policy answers who may see and change what. Rules:
+//
+//   - the public (nil user) reads projects, networks and organisations, but
+//     no member lists or people;
+//   - any signed-in user reads member lists and people's names, titles and
+//     organisations;
+//   - contact details (e-mail, phone) only when the viewer shares a project
+//     with the person (staff, or member of any of its networks), is the
+//     person, or is a platform admin;
+//   - platform admins do everything; project coordinators manage their
+//     project, its networks and memberships; project workers, conveners and
+//     secretaries manage their networks and memberships; coordinators,
+//     workers and conveners add and edit organisations and people; merging
+//     organisations is for admins.
+type Policy struct {
+	q db.Querier
+}
+
+// NewPolicy returns a policy reading from q.
+func NewPolicy(q db.Querier) *Policy { return &Policy{q: q} }
+
+// RequireUser returns EUNAUTH for the public.
+func RequireUser(u *app.User) error {
+	if u == nil {
+		return app.KeyError(app.EUNAUTH, "err.unauthorized", "sign in required")
+	}
+	return nil
+}
+
+func deny(u *app.User) error {
+	if u == nil {
+		return RequireUser(u)
+	}
+	return app.Forbidden()
+}
+
+// ProjectRole returns the user's staff role in a project ("" when none).
+func (p *Policy) ProjectRole(ctx context.Context, u *app.User, projectID int64) (string, error) {
+	if u == nil {
+		return "", nil
+	}
+	var role string
+	err := p.q.QueryRowContext(ctx, `SELECT role FROM project_staff WHERE project_id = $1 AND person_id = $2`, projectID, u.PersonID).Scan(&role)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("project role: %w", err)
+	}
+	return role, nil
+}
+
+// NetworkRole returns the user's role in a network ("" when none).
+func (p *Policy) NetworkRole(ctx context.Context, u *app.User, networkID int64) (string, error) {
+	if u == nil {
+		return "", nil
+	}
+	var role string
+	err := p.q.QueryRowContext(ctx, `SELECT role FROM memberships WHERE network_id = $1 AND person_id = $2`, networkID, u.PersonID).Scan(&role)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("network role: %w", err)
+	}
+	return role, nil
+}
+
+// CanCreateProject allows platform admins.
+func (p *Policy) CanCreateProject(u *app.User) error {
+	if u != nil && u.IsAdmin {
+		return nil
+	}
+	return deny(u)
+}
+
+// CanManageProject allows admins and the project's coordinators.
+func (p *Policy) CanManageProject(ctx context.Context, u *app.User, projectID int64) error {
+	if u == nil {
+		return deny(u)
+	}
+	if u.IsAdmin {
+		return nil
+	}
+	role, err := p.ProjectRole(ctx, u, projectID)
+	if err != nil {
+		return err
+	}
+	if role == RoleCoordinator {
+		return nil
+	}
+	return deny(u)
+}
+
+// CanCreateNetwork allows admins and the project's staff.
+func (p *Policy) CanCreateNetwork(ctx context.Context, u *app.User, projectID int64) error {
+	if u == nil {
+		return deny(u)
+	}
+	if u.IsAdmin {
+		return nil
+	}
+	role, err := p.ProjectRole(ctx, u, projectID)
+	if err != nil {
+		return err
+	}
+	if role != "" {
+		return nil
+	}
+	return deny(u)
+}
+
+// CanManageNetwork allows admins, the staff of the network's project and
+// the network's conveners and secretaries.
+func (p *Policy) CanManageNetwork(ctx context.Context, u *app.User, networkID int64) error {
+	if u == nil {
+		return deny(u)
+	}
+	if u.IsAdmin {
+		return nil
+	}
+	var ok bool
+	err := p.q.QueryRowContext(ctx, `SELECT EXISTS (
+		SELECT 1 FROM networks n JOIN project_staff s ON s.project_id = n.project_id
+		WHERE n.id = $1 AND s.person_id = $2
+		UNION ALL
+		SELECT 1 FROM memberships m WHERE m.network_id = $1 AND m.person_id = $2 AND m.role IN ('convener', 'secretary'))`,
+		networkID, u.PersonID).Scan(&ok)
+	if err != nil {
+		return fmt.Errorf("check network rights: %w", err)
+	}
+	if ok {
+		return nil
+	}
+	return deny(u)
+}
+
+// CanEditDirectory allows admins, any project staff and any convener to
+// add and edit organisations and people.
+func (p *Policy) CanEditDirectory(ctx context.Context, u *app.User) error {
+	if u == nil {
+		return deny(u)
+	}
+	if u.IsAdmin {
+		return nil
+	}
+	var ok bool
+	err := p.q.QueryRowContext(ctx, `SELECT EXISTS (
+		SELECT 1 FROM project_staff WHERE person_id = $1
+		UNION ALL
+		SELECT 1 FROM memberships WHERE person_id = $1 AND role = 'convener')`, u.PersonID).Scan(&ok)
+	if err != nil {
+		return fmt.Errorf("check directory rights: %w", err)
+	}
+	if ok {
+		return nil
+	}
+	return deny(u)
+}
+
+// CanEditPerson allows the person themself and directory editors.
+func (p *Policy) CanEditPerson(ctx context.Context, u *app.User, personID int64) error {
+	if u != nil && u.PersonID == personID {
+		return nil
+	}
+	return p.CanEditDirectory(ctx, u)
+}
+
+// CanMergeOrganisations allows platform admins.
+func (p *Policy) CanMergeOrganisations(u *app.User) error {
+	if u != nil && u.IsAdmin {
+		return nil
+	}
+	return deny(u)
+}
+
+// CanSeePeople allows any signed-in user to see member lists and names.
+func (p *Policy) CanSeePeople(u *app.User) error { return RequireUser(u) }
+
+// SharesProject reports whether the user is staff of the project or a
+// member of any of its networks; admins always do.
+func (p *Policy) SharesProject(ctx context.Context, u *app.User, projectID int64) (bool, error) {
+	if u == nil {
+		return false, nil
+	}
+	if u.IsAdmin {
+		return true, nil
+	}
+	var ok bool
+	err := p.q.QueryRowContext(ctx, `SELECT EXISTS (
+		SELECT 1 FROM project_staff WHERE project_id = $1 AND person_id = $2
+		UNION ALL
+		SELECT 1 FROM memberships m JOIN networks n ON n.id = m.network_id WHERE n.project_id = $1 AND m.person_id = $2)`,
+		projectID, u.PersonID).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("check shared project: %w", err)
+	}
+	return ok, nil
+}
+
+// CanSeeContacts reports whether the user may see a person's e-mail and
+// phone: themself, admins, and anyone who shares a project with them.
+func (p *Policy) CanSeeContacts(ctx context.Context, u *app.User, personID int64) (bool, error) {
+	if u == nil {
+		return false, nil
+	}
+	if u.IsAdmin || u.PersonID == personID {
+		return true, nil
+	}
+	var ok bool
+	err := p.q.QueryRowContext(ctx, `WITH pp AS (
+		SELECT project_id, person_id FROM project_staff
+		UNION
+		SELECT n.project_id, m.person_id FROM memberships m JOIN networks n ON n.id = m.network_id)
+		SELECT EXISTS (SELECT 1 FROM pp a JOIN pp b ON a.project_id = b.project_id WHERE a.person_id = $1 AND b.person_id = $2)`,
+		u.PersonID, personID).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("check contact visibility: %w", err)
+	}
+	return ok, nil
+}

@@ -1,0 +1,103 @@
+// Package config is Kohtaamo's typed configuration: command-line flags with
+// KOHTAAMO_* environment fallbacks, validated before anything starts.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// Config is the whole configuration.
+type Config struct {
+	Addr        string // listen address, KOHTAAMO_ADDR
+	DatabaseURL string // SQLite path or postgres:// URL, KOHTAAMO_DATABASE_URL
+	BaseURL     string // public URL used in e-mails, KOHTAAMO_BASE_URL
+	NoDemo      bool   // skip demo data on first start, KOHTAAMO_NO_DEMO
+	SMTPURL     string // smtp[s]://user:pass@host:port, KOHTAAMO_SMTP_URL
+	MailFrom    string // sender address, KOHTAAMO_MAIL_FROM
+	LogFormat   string // auto, json or text, KOHTAAMO_LOG_FORMAT
+	LogLevel    string // debug, info, warn, error, KOHTAAMO_LOG_LEVEL
+	Workers     int    // background job workers, 0 disables, KOHTAAMO_WORKERS
+}
+
+// DefaultDatabase is the SQLite file used when nothing is configured.
+const DefaultDatabase = "./kohtaamo-data/kohtaamo.db"
+
+// Env looks up an environment variable.
+type Env func(string) string
+
+func envOr(env Env, key, def string) string {
+	if v := env(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// DBFlag registers --db on fs, defaulting to KOHTAAMO_DATABASE_URL or the
+// SQLite default; every subcommand takes it.
+func DBFlag(fs *flag.FlagSet, env Env) *string {
+	return fs.String("db", envOr(env, "KOHTAAMO_DATABASE_URL", DefaultDatabase), "SQLite file path or postgres:// URL (KOHTAAMO_DATABASE_URL)")
+}
+
+// ServeFlags registers the serve flags on fs and returns the config they fill.
+func ServeFlags(fs *flag.FlagSet, env Env) *Config {
+	c := &Config{}
+	fs.StringVar(&c.Addr, "addr", envOr(env, "KOHTAAMO_ADDR", "127.0.0.1:8080"), "listen address HOST:PORT (KOHTAAMO_ADDR)")
+	fs.StringVar(&c.DatabaseURL, "db", envOr(env, "KOHTAAMO_DATABASE_URL", DefaultDatabase), "SQLite file path or postgres:// URL (KOHTAAMO_DATABASE_URL)")
+	fs.StringVar(&c.BaseURL, "base-url", env("KOHTAAMO_BASE_URL"), "public base URL for links in e-mail (KOHTAAMO_BASE_URL); default http://ADDR")
+	fs.BoolVar(&c.NoDemo, "no-demo", env("KOHTAAMO_NO_DEMO") == "1" || env("KOHTAAMO_NO_DEMO") == "true", "do not load demo data into an empty database (KOHTAAMO_NO_DEMO)")
+	fs.StringVar(&c.SMTPURL, "smtp-url", env("KOHTAAMO_SMTP_URL"), "smtp[s]://user:pass@host:port; empty logs mail to the admin outbox (KOHTAAMO_SMTP_URL)")
+	fs.StringVar(&c.MailFrom, "mail-from", envOr(env, "KOHTAAMO_MAIL_FROM", "Kohtaamo <noreply@kohtaamo.invalid>"), "sender address (KOHTAAMO_MAIL_FROM)")
+	fs.StringVar(&c.LogFormat, "log-format", envOr(env, "KOHTAAMO_LOG_FORMAT", "auto"), "auto (JSON unless a terminal), json or text (KOHTAAMO_LOG_FORMAT)")
+	fs.StringVar(&c.LogLevel, "log-level", envOr(env, "KOHTAAMO_LOG_LEVEL", "info"), "debug, info, warn or error (KOHTAAMO_LOG_LEVEL)")
+	workers := 4
+	if v := env("KOHTAAMO_WORKERS"); v != "" {
+		fmt.Sscanf(v, "%d", &workers)
+	}
+	fs.IntVar(&c.Workers, "workers", workers, "background job workers; 0 runs none in this instance (KOHTAAMO_WORKERS)")
+	return c
+}
+
+// Validate checks the configuration and fills derived defaults.
+func (c *Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("--addr %q: want HOST:PORT", c.Addr))
+	}
+	if c.DatabaseURL == "" {
+		errs = append(errs, errors.New("--db must not be empty"))
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + c.Addr
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("--base-url %q: want http(s)://host", c.BaseURL))
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if c.SMTPURL != "" {
+		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
+			errs = append(errs, errors.New("--smtp-url: want smtp[s]://user:pass@host:port"))
+		}
+	}
+	switch c.LogFormat {
+	case "auto", "json", "text":
+	default:
+		errs = append(errs, fmt.Errorf("--log-format %q: want auto, json or text", c.LogFormat))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("--log-level %q: want debug, info, warn or error", c.LogLevel))
+	}
+	if c.Workers < 0 || c.Workers > 64 {
+		errs = append(errs, fmt.Errorf("--workers %d: want 0..64", c.Workers))
+	}
+	return errors.Join(errs...)
+}
+
+// Secure reports whether the site is served over HTTPS (cookies get Secure).
+func (c *Config) Secure() bool { return strings.HasPrefix(c.BaseURL, "https://") }

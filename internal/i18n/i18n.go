@@ -1,0 +1,162 @@
+// Package i18n holds Kohtaamo's message catalogues (Finnish first, Swedish
+// and English complete) and picks a language for a request. Catalogues are
+// TOML files under locales/<lang>/<domain>.toml, one file per domain so
+// features stay local; a test fails when any key is missing in any language.
+package i18n
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed locales
+var locales embed.FS
+
+// Langs are the supported languages, default first.
+var Langs = []string{"fi", "sv", "en"}
+
+// Default is the language used when nothing else decides.
+const Default = "fi"
+
+var matcher = language.NewMatcher([]language.Tag{language.Finnish, language.Swedish, language.English})
+
+// Bundle is the loaded catalogues.
+type Bundle struct {
+	b *goi18n.Bundle
+	// plain holds every message rendered once without data, for the fast
+	// path of T without arguments.
+	plain map[string]map[string]string
+	keys  map[string][]string
+	locs  map[string]*Localizer
+}
+
+// New loads the embedded catalogues.
+func New() (*Bundle, error) {
+	return Load(locales)
+}
+
+// Load loads catalogues from fsys (layout locales/<lang>/*.toml).
+func Load(fsys fs.FS) (*Bundle, error) {
+	b := goi18n.NewBundle(language.Finnish)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	bundle := &Bundle{b: b, plain: map[string]map[string]string{}, keys: map[string][]string{}, locs: map[string]*Localizer{}}
+	for _, lang := range Langs {
+		files, err := fs.Glob(fsys, "locales/"+lang+"/*.toml")
+		if err != nil {
+			return nil, fmt.Errorf("list %s catalogues: %w", lang, err)
+		}
+		for _, f := range files {
+			buf, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				return nil, fmt.Errorf("read %s: %w", f, err)
+			}
+			mf, err := b.ParseMessageFileBytes(buf, strings.TrimSuffix(path.Base(f), ".toml")+"."+lang+".toml")
+			if err != nil {
+				return nil, fmt.Errorf("parse %s: %w", f, err)
+			}
+			for _, m := range mf.Messages {
+				bundle.keys[lang] = append(bundle.keys[lang], m.ID)
+			}
+		}
+		sort.Strings(bundle.keys[lang])
+	}
+	for _, lang := range Langs {
+		loc := goi18n.NewLocalizer(b, lang)
+		plain := map[string]string{}
+		for _, id := range bundle.keys[lang] {
+			s, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: id})
+			if err == nil && !strings.Contains(s, "<no value>") {
+				plain[id] = s
+			}
+		}
+		bundle.plain[lang] = plain
+		bundle.locs[lang] = &Localizer{lang: lang, loc: loc, plain: plain}
+	}
+	return bundle, nil
+}
+
+// Keys returns the sorted message ids defined for lang.
+func (b *Bundle) Keys(lang string) []string { return b.keys[lang] }
+
+// Localizer returns the localizer for lang (Default when unsupported).
+func (b *Bundle) Localizer(lang string) *Localizer {
+	if l, ok := b.locs[lang]; ok {
+		return l
+	}
+	return b.locs[Default]
+}
+
+// Localizer translates message ids into one language.
+type Localizer struct {
+	lang  string
+	loc   *goi18n.Localizer
+	plain map[string]string
+}
+
+// Lang returns the language code.
+func (l *Localizer) Lang() string { return l.lang }
+
+// T translates id. args are key/value pairs for the message template; a key
+// "Count" selects the plural form. A missing id is returned as is (the
+// catalogue test catches it before it ships).
+func (l *Localizer) T(id string, args ...any) string {
+	if len(args) == 0 {
+		if s, ok := l.plain[id]; ok {
+			return s
+		}
+		return id
+	}
+	data := make(map[string]any, len(args)/2)
+	for i := 0; i+1 < len(args); i += 2 {
+		k, _ := args[i].(string)
+		data[k] = args[i+1]
+	}
+	return l.TData(id, data)
+}
+
+// TData translates id with a data map.
+func (l *Localizer) TData(id string, data map[string]any) string {
+	cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateData: data}
+	if c, ok := data["Count"]; ok {
+		cfg.PluralCount = c
+	}
+	s, err := l.loc.Localize(cfg)
+	if err != nil {
+		return id
+	}
+	return s
+}
+
+// Supported reports whether lang is one of Langs.
+func Supported(lang string) bool {
+	for _, l := range Langs {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// Match picks a supported language from an Accept-Language header.
+func Match(acceptLanguage string) string {
+	if acceptLanguage == "" {
+		return Default
+	}
+	tags, _, err := language.ParseAcceptLanguage(acceptLanguage)
+	if err != nil || len(tags) == 0 {
+		return Default
+	}
+	_, idx, conf := matcher.Match(tags...)
+	if conf == language.No {
+		return Default
+	}
+	return Langs[idx]
+}

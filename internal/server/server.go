@@ -1,0 +1,104 @@
+// Package server assembles Kohtaamo's http.Handler: the middleware chain
+// and every domain's routes. It lives apart from main so handler tests use
+// the real router.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/auth"
+	"github.com/kohtaamo/kohtaamo/internal/config"
+	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/home"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
+	"github.com/kohtaamo/kohtaamo/internal/network"
+	"github.com/kohtaamo/kohtaamo/internal/org"
+	"github.com/kohtaamo/kohtaamo/internal/person"
+	"github.com/kohtaamo/kohtaamo/internal/project"
+	"github.com/kohtaamo/kohtaamo/internal/web"
+)
+
+// Deps are the server's dependencies, built in main (or a test).
+type Deps struct {
+	DB     *db.DB
+	Config *config.Config
+	Log    *slog.Logger
+	Clock  app.Clock
+}
+
+// Server is the assembled application.
+type Server struct {
+	Handler http.Handler
+	Kit     *web.Kit
+}
+
+// New builds the server. It parses every template, so a broken template
+// fails here, at start-up.
+func New(d Deps) (*Server, error) {
+	if d.Clock == nil {
+		d.Clock = app.SystemClock{}
+	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	if d.Config == nil {
+		d.Config = &config.Config{BaseURL: "http://127.0.0.1:8080"}
+	}
+	renderer, err := web.NewRenderer()
+	if err != nil {
+		return nil, err
+	}
+	bundle, err := i18n.New()
+	if err != nil {
+		return nil, err
+	}
+	sessions := auth.NewSessionManager(auth.NewSessionStore(d.DB, d.Clock), d.Config.Secure())
+	kit := &web.Kit{Renderer: renderer, I18n: bundle, Sessions: sessions, Log: d.Log, Clock: d.Clock}
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics := web.NewMetrics(reg)
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := d.DB.PingContext(r.Context()); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("database unreachable\n"))
+			return
+		}
+		_, _ = w.Write([]byte("ready\n"))
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	mux.Handle("GET /static/{hash}/{file...}", renderer.StaticHandler())
+
+	auth.NewHandler(kit, d.DB).Routes(mux)
+	home.NewHandler(kit, d.DB).Routes(mux)
+	project.NewHandler(kit, d.DB).Routes(mux)
+	network.NewHandler(kit, d.DB).Routes(mux)
+	org.NewHandler(kit, d.DB).Routes(mux)
+	person.NewHandler(kit, d.DB).Routes(mux)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		kit.Error(w, r, app.NotFound("page"))
+	})
+
+	var h http.Handler = metrics.Wrap(mux)
+	h = kit.Recover(h)
+	h = web.Language(h)
+	h = auth.LoadUser(kit, auth.NewStore(d.DB))(h)
+	h = sessions.LoadAndSave(h)
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = web.SecurityHeaders(h)
+	h = web.RequestLog(d.Log)(h)
+	return &Server{Handler: h, Kit: kit}, nil
+}

@@ -1,0 +1,113 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+)
+
+// ParseForm parses a form body of at most 1 MiB; failure is EINVALID.
+func ParseForm(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	if err := r.ParseForm(); err != nil {
+		return app.KeyError(app.EINVALID, "err.bad_request", "malformed form")
+	}
+	return nil
+}
+
+// Field returns a trimmed form value.
+func Field(r *http.Request, name string) string {
+	return strings.TrimSpace(r.PostFormValue(name))
+}
+
+// Date parses a yyyy-mm-dd value; "" gives nil. A bad value is recorded on
+// v under field.
+func Date(v *app.Validator, field, s string) *time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		// Finnish users type 22.11.2026 as well.
+		t, err = time.Parse("2.1.2006", s)
+	}
+	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
+		v.Add(field, "err.invalid_date", nil)
+		return nil
+	}
+	return &t
+}
+
+// ID parses a path value as a positive int64; failure is ENOTFOUND, as a
+// malformed id names nothing that exists.
+func ID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, app.NotFound(name)
+	}
+	return id, nil
+}
+
+// OptionalID parses a form id; "" and "0" give 0, a malformed value is
+// recorded on v.
+func OptionalID(v *app.Validator, field, s string) int64 {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "0" {
+		return 0
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id < 0 {
+		v.Add(field, "err.invalid_choice", nil)
+		return 0
+	}
+	return id
+}
+
+// PageParam reads ?page= (1 when missing or bad).
+func PageParam(r *http.Request) int {
+	p, err := strconv.Atoi(r.URL.Query().Get("page"))
+	if err != nil || p < 1 || p > 1_000_000 {
+		return 1
+	}
+	return p
+}
+
+// SafeNext returns next when it is a local path, else "/".
+func SafeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+// APIPage reads ?page= and ?per_page= for API lists: page ≥ 1, per_page
+// 1..200 (default 50). Bad values are EINVALID.
+func APIPage(r *http.Request) (page, perPage int, err error) {
+	page, perPage = 1, 50
+	q := r.URL.Query()
+	if s := q.Get("page"); s != "" {
+		page, err = strconv.Atoi(s)
+		if err != nil || page < 1 {
+			return 0, 0, app.FieldInvalid("page", "err.invalid_number")
+		}
+	}
+	if s := q.Get("per_page"); s != "" {
+		perPage, err = strconv.Atoi(s)
+		if err != nil || perPage < 1 || perPage > 200 {
+			return 0, 0, app.FieldInvalid("per_page", "err.invalid_number")
+		}
+	}
+	return page, perPage, nil
+}
+
+// ListResponse is the envelope of every API list.
+type ListResponse[T any] struct {
+	Items   []T `json:"items"`
+	Page    int `json:"page"`
+	PerPage int `json:"per_page"`
+	Total   int `json:"total"`
+}

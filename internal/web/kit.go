@@ -1,0 +1,238 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
+)
+
+// Kit is what every domain handler needs from the web layer. It is built
+// once in server.New and passed to each domain's handler.
+type Kit struct {
+	Renderer *Renderer
+	I18n     *i18n.Bundle
+	Sessions *scs.SessionManager
+	Log      *slog.Logger
+	Clock    app.Clock
+}
+
+type langKey struct{}
+
+// WithLang returns a context carrying the request's language.
+func WithLang(ctx context.Context, lang string) context.Context {
+	return context.WithValue(ctx, langKey{}, lang)
+}
+
+// Lang returns the request's language (i18n.Default when unset).
+func Lang(ctx context.Context) string {
+	if l, ok := ctx.Value(langKey{}).(string); ok {
+		return l
+	}
+	return i18n.Default
+}
+
+// L returns the localizer of the request's language.
+func (k *Kit) L(r *http.Request) *i18n.Localizer { return k.I18n.Localizer(Lang(r.Context())) }
+
+// T translates id into the request's language.
+func (k *Kit) T(r *http.Request, id string, args ...any) string { return k.L(r).T(id, args...) }
+
+// View builds the view for a page.
+func (k *Kit) View(r *http.Request, title string, data any) *View {
+	lang := Lang(r.Context())
+	v := &View{
+		L:         k.I18n.Localizer(lang),
+		Lang:      lang,
+		Title:     title,
+		User:      app.UserFrom(r.Context()),
+		Path:      r.URL.RequestURI(),
+		Data:      data,
+		RequestID: RequestID(r.Context()),
+	}
+	if k.Sessions != nil {
+		v.Flash = k.Sessions.PopString(r.Context(), "flash")
+	}
+	return v
+}
+
+// Render renders page with status. title is already translated.
+func (k *Kit) Render(w http.ResponseWriter, r *http.Request, status int, page, title string, data any) {
+	k.RenderView(w, r, status, page, k.View(r, title, data))
+}
+
+// RenderView renders a prepared view.
+func (k *Kit) RenderView(w http.ResponseWriter, r *http.Request, status int, page string, v *View) {
+	if err := k.Renderer.Execute(w, status, page, v); err != nil {
+		LoggerFrom(r.Context(), k.Log).Error("render page", "page", page, "err", err)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+	}
+}
+
+// Flash stores a one-time message shown on the next page.
+func (k *Kit) Flash(r *http.Request, msg string) {
+	if k.Sessions != nil {
+		k.Sessions.Put(r.Context(), "flash", msg)
+	}
+}
+
+// Redirect answers 303 See Other to url.
+func Redirect(w http.ResponseWriter, r *http.Request, url string) {
+	http.Redirect(w, r, url, http.StatusSeeOther)
+}
+
+// Status maps an app error code to an HTTP status.
+func Status(code string) int {
+	switch code {
+	case app.EINVALID:
+		return http.StatusUnprocessableEntity
+	case app.ENOTFOUND:
+		return http.StatusNotFound
+	case app.ECONFLICT:
+		return http.StatusConflict
+	case app.EFORBIDDEN:
+		return http.StatusForbidden
+	case app.EUNAUTH:
+		return http.StatusUnauthorized
+	}
+	return http.StatusInternalServerError
+}
+
+// ErrorPage is the data of the error page.
+type ErrorPage struct {
+	Heading string
+	Message string
+	Status  int
+}
+
+// Error renders err as a translated error page with the status its code
+// maps to. Only internal errors are logged. A signed-out user who meets
+// EUNAUTH or EFORBIDDEN on a GET is sent to the sign-in page instead.
+func (k *Kit) Error(w http.ResponseWriter, r *http.Request, err error) {
+	code := app.ErrorCode(err)
+	if (code == app.EUNAUTH || code == app.EFORBIDDEN) && app.UserFrom(r.Context()) == nil && r.Method == http.MethodGet {
+		Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()))
+		return
+	}
+	status := Status(code)
+	l := k.L(r)
+	page := ErrorPage{Status: status}
+	switch code {
+	case app.ENOTFOUND:
+		page.Heading, page.Message = l.T("err.not_found_title"), l.T("err.not_found")
+	case app.EFORBIDDEN, app.EUNAUTH:
+		page.Heading, page.Message = l.T("err.forbidden_title"), l.T("err.forbidden")
+	case app.EINTERNAL:
+		LoggerFrom(r.Context(), k.Log).Error("request failed", "err", err)
+		page.Heading, page.Message = l.T("err.internal_title"), l.T("err.internal")
+	default:
+		page.Heading = l.T("err.invalid_form")
+		page.Message = k.Message(r, err)
+	}
+	k.Render(w, r, status, "common/error", page.Heading, page)
+}
+
+// Message translates an application error's message for the user.
+func (k *Kit) Message(r *http.Request, err error) string {
+	e := app.AsError(err)
+	if e == nil {
+		return k.T(r, "err.internal")
+	}
+	if e.Key != "" {
+		return k.T(r, e.Key)
+	}
+	switch e.Code {
+	case app.ECONFLICT:
+		return k.T(r, "err.conflict")
+	case app.EINVALID:
+		return k.T(r, "err.bad_request")
+	}
+	return e.Message
+}
+
+// FieldErrors translates an error's field errors; nil when it has none.
+func (k *Kit) FieldErrors(r *http.Request, err error) map[string]string {
+	e := app.AsError(err)
+	if e == nil || len(e.Fields) == 0 {
+		return nil
+	}
+	l := k.L(r)
+	out := make(map[string]string, len(e.Fields))
+	for _, f := range e.Fields {
+		out[f.Field] = l.TData(f.Key, f.Args)
+	}
+	return out
+}
+
+// FormError re-renders a form page with field errors and status 422 when
+// err is a validation or duplicate error with fields; anything else goes to
+// Error.
+func (k *Kit) FormError(w http.ResponseWriter, r *http.Request, page, title string, data any, err error) {
+	fields := k.FieldErrors(r, err)
+	if fields == nil {
+		k.Error(w, r, err)
+		return
+	}
+	v := k.View(r, title, data)
+	v.Errors = fields
+	v.ErrorSummary = k.T(r, "err.invalid_form")
+	k.RenderView(w, r, http.StatusUnprocessableEntity, page, v)
+}
+
+// APIError writes err as {"error": {"code", "message", "fields"}} with the
+// status its code maps to (400 for invalid input in the API).
+func (k *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
+	code := app.ErrorCode(err)
+	status := Status(code)
+	if code == app.EINVALID {
+		status = http.StatusBadRequest
+	}
+	if code == app.EINTERNAL {
+		LoggerFrom(r.Context(), k.Log).Error("api request failed", "err", err)
+	}
+	body := map[string]any{"code": code, "message": k.Message(r, err)}
+	if code == app.EINTERNAL {
+		body["message"] = k.T(r, "err.internal")
+	}
+	if f := k.FieldErrors(r, err); f != nil {
+		body["fields"] = f
+	}
+	WriteJSON(w, status, map[string]any{"error": body})
+}
+
+// WriteJSON writes v as JSON with status.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// DecodeJSON decodes a JSON request body into v, refusing unknown fields and
+// bodies over 1 MiB; errors are EINVALID.
+func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var syn *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &typ):
+			return app.FieldInvalid(typ.Field, "err.invalid_choice")
+		case errors.As(err, &syn), strings.HasPrefix(err.Error(), "json: unknown field"):
+			return app.KeyError(app.EINVALID, "err.bad_request", err.Error())
+		}
+		return app.KeyError(app.EINVALID, "err.bad_request", "invalid JSON body")
+	}
+	return nil
+}

@@ -1,0 +1,33 @@
+package web
+
+import (
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
+)
+
+// View is what every page template receives: the translated chrome (user,
+// language, flash, field errors) and the page's own typed Data.
+type View struct {
+	L            *i18n.Localizer
+	Lang         string
+	Title        string
+	User         *app.User
+	Path         string
+	Flash        string
+	Errors       map[string]string
+	ErrorSummary string
+	RequestID    string
+	Data         any
+}
+
+// T translates id; args are key/value pairs.
+func (v *View) T(id string, args ...any) string { return v.L.T(id, args...) }
+
+// Err returns the translated error of a form field, or "".
+func (v *View) Err(field string) string { return v.Errors[field] }
+
+// Langs lists the selectable languages.
+func (v *View) Langs() []string { return i18n.Langs }
+
+// SignedIn reports whether a user is signed in.
+func (v *View) SignedIn() bool { return v.User != nil }
