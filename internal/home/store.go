@@ -1,0 +1,102 @@
+package home
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/db"
+)
+
+// MyProject is a project the user works in as staff.
+type MyProject struct {
+	ID           int64
+	Name         string
+	Role         string
+	NetworkCount int
+	Archived     bool
+}
+
+// MyNetwork is a network the user belongs to, with what needs attention.
+type MyNetwork struct {
+	ID          int64
+	Name        string
+	ProjectID   int64
+	ProjectName string
+	Role        string // the user's role; "" when seen as project staff
+	MemberCount int
+	EndedTerms  int // members whose term has ended
+	Status      string
+}
+
+// Store holds the home page's read-only queries across domains.
+type Store struct{ q db.Querier }
+
+// NewStore returns a store on q.
+func NewStore(q db.Querier) *Store { return &Store{q: q} }
+
+// MyProjects lists the projects where the person is staff, active first.
+func (s *Store) MyProjects(ctx context.Context, personID int64) ([]MyProject, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT p.id, p.name, ps.role, p.archived,
+		(SELECT COUNT(*) FROM networks n WHERE n.project_id = p.id)
+		FROM project_staff ps JOIN projects p ON p.id = ps.project_id
+		WHERE ps.person_id = $1 ORDER BY p.archived, p.name`, personID)
+	if err != nil {
+		return nil, fmt.Errorf("list my projects: %w", err)
+	}
+	defer rows.Close()
+	var out []MyProject
+	for rows.Next() {
+		var p MyProject
+		if err := rows.Scan(&p.ID, &p.Name, &p.Role, &p.Archived, &p.NetworkCount); err != nil {
+			return nil, fmt.Errorf("scan my project: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// MyNetworks lists the networks the person is a member of, and the
+// networks of projects where they are staff, active first.
+func (s *Store) MyNetworks(ctx context.Context, personID int64, today time.Time) ([]MyNetwork, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, p.id, p.name, COALESCE(m.role, ''), n.status,
+		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id),
+		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id AND a.term_end IS NOT NULL AND a.term_end < $2)
+		FROM networks n
+		JOIN projects p ON p.id = n.project_id
+		LEFT JOIN memberships m ON m.network_id = n.id AND m.person_id = $1
+		WHERE m.id IS NOT NULL
+		   OR EXISTS (SELECT 1 FROM project_staff s WHERE s.project_id = n.project_id AND s.person_id = $1)
+		ORDER BY CASE WHEN n.status = 'active' THEN 0 ELSE 1 END, p.name, n.name`, personID, db.Now(today))
+	if err != nil {
+		return nil, fmt.Errorf("list my networks: %w", err)
+	}
+	defer rows.Close()
+	var out []MyNetwork
+	for rows.Next() {
+		var n MyNetwork
+		if err := rows.Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName, &n.Role, &n.Status, &n.MemberCount, &n.EndedTerms); err != nil {
+			return nil, fmt.Errorf("scan my network: %w", err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Counts are the platform's public totals for the signed-out home page.
+type Counts struct {
+	Projects, Networks, Organisations int
+}
+
+// PublicCounts counts active projects, active networks and organisations.
+func (s *Store) PublicCounts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.q.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM projects WHERE archived = $1),
+		(SELECT COUNT(*) FROM networks WHERE status = 'active'),
+		(SELECT COUNT(*) FROM organisations)`, false).Scan(&c.Projects, &c.Networks, &c.Organisations)
+	if err != nil {
+		return c, fmt.Errorf("count public totals: %w", err)
+	}
+	return c, nil
+}
