@@ -59,14 +59,17 @@ func (s *Store) MyProjects(ctx context.Context, personID int64) ([]MyProject, er
 // MyNetworks lists the networks the person is a member of, and the
 // networks of projects where they are staff, active first.
 func (s *Store) MyNetworks(ctx context.Context, personID int64, today time.Time) ([]MyNetwork, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, p.id, p.name, COALESCE(m.role, ''), n.status,
+	// Start from the person's memberships and staff roles (indexed), not
+	// from every network.
+	rows, err := s.q.QueryContext(ctx, `WITH mine AS (
+			SELECT network_id, role FROM memberships WHERE person_id = $1
+			UNION ALL
+			SELECT n.id, '' FROM project_staff s JOIN networks n ON n.project_id = s.project_id
+			WHERE s.person_id = $1 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.network_id = n.id AND m.person_id = $1))
+		SELECT n.id, n.name, p.id, p.name, mine.role, n.status,
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id),
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id AND a.term_end IS NOT NULL AND a.term_end < $2)
-		FROM networks n
-		JOIN projects p ON p.id = n.project_id
-		LEFT JOIN memberships m ON m.network_id = n.id AND m.person_id = $1
-		WHERE m.id IS NOT NULL
-		   OR EXISTS (SELECT 1 FROM project_staff s WHERE s.project_id = n.project_id AND s.person_id = $1)
+		FROM mine JOIN networks n ON n.id = mine.network_id JOIN projects p ON p.id = n.project_id
 		ORDER BY CASE WHEN n.status = 'active' THEN 0 ELSE 1 END, p.name, n.name`, personID, db.Now(today))
 	if err != nil {
 		return nil, fmt.Errorf("list my networks: %w", err)
