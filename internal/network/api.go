@@ -1,0 +1,420 @@
+package network
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/auth"
+	"github.com/kohtaamo/kohtaamo/internal/web"
+)
+
+func (h *Handler) apiRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /api/v1/networks", h.apiListNetworks)
+	mux.HandleFunc("POST /api/v1/networks", h.apiCreateNetwork)
+	mux.HandleFunc("GET /api/v1/networks/{id}", h.apiGetNetwork)
+	mux.HandleFunc("PUT /api/v1/networks/{id}", h.apiUpdateNetwork)
+	mux.HandleFunc("GET /api/v1/networks/{id}/memberships", h.apiListMemberships)
+	mux.HandleFunc("POST /api/v1/networks/{id}/memberships", h.apiCreateMembership)
+	mux.HandleFunc("GET /api/v1/memberships/{id}", h.apiGetMembership)
+	mux.HandleFunc("PUT /api/v1/memberships/{id}", h.apiUpdateMembership)
+}
+
+// JSON is a network in the API.
+type JSON struct {
+	ID          int64     `json:"id"`
+	ProjectID   int64     `json:"project_id"`
+	ProjectName string    `json:"project_name"`
+	Name        string    `json:"name"`
+	Purpose     string    `json:"purpose"`
+	Cadence     string    `json:"cadence"`
+	Status      string    `json:"status"`
+	Themes      []string  `json:"themes"`
+	MemberCount int       `json:"member_count"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+// InputJSON is the body of POST and PUT /api/v1/networks. project_id is
+// required on POST and ignored on PUT (a network does not move); the other
+// read-only fields of JSON may be sent back and are ignored.
+type InputJSON struct {
+	ProjectID int64    `json:"project_id"`
+	Name      string   `json:"name"`
+	Purpose   string   `json:"purpose"`
+	Cadence   string   `json:"cadence"`
+	Status    string   `json:"status"`
+	Themes    []string `json:"themes"`
+
+	ID          json.RawMessage `json:"id,omitempty"`
+	ProjectName json.RawMessage `json:"project_name,omitempty"`
+	MemberCount json.RawMessage `json:"member_count,omitempty"`
+	CreatedAt   json.RawMessage `json:"created_at,omitempty"`
+	UpdatedAt   json.RawMessage `json:"updated_at,omitempty"`
+}
+
+// ToJSON converts a network for the API.
+func ToJSON(n *Network) JSON {
+	themes := n.ThemeNames()
+	return JSON{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectName, Name: n.Name, Purpose: n.Purpose,
+		Cadence: n.Cadence, Status: n.Status, Themes: themes, MemberCount: n.MemberCount, CreatedAt: n.CreatedAt, UpdatedAt: n.UpdatedAt}
+}
+
+func (in *InputJSON) toInput() (Input, error) {
+	out := Input{Name: in.Name, Purpose: in.Purpose, Cadence: in.Cadence, Status: in.Status, Themes: in.Themes}
+	var v app.Validator
+	out.Validate(&v)
+	return out, v.Err()
+}
+
+// MembershipJSON is a membership in the API (no contact details).
+type MembershipJSON struct {
+	ID               int64     `json:"id"`
+	NetworkID        int64     `json:"network_id"`
+	PersonID         int64     `json:"person_id"`
+	PersonName       string    `json:"person_name"`
+	Role             string    `json:"role"`
+	OrganisationID   *int64    `json:"organisation_id"`
+	OrganisationName string    `json:"organisation_name"`
+	Sector           string    `json:"sector"`
+	DeputyOfID       *int64    `json:"deputy_of_id"`
+	TermStart        *string   `json:"term_start"`
+	TermEnd          *string   `json:"term_end"`
+	TermEnded        bool      `json:"term_ended"`
+	CreatedAt        time.Time `json:"created_at"`
+	UpdatedAt        time.Time `json:"updated_at"`
+}
+
+// MembershipInputJSON is the body of POST and PUT memberships. An absent
+// or null organisation_id means the person's own organisation.
+type MembershipInputJSON struct {
+	PersonID       int64   `json:"person_id"`
+	Role           string  `json:"role"`
+	OrganisationID *int64  `json:"organisation_id"`
+	DeputyOfID     *int64  `json:"deputy_of_id"`
+	TermStart      *string `json:"term_start"`
+	TermEnd        *string `json:"term_end"`
+
+	ID               json.RawMessage `json:"id,omitempty"`
+	NetworkID        json.RawMessage `json:"network_id,omitempty"`
+	PersonName       json.RawMessage `json:"person_name,omitempty"`
+	OrganisationName json.RawMessage `json:"organisation_name,omitempty"`
+	Sector           json.RawMessage `json:"sector,omitempty"`
+	TermEnded        json.RawMessage `json:"term_ended,omitempty"`
+	CreatedAt        json.RawMessage `json:"created_at,omitempty"`
+	UpdatedAt        json.RawMessage `json:"updated_at,omitempty"`
+}
+
+func idPtr(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
+func datePtr(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := t.Format("2006-01-02")
+	return &s
+}
+
+// MembershipToJSON converts a membership for the API.
+func MembershipToJSON(m *Membership, today time.Time) MembershipJSON {
+	return MembershipJSON{ID: m.ID, NetworkID: m.NetworkID, PersonID: m.PersonID, PersonName: m.PersonName, Role: m.Role,
+		OrganisationID: idPtr(m.OrganisationID), OrganisationName: m.OrganisationName, Sector: m.Sector,
+		DeputyOfID: idPtr(m.DeputyOfID), TermStart: datePtr(m.TermStart), TermEnd: datePtr(m.TermEnd),
+		TermEnded: m.Ended(today), CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+}
+
+func (in *MembershipInputJSON) toInput() (MembershipInput, error) {
+	var v app.Validator
+	out := MembershipInput{PersonID: in.PersonID, Role: in.Role}
+	if in.OrganisationID != nil {
+		out.OrganisationID = *in.OrganisationID
+		v.Check(out.OrganisationID > 0, "organisation_id", "network.err.unknown_organisation")
+	}
+	if in.DeputyOfID != nil {
+		out.DeputyOfID = *in.DeputyOfID
+		v.Check(out.DeputyOfID > 0, "deputy_of_id", "network.err.deputy_not_member")
+	}
+	if in.TermStart != nil {
+		out.TermStart = web.Date(&v, "term_start", *in.TermStart)
+	}
+	if in.TermEnd != nil {
+		out.TermEnd = web.Date(&v, "term_end", *in.TermEnd)
+	}
+	if in.PersonID < 0 {
+		v.Add("person_id", "err.invalid_choice", nil)
+	}
+	out.Validate(&v)
+	return out, v.Err()
+}
+
+func (h *Handler) apiListNetworks(w http.ResponseWriter, r *http.Request) {
+	page, perPage, err := web.APIPage(r)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	f := ListFilter{Limit: perPage, Offset: (page - 1) * perPage}
+	if s := q.Get("project_id"); s != "" {
+		id, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || id <= 0 {
+			h.web.APIError(w, r, app.FieldInvalid("project_id", "err.invalid_number"))
+			return
+		}
+		f.ProjectID = id
+	}
+	if s := q.Get("status"); s != "" {
+		if !oneOf(s, Statuses) {
+			h.web.APIError(w, r, app.FieldInvalid("status", "err.invalid_choice"))
+			return
+		}
+		f.Status = s
+	}
+	list, total, err := h.store.List(r.Context(), f)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	items := make([]JSON, 0, len(list))
+	for i := range list {
+		j := ToJSON(&list[i])
+		j.Themes = nil
+		items = append(items, j)
+	}
+	web.WriteJSON(w, http.StatusOK, web.ListResponse[JSON]{Items: items, Page: page, PerPage: perPage, Total: total})
+}
+
+func (h *Handler) apiGetNetwork(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeNetwork(w, r, http.StatusOK, id)
+}
+
+func (h *Handler) writeNetwork(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	n, err := h.store.Get(r.Context(), id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	web.WriteJSON(w, status, ToJSON(n))
+}
+
+func (h *Handler) apiCreateNetwork(w http.ResponseWriter, r *http.Request) {
+	u := app.UserFrom(r.Context())
+	if err := auth.RequireUser(u); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body InputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if body.ProjectID <= 0 {
+		h.web.APIError(w, r, app.FieldInvalid("project_id", "err.required"))
+		return
+	}
+	if _, err := h.store.ProjectName(r.Context(), body.ProjectID); err != nil {
+		if app.IsCode(err, app.ENOTFOUND) {
+			err = app.FieldInvalid("project_id", "err.invalid_choice")
+		}
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.policy.CanCreateNetwork(r.Context(), u, body.ProjectID); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.toInput()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var id int64
+	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
+		var err error
+		id, err = NewStore(tx).Create(r.Context(), body.ProjectID, in, h.web.Clock.Now())
+		return err
+	})
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/networks/"+strconv.FormatInt(id, 10))
+	h.writeNetwork(w, r, http.StatusCreated, id)
+}
+
+// apiCanManage answers EUNAUTH for the public, ENOTFOUND for an unknown
+// network, then the policy's answer.
+func (h *Handler) apiCanManage(ctx context.Context, networkID int64) error {
+	u := app.UserFrom(ctx)
+	if err := auth.RequireUser(u); err != nil {
+		return err
+	}
+	if _, err := h.store.Get(ctx, networkID); err != nil {
+		return err
+	}
+	return h.policy.CanManageNetwork(ctx, u, networkID)
+}
+
+func (h *Handler) apiUpdateNetwork(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.apiCanManage(r.Context(), id); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body InputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.toInput()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
+		return NewStore(tx).Update(r.Context(), id, in, h.web.Clock.Now())
+	})
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeNetwork(w, r, http.StatusOK, id)
+}
+
+func (h *Handler) apiListMemberships(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.policy.CanSeePeople(app.UserFrom(r.Context())); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	page, perPage, err := web.APIPage(r)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if _, err := h.store.Get(r.Context(), id); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	list, total, err := h.store.ListMemberships(r.Context(), id, perPage, (page-1)*perPage)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	today := Day(h.web.Clock.Now())
+	items := make([]MembershipJSON, 0, len(list))
+	for i := range list {
+		items = append(items, MembershipToJSON(&list[i], today))
+	}
+	web.WriteJSON(w, http.StatusOK, web.ListResponse[MembershipJSON]{Items: items, Page: page, PerPage: perPage, Total: total})
+}
+
+func (h *Handler) writeMembership(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	m, err := h.store.Membership(r.Context(), id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	web.WriteJSON(w, status, MembershipToJSON(m, Day(h.web.Clock.Now())))
+}
+
+func (h *Handler) apiGetMembership(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.policy.CanSeePeople(app.UserFrom(r.Context())); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeMembership(w, r, http.StatusOK, id)
+}
+
+func (h *Handler) apiCreateMembership(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.apiCanManage(r.Context(), id); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body MembershipInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.toInput()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	mid, err := h.store.CreateMembership(r.Context(), id, in, h.web.Clock.Now())
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/memberships/"+strconv.FormatInt(mid, 10))
+	h.writeMembership(w, r, http.StatusCreated, mid)
+}
+
+func (h *Handler) apiUpdateMembership(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	u := app.UserFrom(r.Context())
+	if err := auth.RequireUser(u); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	m, err := h.store.Membership(r.Context(), id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.policy.CanManageNetwork(r.Context(), u, m.NetworkID); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body MembershipInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.toInput()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.store.UpdateMembership(r.Context(), id, in, h.web.Clock.Now()); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeMembership(w, r, http.StatusOK, id)
+}

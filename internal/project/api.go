@@ -1,0 +1,242 @@
+package project
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/web"
+)
+
+func (h *Handler) apiRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /api/v1/projects", h.apiListProjects)
+	mux.HandleFunc("POST /api/v1/projects", h.apiCreateProject)
+	mux.HandleFunc("GET /api/v1/projects/{id}", h.apiGetProject)
+	mux.HandleFunc("PUT /api/v1/projects/{id}", h.apiUpdateProject)
+}
+
+// JSON is a project in the API. Goals, municipalities and staff are left
+// out of list items.
+type JSON struct {
+	ID             int64       `json:"id"`
+	Name           string      `json:"name"`
+	Funder         string      `json:"funder"`
+	StartsOn       *string     `json:"starts_on"`
+	EndsOn         *string     `json:"ends_on"`
+	Description    string      `json:"description"`
+	Archived       bool        `json:"archived"`
+	Goals          []GoalJSON  `json:"goals,omitempty"`
+	Municipalities []string    `json:"municipalities,omitempty"`
+	Staff          []StaffJSON `json:"staff,omitempty"`
+	CreatedAt      time.Time   `json:"created_at"`
+	UpdatedAt      time.Time   `json:"updated_at"`
+}
+
+// GoalJSON is a plan goal in the API.
+type GoalJSON struct {
+	ID          int64  `json:"id,omitempty"`
+	Position    int    `json:"position,omitempty"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+}
+
+// StaffJSON is a staff member in the API (no contact details).
+type StaffJSON struct {
+	PersonID int64  `json:"person_id"`
+	Name     string `json:"name"`
+	Role     string `json:"role"`
+}
+
+// InputJSON is the body of POST and PUT. Read-only fields of JSON may be
+// sent back unchanged and are ignored.
+type InputJSON struct {
+	Name           string     `json:"name"`
+	Funder         string     `json:"funder"`
+	StartsOn       *string    `json:"starts_on"`
+	EndsOn         *string    `json:"ends_on"`
+	Description    string     `json:"description"`
+	Archived       *bool      `json:"archived"`
+	Goals          []GoalJSON `json:"goals"`
+	Municipalities []string   `json:"municipalities"`
+
+	ID        json.RawMessage `json:"id,omitempty"`
+	Staff     json.RawMessage `json:"staff,omitempty"`
+	CreatedAt json.RawMessage `json:"created_at,omitempty"`
+	UpdatedAt json.RawMessage `json:"updated_at,omitempty"`
+}
+
+func datePtr(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := t.Format("2006-01-02")
+	return &s
+}
+
+// ToJSON converts a project for the API.
+func ToJSON(p *Project) JSON {
+	out := JSON{ID: p.ID, Name: p.Name, Funder: p.Funder, StartsOn: datePtr(p.StartsOn), EndsOn: datePtr(p.EndsOn),
+		Description: p.Description, Archived: p.Archived, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+	for _, g := range p.Goals {
+		out.Goals = append(out.Goals, GoalJSON(g))
+	}
+	out.Municipalities = p.MunicipalityCodes()
+	for _, s := range p.Staff {
+		out.Staff = append(out.Staff, StaffJSON{PersonID: s.PersonID, Name: s.Name, Role: s.Role})
+	}
+	return out
+}
+
+func (in *InputJSON) toInput() (Input, error) {
+	var v app.Validator
+	out := Input{Name: in.Name, Funder: in.Funder, Description: in.Description, Municipalities: in.Municipalities}
+	if in.StartsOn != nil {
+		out.StartsOn = web.Date(&v, "starts_on", *in.StartsOn)
+	}
+	if in.EndsOn != nil {
+		out.EndsOn = web.Date(&v, "ends_on", *in.EndsOn)
+	}
+	for _, g := range in.Goals {
+		out.Goals = append(out.Goals, GoalInput{Title: g.Title, Description: g.Description})
+	}
+	out.Validate(&v)
+	return out, v.Err()
+}
+
+func (h *Handler) apiListProjects(w http.ResponseWriter, r *http.Request) {
+	page, perPage, err := web.APIPage(r)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	f := ListFilter{Limit: perPage, Offset: (page - 1) * perPage}
+	switch r.URL.Query().Get("archived") {
+	case "":
+	case "true":
+		f.Archived = new(true)
+	case "false":
+		f.Archived = new(false)
+	default:
+		h.web.APIError(w, r, app.FieldInvalid("archived", "err.invalid_choice"))
+		return
+	}
+	list, total, err := h.store.List(r.Context(), f)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	items := make([]JSON, 0, len(list))
+	for i := range list {
+		j := ToJSON(&list[i])
+		j.Municipalities = nil
+		items = append(items, j)
+	}
+	web.WriteJSON(w, http.StatusOK, web.ListResponse[JSON]{Items: items, Page: page, PerPage: perPage, Total: total})
+}
+
+func (h *Handler) apiGetProject(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeProject(w, r, http.StatusOK, id)
+}
+
+func (h *Handler) writeProject(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	p, err := h.store.GetFull(r.Context(), id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	web.WriteJSON(w, status, ToJSON(p))
+}
+
+func (h *Handler) apiCreateProject(w http.ResponseWriter, r *http.Request) {
+	if err := h.policy.CanCreateProject(app.UserFrom(r.Context())); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body InputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.toInput()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var id int64
+	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
+		s := NewStore(tx)
+		var err error
+		if id, err = s.Create(r.Context(), in, h.web.Clock.Now()); err != nil {
+			return err
+		}
+		if body.Archived != nil && *body.Archived {
+			return s.SetArchived(r.Context(), id, true, h.web.Clock.Now())
+		}
+		return nil
+	})
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/projects/"+strconv.FormatInt(id, 10))
+	h.writeProject(w, r, http.StatusCreated, id)
+}
+
+func (h *Handler) apiUpdateProject(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.apiCanManage(r.Context(), id); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body InputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.toInput()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
+		s := NewStore(tx)
+		if err := s.Update(r.Context(), id, in, h.web.Clock.Now()); err != nil {
+			return err
+		}
+		if body.Archived != nil {
+			return s.SetArchived(r.Context(), id, *body.Archived, h.web.Clock.Now())
+		}
+		return nil
+	})
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeProject(w, r, http.StatusOK, id)
+}
+
+// apiCanManage returns ENOTFOUND for an unknown project, then the policy's
+// answer.
+func (h *Handler) apiCanManage(ctx context.Context, id int64) error {
+	u := app.UserFrom(ctx)
+	if u == nil {
+		return app.KeyError(app.EUNAUTH, "err.unauthorized", "sign in required")
+	}
+	if _, err := h.store.Get(ctx, id); err != nil {
+		return err
+	}
+	return h.policy.CanManageProject(ctx, u, id)
+}
