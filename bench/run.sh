@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Kohtaamo load benchmark (see bench/README.md).
+#
+# Builds kohtaamo, the hello-world reference and the load tool; generates
+# national-scale data into a fresh SQLite database; starts
+# `kohtaamo serve --no-demo` and bench/hello on 127.0.0.1; signs in as the
+# bench user and measures, with CONNS connections for DURATION each:
+# hello-world, the 50-member network page and the home page. Prints a
+# table (req/s, p50/p95/p99, server RSS) and the network/hello ratio.
+#
+# Settings (environment): CONNS=64 DURATION=10s WARMUP=2s LOG_LEVEL=warn
+# KEEP=1 keeps the work directory (database, logs, results).
+set -euo pipefail
+
+CONNS=${CONNS:-64}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-2s}
+LOG_LEVEL=${LOG_LEVEL:-warn}
+BENCH_EMAIL=bench@kohtaamo.example
+BENCH_PASSWORD=kohtaamo-bench
+
+cd "$(dirname "$0")/.."
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/kohtaamo-bench.XXXXXX")
+PIDS=()
+
+cleanup() {
+	# Stop only the processes this script started, by their ids.
+	for pid in "${PIDS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in "${PIDS[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+	if [[ "${KEEP:-}" == 1 ]]; then
+		echo "work directory kept: $WORK"
+	else
+		rm -rf "$WORK"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# listening_addr FILE PID: the host:port a server printed as
+# "... listening on http://HOST:PORT", waiting at most 30 s.
+listening_addr() {
+	local file=$1 pid=$2 addr=""
+	for _ in $(seq 1 300); do
+		addr=$(grep -o 'listening on http://[0-9.:]*' "$file" 2>/dev/null | head -1 | sed 's|.*http://||') || true
+		if [[ -n "$addr" ]]; then
+			echo "$addr"
+			return 0
+		fi
+		if ! kill -0 "$pid" 2>/dev/null; then
+			echo "server exited; its output:" >&2
+			cat "$file" "$file.err" >&2 2>/dev/null || true
+			return 1
+		fi
+		sleep 0.1
+	done
+	echo "no listening address in $file after 30 s" >&2
+	return 1
+}
+
+echo "== building (work directory $WORK)"
+go build -o "$WORK/kohtaamo" ./cmd/kohtaamo
+go build -o "$WORK/hello" ./bench/hello
+go build -o "$WORK/load" ./bench/load
+
+echo "== generating national data"
+"$WORK/kohtaamo" demo --scale national --db "$WORK/bench.db" | tee "$WORK/demo.log"
+NETWORK_PATH=$(grep -o '/networks/[0-9][0-9]*' "$WORK/demo.log" | head -1)
+if [[ -z "$NETWORK_PATH" ]]; then
+	echo "the generator did not name the benchmark network" >&2
+	exit 1
+fi
+
+echo "== starting servers"
+"$WORK/kohtaamo" serve --no-demo --db "$WORK/bench.db" --addr 127.0.0.1:0 --log-level "$LOG_LEVEL" \
+	>"$WORK/server.out" 2>"$WORK/server.out.err" &
+SERVER_PID=$!
+PIDS+=("$SERVER_PID")
+"$WORK/hello" --addr 127.0.0.1:0 >"$WORK/hello.out" 2>"$WORK/hello.out.err" &
+HELLO_PID=$!
+PIDS+=("$HELLO_PID")
+SERVER=$(listening_addr "$WORK/server.out" "$SERVER_PID")
+HELLO=$(listening_addr "$WORK/hello.out" "$HELLO_PID")
+"$WORK/load" -wait 30s "http://$SERVER/healthz"
+"$WORK/load" -wait 30s "http://$HELLO/"
+echo "kohtaamo on http://$SERVER (pid $SERVER_PID), hello on http://$HELLO (pid $HELLO_PID)"
+
+echo "== measuring: $CONNS connections, ${DURATION} each after ${WARMUP} warm-up"
+RESULTS="$WORK/results.tsv"
+: >"$RESULTS"
+LOAD=("$WORK/load" -c "$CONNS" -d "$DURATION" -warmup "$WARMUP" -tsv "$RESULTS")
+"${LOAD[@]}" -label hello -pid "$HELLO_PID" "http://$HELLO/"
+"${LOAD[@]}" -label network -pid "$SERVER_PID" -email "$BENCH_EMAIL" -password "$BENCH_PASSWORD" "http://$SERVER$NETWORK_PATH"
+"${LOAD[@]}" -label home -pid "$SERVER_PID" -email "$BENCH_EMAIL" -password "$BENCH_PASSWORD" "http://$SERVER/"
+
+echo
+echo "== results ($(nproc) CPUs shared by server and load tool; $(date -u +%Y-%m-%dT%H:%MZ))"
+awk -F'\t' -v conns="$CONNS" -v path="$NETWORK_PATH" '
+BEGIN {
+	printf "| %-34s | %9s | %8s | %8s | %8s | %6s | %13s |\n", "page (" conns " connections)", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "server RSS MB"
+	printf "|%s|%s|%s|%s|%s|%s|%s|\n", "------------------------------------", "-----------", "----------", "----------", "----------", "--------", "---------------"
+}
+{
+	name = $1
+	if (name == "network") name = "network " path " (50 members)"
+	if (name == "home") name = "home / (signed in)"
+	if (name == "hello") name = "net/http hello world"
+	printf "| %-34s | %9.1f | %8.2f | %8.2f | %8.2f | %6d | %13.1f |\n", name, $2, $3, $4, $5, $7, $8
+	rps[$1] = $2; p99[$1] = $5; rss[$1] = $8; hwm[$1] = $9; errs[$1] = $7
+}
+END {
+	if (rps["hello"] > 0) {
+		ratio = rps["network"] / rps["hello"]
+		printf "\nnetwork / hello req/s ratio: %.3f (goal >= 0.05): %s\n", ratio, (ratio >= 0.05 ? "met" : "MISSED")
+	}
+	printf "network p99 %.2f ms (goal <= 100 ms): %s\n", p99["network"], (p99["network"] <= 100 ? "met" : "MISSED")
+	printf "home p99 %.2f ms (goal <= 100 ms): %s\n", p99["home"], (p99["home"] <= 100 ? "met" : "MISSED")
+	peak = rss["network"] > rss["home"] ? rss["network"] : rss["home"]
+	printf "server RSS under load %.1f MB, VmHWM %.1f MB (goal <= 60 MB): %s\n", peak, hwm["home"], (peak <= 60 ? "met" : "MISSED")
+	if (errs["network"] + errs["home"] > 0) print "WARNING: some requests failed; see the status counts above"
+}' "$RESULTS"
