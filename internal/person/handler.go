@@ -2,21 +2,345 @@ package person
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
 
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
+// PageSize is the number of people on one list page.
+const PageSize = 25
+
 // Handler serves the person pages and API.
 type Handler struct {
-	web *web.Kit
-	db  *db.DB
+	web    *web.Kit
+	db     *db.DB
+	store  *Store
+	policy *auth.Policy
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d}
+	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d)}
 }
 
 // Routes registers the HTML and API routes.
-func (h *Handler) Routes(mux *http.ServeMux) {}
+func (h *Handler) Routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /people", h.listPeople)
+	mux.HandleFunc("GET /people/new", h.showNewForm)
+	mux.HandleFunc("POST /people", h.createPerson)
+	mux.HandleFunc("GET /people/{id}", h.showPerson)
+	mux.HandleFunc("GET /people/{id}/edit", h.showEditForm)
+	mux.HandleFunc("POST /people/{id}", h.updatePerson)
+	h.apiRoutes(mux)
+}
+
+// allowed turns a policy answer into a bool, passing on only internal
+// errors.
+func allowed(err error) (bool, error) {
+	if err == nil {
+		return true, nil
+	}
+	if c := app.ErrorCode(err); c == app.EFORBIDDEN || c == app.EUNAUTH {
+		return false, nil
+	}
+	return false, err
+}
+
+// ListPage is the data of the people list.
+type ListPage struct {
+	Items         []Person
+	Filter        Filter
+	Organisations []Option
+	Total         int
+	PrevURL       string
+	NextURL       string
+	CanCreate     bool
+}
+
+func listURL(f Filter, page int) string {
+	q := url.Values{}
+	if f.Query != "" {
+		q.Set("q", f.Query)
+	}
+	if f.OrganisationID != 0 {
+		q.Set("organisation", strconv.FormatInt(f.OrganisationID, 10))
+	}
+	if page > 1 {
+		q.Set("page", strconv.Itoa(page))
+	}
+	if len(q) == 0 {
+		return "/people"
+	}
+	return "/people?" + q.Encode()
+}
+
+func (h *Handler) listPeople(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := app.UserFrom(ctx)
+	if err := h.policy.CanSeePeople(u); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	f := Filter{Query: q.Get("q"), Page: web.PageParam(r), PerPage: PageSize}
+	// The organisation filter comes from a select box; a malformed value
+	// is ignored rather than an error page.
+	if id, err := strconv.ParseInt(q.Get("organisation"), 10, 64); err == nil && id > 0 {
+		f.OrganisationID = id
+	}
+	if len(f.Query) > MaxName {
+		f.Query = f.Query[:MaxName]
+	}
+	items, total, err := h.store.List(ctx, f)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	orgs, err := h.store.OrganisationOptions(ctx)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	canCreate, err := allowed(h.policy.CanEditDirectory(ctx, u))
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	page := ListPage{Items: items, Filter: f, Organisations: orgs, Total: total, CanCreate: canCreate}
+	if f.Page > 1 {
+		page.PrevURL = listURL(f, f.Page-1)
+	}
+	if f.Page*f.PerPage < total {
+		page.NextURL = listURL(f, f.Page+1)
+	}
+	h.web.Render(w, r, http.StatusOK, "person/list", h.web.T(r, "person.list_title"), page)
+}
+
+// ProfilePage is the data of a person's profile.
+type ProfilePage struct {
+	Person       *Person
+	Memberships  []Membership
+	Staff        []Staff
+	ShowContacts bool
+	CanEdit      bool
+	IsSelf       bool
+}
+
+func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := app.UserFrom(ctx)
+	if err := h.policy.CanSeePeople(u); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	p, err := h.store.Get(ctx, id)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	page := ProfilePage{Person: p, IsSelf: u.PersonID == p.ID}
+	if page.Memberships, err = h.store.Memberships(ctx, id); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if page.Staff, err = h.store.Staff(ctx, id); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if page.ShowContacts, err = h.policy.CanSeeContacts(ctx, u, id); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if page.CanEdit, err = allowed(h.policy.CanEditPerson(ctx, u, id)); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	h.web.Render(w, r, http.StatusOK, "person/profile", p.Name, page)
+}
+
+// FormPage is the data of the create and edit forms.
+type FormPage struct {
+	Person        *Person
+	IsNew         bool
+	IsSelf        bool
+	Action        string
+	Organisations []Option
+	Langs         []string
+	// HideContacts is set when the editor may edit the person but not see
+	// their contact details: the form leaves e-mail and phone out and the
+	// stored values are kept.
+	HideContacts bool
+}
+
+func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, p *Person, hideContacts bool, err error) {
+	orgs, oerr := h.store.OrganisationOptions(r.Context())
+	if oerr != nil {
+		h.web.Error(w, r, oerr)
+		return
+	}
+	u := app.UserFrom(r.Context())
+	page := FormPage{Person: p, IsNew: p.ID == 0, IsSelf: u != nil && p.ID != 0 && u.PersonID == p.ID,
+		Organisations: orgs, Langs: i18n.Langs, Action: "/people", HideContacts: hideContacts}
+	if hideContacts {
+		shown := *p
+		shown.Email, shown.Phone = "", ""
+		page.Person = &shown
+	}
+	title := h.web.T(r, "person.new_title")
+	if p.ID != 0 {
+		page.Action = "/people/" + strconv.FormatInt(p.ID, 10)
+		title = h.web.T(r, "person.edit_title")
+		if page.IsSelf {
+			title = h.web.T(r, "person.edit_own_title")
+		}
+	}
+	if err != nil {
+		h.web.FormError(w, r, "person/form", title, page, err)
+		return
+	}
+	h.web.Render(w, r, http.StatusOK, "person/form", title, page)
+}
+
+// formPerson reads the form. A malformed organisation id is recorded on v.
+func formPerson(r *http.Request, v *app.Validator) *Person {
+	return &Person{
+		Name:           web.Field(r, "name"),
+		Title:          web.Field(r, "title"),
+		OrganisationID: web.OptionalID(v, "organisation_id", r.PostFormValue("organisation_id")),
+		Email:          web.Field(r, "email"),
+		Phone:          web.Field(r, "phone"),
+		Lang:           web.Field(r, "lang"),
+	}
+}
+
+// validateForm adds p's validation errors to those already on v (from
+// parsing), so the form shows every problem at once.
+func validateForm(p *Person, v *app.Validator) error {
+	if e := app.AsError(p.Validate()); e != nil {
+		for _, f := range e.Fields {
+			v.Add(f.Field, f.Key, f.Args)
+		}
+	}
+	return v.Err()
+}
+
+func (h *Handler) showNewForm(w http.ResponseWriter, r *http.Request) {
+	if err := h.policy.CanEditDirectory(r.Context(), app.UserFrom(r.Context())); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	p := &Person{Lang: i18n.Default}
+	if id, err := strconv.ParseInt(r.URL.Query().Get("organisation"), 10, 64); err == nil && id > 0 {
+		p.OrganisationID = id
+	}
+	h.renderForm(w, r, p, false, nil)
+}
+
+func (h *Handler) createPerson(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if err := web.ParseForm(w, r); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	var v app.Validator
+	p := formPerson(r, &v)
+	err := validateForm(p, &v)
+	if err == nil {
+		err = h.store.Create(ctx, p, h.web.Clock.Now())
+	}
+	if err != nil {
+		h.renderForm(w, r, p, false, err)
+		return
+	}
+	h.web.Flash(r, h.web.T(r, "person.created"))
+	web.Redirect(w, r, "/people/"+strconv.FormatInt(p.ID, 10))
+}
+
+func (h *Handler) showEditForm(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if err := h.policy.CanEditPerson(ctx, app.UserFrom(ctx), id); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	p, err := h.store.Get(ctx, id)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	canSee, err := h.policy.CanSeeContacts(ctx, app.UserFrom(ctx), id)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	h.renderForm(w, r, p, !canSee, nil)
+}
+
+func (h *Handler) updatePerson(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	u := app.UserFrom(ctx)
+	if err := h.policy.CanEditPerson(ctx, u, id); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	stored, err := h.store.Get(ctx, id)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	canSee, err := h.policy.CanSeeContacts(ctx, u, id)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if err := web.ParseForm(w, r); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	var v app.Validator
+	p := formPerson(r, &v)
+	p.ID = id
+	if !canSee {
+		p.Email, p.Phone = stored.Email, stored.Phone
+	}
+	err = validateForm(p, &v)
+	if err == nil {
+		err = h.store.Update(ctx, p, h.web.Clock.Now())
+	}
+	if err != nil {
+		h.renderForm(w, r, p, !canSee, err)
+		return
+	}
+	if u.PersonID == id {
+		// An explicit language cookie outranks the stored preference, so
+		// the new preference must replace it to take effect now.
+		http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: p.Lang, Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.web.Sessions.Cookie.Secure})
+		r = r.WithContext(web.WithLang(ctx, p.Lang))
+	}
+	h.web.Flash(r, h.web.T(r, "saved"))
+	web.Redirect(w, r, "/people/"+strconv.FormatInt(id, 10))
+}

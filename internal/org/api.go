@@ -1,0 +1,144 @@
+package org
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/web"
+)
+
+// JSON is an organisation in the API.
+type JSON struct {
+	ID               int64     `json:"id"`
+	Name             string    `json:"name"`
+	Sector           string    `json:"sector"`
+	MunicipalityCode string    `json:"municipality_code"`
+	MunicipalityName string    `json:"municipality_name"`
+	Website          string    `json:"website"`
+	Email            string    `json:"email"`
+	Phone            string    `json:"phone"`
+	Description      string    `json:"description"`
+	CreatedAt        time.Time `json:"created_at"`
+	UpdatedAt        time.Time `json:"updated_at"`
+}
+
+// Input is the body of POST and PUT (a full replacement).
+type Input struct {
+	Name             string `json:"name"`
+	Sector           string `json:"sector"`
+	MunicipalityCode string `json:"municipality_code"`
+	Website          string `json:"website"`
+	Email            string `json:"email"`
+	Phone            string `json:"phone"`
+	Description      string `json:"description"`
+}
+
+// ToJSON returns the API form of o.
+func ToJSON(o *Organisation) JSON {
+	return JSON{
+		ID: o.ID, Name: o.Name, Sector: o.Sector, MunicipalityCode: o.MunicipalityCode,
+		MunicipalityName: o.MunicipalityName, Website: o.Website, Email: o.Email, Phone: o.Phone,
+		Description: o.Description, CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt,
+	}
+}
+
+func (in Input) organisation() *Organisation {
+	return &Organisation{Name: in.Name, Sector: in.Sector, MunicipalityCode: in.MunicipalityCode,
+		Website: in.Website, Email: in.Email, Phone: in.Phone, Description: in.Description}
+}
+
+func (h *Handler) apiRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /api/v1/organisations", h.apiList)
+	mux.HandleFunc("GET /api/v1/organisations/{id}", h.apiGet)
+	mux.HandleFunc("POST /api/v1/organisations", h.apiCreate)
+	mux.HandleFunc("PUT /api/v1/organisations/{id}", h.apiUpdate)
+}
+
+// apiList lists organisations: ?page, ?per_page, ?sector, ?municipality,
+// ?q. Unlike the page, a bad filter is an error, so scripts notice it.
+func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) {
+	page, perPage, err := web.APIPage(r)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	f := Filter{Query: q.Get("q"), Sector: q.Get("sector"), Municipality: q.Get("municipality"), Page: page, PerPage: perPage}
+	var v app.Validator
+	v.Check(f.Sector == "" || ValidSector(f.Sector), "sector", "err.invalid_choice")
+	v.Check(f.Municipality == "" || ValidMunicipalityCode(f.Municipality), "municipality", "err.invalid_municipality")
+	v.MaxLen("q", f.Query, MaxName)
+	if err := v.Err(); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	items, total, err := h.store.List(r.Context(), f)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	out := web.ListResponse[JSON]{Items: make([]JSON, 0, len(items)), Page: page, PerPage: perPage, Total: total}
+	for i := range items {
+		out.Items = append(out.Items, ToJSON(&items[i]))
+	}
+	web.WriteJSON(w, http.StatusOK, out)
+}
+
+func (h *Handler) apiGet(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, app.NotFound("organisation"))
+		return
+	}
+	o, err := h.store.Get(r.Context(), id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	web.WriteJSON(w, http.StatusOK, ToJSON(o))
+}
+
+func (h *Handler) apiCreate(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var in Input
+	if err := web.DecodeJSON(w, r, &in); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	o := in.organisation()
+	if err := h.store.Create(ctx, o, h.web.Clock.Now()); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	web.WriteJSON(w, http.StatusCreated, ToJSON(o))
+}
+
+func (h *Handler) apiUpdate(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, app.NotFound("organisation"))
+		return
+	}
+	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var in Input
+	if err := web.DecodeJSON(w, r, &in); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	o := in.organisation()
+	o.ID = id
+	if err := h.store.Update(ctx, o, h.web.Clock.Now()); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	web.WriteJSON(w, http.StatusOK, ToJSON(o))
+}
