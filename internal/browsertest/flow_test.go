@@ -1,0 +1,176 @@
+package browsertest_test
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kohtaamo/kohtaamo/internal/browsertest"
+	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
+)
+
+// seedDirectory adds two organisations in Oulu (a municipality and an NGO)
+// and one person working at each, and returns the NGO person's id.
+func seedDirectory(t *testing.T, d *db.DB, env *servertest.Env) int64 {
+	t.Helper()
+	ctx := context.Background()
+	now := db.Now(env.Clock.Now())
+	orgs := []struct{ name, sector string }{
+		{"Oulun kaupunki", "municipality"},
+		{"Nuorten Ystävät ry", "third_sector"},
+	}
+	for _, o := range orgs {
+		if _, err := d.ExecContext(ctx, `INSERT INTO organisations (name, name_key, sector, municipality_code, created_at, updated_at)
+			VALUES ($1, $2, $3, '564', $4, $4)`, o.name, strings.ToLower(o.name), o.sector, now); err != nil {
+			t.Fatalf("seed organisation %s: %v", o.name, err)
+		}
+	}
+	people := []struct{ name, email, org string }{
+		{"Eero Esimerkki", "eero.esimerkki@example.fi", "Nuorten Ystävät ry"},
+		{"Maija Malli", "maija.malli@example.fi", "Oulun kaupunki"},
+	}
+	for _, p := range people {
+		if _, err := d.ExecContext(ctx, `INSERT INTO people (name, email, organisation_id, created_at, updated_at)
+			VALUES ($1, $2, (SELECT id FROM organisations WHERE name = $3), $4, $4)`, p.name, p.email, p.org, now); err != nil {
+			t.Fatalf("seed person %s: %v", p.name, err)
+		}
+	}
+	var id int64
+	if err := d.QueryRowContext(ctx, `SELECT id FROM people WHERE email = $1`, people[0].email).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+var idInPath = regexp.MustCompile(`^/(projects|networks)/(\d+)`)
+
+// pathID returns the numeric id in a path like /networks/12#members.
+func pathID(t *testing.T, path, kind string) string {
+	t.Helper()
+	m := idInPath.FindStringSubmatch(path)
+	if m == nil || m[1] != kind {
+		t.Fatalf("expected a /%s/{id} page, got %s", kind, path)
+	}
+	return m[2]
+}
+
+// countTags counts the coverage panel's represented and missing tags.
+func countTags(b *browsertest.Browser) (ok, missing int) {
+	return b.Count("#coverage .tag.ok"), b.Count("#coverage .tag.missing")
+}
+
+// TestNetworkFlow is the foundation's user flow: an admin signs in,
+// creates a project with a region, creates a network in it, adds a member
+// with a role, sees the coverage panel change, and switches to Swedish.
+// Every page on the way must be axe-clean.
+func TestNetworkFlow(t *testing.T) {
+	b := browsertest.Start(t)
+	env := b.Env
+	env.CreateUser(t, "Pia Pääkäyttäjä", "pia.paakayttaja@example.fi", true)
+	personID := seedDirectory(t, env.DB, env)
+
+	// Sign in (in Finnish, the default for this browser).
+	b.Login("pia.paakayttaja@example.fi", servertest.Password)
+	if got := b.Lang(); got != "fi" {
+		t.Fatalf("signed in: language %q, want fi", got)
+	}
+
+	// Create the project with Oulu and Kempele as its region.
+	b.Navigate("/projects/new")
+	b.Axe(t)
+	b.Fill("main #name", "Oulun seudun välityömarkkinat")
+	b.SelectMany("main #municipalities", "564", "244")
+	if got := b.Click(`main form[action="/projects"] button[type=submit]`); got != http.StatusOK {
+		t.Fatalf("create project: status %d on %s", got, b.Path())
+	}
+	projectID := pathID(t, b.Path(), "projects")
+	b.NoConsoleErrors(t)
+	b.Axe(t)
+
+	// Create a network from the project page's button.
+	b.Click(`main a[href="/projects/` + projectID + `/networks/new"]`)
+	if b.Count("h1") != 1 {
+		t.Errorf("network form: want one h1")
+	}
+	b.Axe(t)
+	b.Fill("main #name", "Kuntouttavan työtoiminnan verkosto")
+	b.Fill("main #purpose", "Kuntouttavan työtoiminnan järjestäjien yhteistyö.")
+	b.Fill("main #themes", "Palveluohjaus\nTyöpaikat")
+	b.Check(`main input[name=cadence][value=monthly]`)
+	if got := b.Click(`main form[action="/projects/` + projectID + `/networks"] button[type=submit]`); got != http.StatusOK {
+		t.Fatalf("create network: status %d on %s", got, b.Path())
+	}
+	networkID := pathID(t, b.Path(), "networks")
+	if got := b.Text("main h1"); got != "Kuntouttavan työtoiminnan verkosto" {
+		t.Errorf("network page h1 %q", got)
+	}
+	if !b.Has("main .flash") {
+		t.Errorf("no confirmation after creating the network")
+	}
+	b.NoConsoleErrors(t)
+	b.Axe(t)
+
+	// A new network represents nothing: 7 sectors and 2 municipalities
+	// missing.
+	if ok, missing := countTags(b); ok != 0 || missing != 9 {
+		t.Errorf("empty network coverage: %d represented, %d missing; want 0 and 9", ok, missing)
+	}
+	before := b.Text("#coverage")
+
+	// Add Eero (Nuorten Ystävät ry, Oulu) as the convener.
+	b.Click(`main a[href="/networks/` + networkID + `/memberships/new"]`)
+	b.Axe(t)
+	b.Set("main #person_id", strconv.FormatInt(personID, 10))
+	b.Select("main #role", "convener")
+	if got := b.Click(`main form[action="/networks/` + networkID + `/memberships"] button[type=submit]`); got != http.StatusOK {
+		t.Fatalf("add member: status %d on %s: %s", got, b.Path(), b.Text("main"))
+	}
+	if p := b.Path(); p != "/networks/"+networkID {
+		t.Fatalf("after adding a member: on %s, want the network page", p)
+	}
+	b.NoConsoleErrors(t)
+	b.Axe(t)
+
+	// The coverage panel now shows the third sector and Oulu represented.
+	if ok, missing := countTags(b); ok != 2 || missing != 7 {
+		t.Errorf("coverage after adding a member: %d represented, %d missing; want 2 and 7", ok, missing)
+	}
+	after := b.Text("#coverage")
+	if after == before {
+		t.Errorf("coverage panel did not change after adding a member:\n%s", after)
+	}
+	members := b.Text("#members ~ .table-wrap")
+	if !strings.Contains(members, "Eero Esimerkki") || !strings.Contains(members, "Nuorten Ystävät ry") {
+		t.Errorf("members table does not show the new member: %q", members)
+	}
+	roleFi := b.Text("#members ~ .table-wrap tbody td")
+
+	// Switch to Swedish with the page's language link: same page, Swedish
+	// words, still axe-clean and fitting a phone.
+	b.SwitchLang("sv")
+	if p := b.Path(); p != "/networks/"+networkID {
+		t.Errorf("language switch left the page: on %s", p)
+	}
+	if got := b.Text("#coverage h2"); strings.Contains(before, got) {
+		t.Errorf("coverage heading %q is not translated to Swedish", got)
+	}
+	if got := b.Text("#members ~ .table-wrap tbody td"); got == roleFi {
+		t.Errorf("role %q is not translated to Swedish", got)
+	}
+	if ok, missing := countTags(b); ok != 2 || missing != 7 {
+		t.Errorf("Swedish coverage: %d represented, %d missing; want 2 and 7", ok, missing)
+	}
+	b.Axe(t)
+	b.Viewport(360, 800)
+	b.Navigate("/networks/" + networkID)
+	b.NoHorizontalScroll(t)
+	b.Axe(t)
+	t.Logf("screenshot: %s", b.Screenshot("network-360-sv"))
+	b.Desktop()
+	b.Navigate("/networks/" + networkID)
+	t.Logf("screenshot: %s", b.Screenshot("network-desktop-sv"))
+}
