@@ -29,6 +29,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/config"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/demo"
+	"github.com/kohtaamo/kohtaamo/internal/jobs"
 	"github.com/kohtaamo/kohtaamo/internal/server"
 )
 
@@ -138,6 +139,10 @@ func openDB(ctx context.Context, dsn string) (*db.DB, error) {
 		d.Close()
 		return nil, err
 	}
+	if err := jobs.Migrate(ctx, d); err != nil {
+		d.Close()
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -189,18 +194,30 @@ func serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 	if loaded {
 		fmt.Fprint(stdout, demo.SignInHelp())
 	}
+	if err := srv.Jobs.Start(ctx); err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
 	case err := <-errc:
+		jctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = srv.Jobs.Stop(jctx)
 		return err
 	case <-ctx.Done():
 	}
 	log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+	herr := hs.Shutdown(sctx)
+	// Drain the jobs after the last request (whose jobs may just have
+	// been queued); what does not finish in time is retried on restart.
+	if err := srv.Jobs.Stop(sctx); err != nil {
+		log.Error("stop jobs", "err", err)
+	}
+	if herr != nil {
+		return fmt.Errorf("shutdown: %w", herr)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/i18n"
+	"github.com/kohtaamo/kohtaamo/internal/mail"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -18,6 +19,7 @@ type Handler struct {
 	db     *db.DB
 	store  *Store
 	policy *Policy
+	mail   *mail.Outbox // nil: no reset or invitation mail (see WithMail)
 }
 
 // NewHandler returns the auth handler.
@@ -31,6 +33,8 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /login", h.login)
 	mux.HandleFunc("POST /logout", h.logout)
 	mux.HandleFunc("GET /lang/{lang}", h.setLang)
+	h.resetRoutes(mux)
+	h.inviteRoutes(mux)
 }
 
 // LoginPage is the sign-in form.
@@ -51,14 +55,33 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := LoginPage{Email: web.Field(r, "email"), Next: web.SafeNext(r.PostFormValue("next"))}
-	acct, err := Authenticate(r.Context(), h.store, page.Email, r.PostFormValue("password"))
+	ctx, now, ip := r.Context(), h.web.Clock.Now(), ClientIP(r)
+	throttled, err := h.store.LoginThrottled(ctx, page.Email, ip, now)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if throttled {
+		page.Error = h.web.T(r, "err.too_many_requests")
+		h.tooManyRequests(w, r, "auth/login", h.web.T(r, "auth.sign_in_title"), page)
+		return
+	}
+	acct, err := Authenticate(ctx, h.store, page.Email, r.PostFormValue("password"))
 	if err != nil {
 		if app.IsCode(err, app.EINTERNAL) {
 			h.web.Error(w, r, err)
 			return
 		}
+		if err := h.store.RecordLoginFailure(ctx, page.Email, ip, now); err != nil {
+			h.web.Error(w, r, err)
+			return
+		}
 		page.Error = h.web.T(r, "auth.bad_credentials")
 		h.web.Render(w, r, http.StatusUnprocessableEntity, "auth/login", h.web.T(r, "auth.sign_in_title"), page)
+		return
+	}
+	if err := h.store.ClearLoginFailures(ctx, acct.Email); err != nil {
+		h.web.Error(w, r, err)
 		return
 	}
 	if err := h.SignIn(r, acct); err != nil {

@@ -156,3 +156,27 @@ func (s *Store) SetLang(ctx context.Context, personID int64, lang string) error 
 	}
 	return nil
 }
+
+// ListAccounts returns accounts ordered by name, a page at a time, and the
+// total.
+func (s *Store) ListAccounts(ctx context.Context, limit, offset int) ([]*Account, int, error) {
+	var total int
+	if err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count accounts: %w", err)
+	}
+	rows, err := s.q.QueryContext(ctx, `SELECT `+accountCols+` FROM users u JOIN people p ON p.id = u.person_id
+		ORDER BY LOWER(p.name), u.id LIMIT $1 OFFSET $2`, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list accounts: %w", err)
+	}
+	defer rows.Close()
+	var out []*Account
+	for rows.Next() {
+		a, err := scanAccount(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("scan account: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, total, rows.Err()
+}

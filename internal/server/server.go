@@ -4,19 +4,26 @@
 package server
 
 import (
+	"cmp"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/riverqueue/river"
 
+	"github.com/kohtaamo/kohtaamo/internal/admin"
+	"github.com/kohtaamo/kohtaamo/internal/apidoc"
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/config"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/home"
 	"github.com/kohtaamo/kohtaamo/internal/i18n"
+	"github.com/kohtaamo/kohtaamo/internal/jobs"
+	"github.com/kohtaamo/kohtaamo/internal/mail"
 	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/org"
 	"github.com/kohtaamo/kohtaamo/internal/person"
@@ -30,12 +37,17 @@ type Deps struct {
 	Config *config.Config
 	Log    *slog.Logger
 	Clock  app.Clock
+	// JobPoll is how often idle job workers look for work (0: 1s; tests
+	// shorten it).
+	JobPoll time.Duration
 }
 
 // Server is the assembled application.
 type Server struct {
 	Handler http.Handler
 	Kit     *web.Kit
+	// Jobs is the background job queue; main starts and drains it.
+	Jobs *jobs.Queue
 }
 
 // New builds the server. It parses every template, so a broken template
@@ -61,6 +73,27 @@ func New(d Deps) (*Server, error) {
 	sessions := auth.NewSessionManager(auth.NewSessionStore(d.DB, d.Clock), d.Config.Secure())
 	kit := &web.Kit{Renderer: renderer, I18n: bundle, Sessions: sessions, Log: d.Log, Clock: d.Clock}
 
+	// Mail is composed in the request's transaction and sent by jobs.
+	composer, err := mail.NewComposer(bundle)
+	if err != nil {
+		return nil, err
+	}
+	sender, err := mail.NewSender(d.Config.SMTPURL, d.Log)
+	if err != nil {
+		return nil, err
+	}
+	from := cmp.Or(d.Config.MailFrom, "Kohtaamo <noreply@kohtaamo.invalid>")
+	workers := jobs.NewWorkers()
+	river.AddWorker(workers, mail.NewWorker(d.DB, sender, from, d.Clock, d.Log))
+	river.AddWorker(workers, mail.NewPruneWorker(d.DB, d.Clock))
+	river.AddWorker(workers, auth.NewCleanupWorker(d.DB, d.Clock))
+	queue, err := jobs.New(d.DB, workers, jobs.Options{Workers: d.Config.Workers, Log: d.Log, PollInterval: d.JobPoll,
+		Periodic: []*river.PeriodicJob{auth.CleanupJob(), mail.PruneJob()}})
+	if err != nil {
+		return nil, err
+	}
+	outbox := mail.NewOutbox(queue, composer, d.Clock, d.Config.BaseURL, from)
+
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics := web.NewMetrics(reg)
@@ -82,12 +115,14 @@ func New(d Deps) (*Server, error) {
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	mux.Handle("GET /static/{hash}/{file...}", renderer.StaticHandler())
 
-	auth.NewHandler(kit, d.DB).Routes(mux)
+	auth.NewHandler(kit, d.DB).WithMail(outbox).Routes(mux)
+	admin.NewHandler(kit, d.DB).Routes(mux)
 	home.NewHandler(kit, d.DB).Routes(mux)
 	project.NewHandler(kit, d.DB).Routes(mux)
 	network.NewHandler(kit, d.DB).Routes(mux)
 	org.NewHandler(kit, d.DB).Routes(mux)
 	person.NewHandler(kit, d.DB).Routes(mux)
+	apidoc.Routes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		kit.Error(w, r, app.NotFound("page"))
 	})
@@ -100,5 +135,5 @@ func New(d Deps) (*Server, error) {
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = web.SecurityHeaders(h)
 	h = web.RequestLog(d.Log)(h)
-	return &Server{Handler: h, Kit: kit}, nil
+	return &Server{Handler: h, Kit: kit, Jobs: queue}, nil
 }

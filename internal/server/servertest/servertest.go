@@ -19,6 +19,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/config"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/jobs"
 	"github.com/kohtaamo/kohtaamo/internal/server"
 )
 
@@ -33,15 +34,43 @@ type Env struct {
 	Clock  *app.FixedClock
 }
 
+// Option changes the test server's set-up.
+type Option func(*config.Config)
+
+// WithMail sends mail through the SMTP server at smtpURL (for example a
+// mailtest.Server's URL; "" logs mail to the outbox only) and runs
+// background job workers, so mail queued by requests is sent while the
+// test runs. Without it, jobs are queued but never worked.
+func WithMail(smtpURL string) Option {
+	return func(c *config.Config) {
+		c.SMTPURL = smtpURL
+		c.Workers = 2
+	}
+}
+
 // New starts the real router on d. The clock starts at 2026-11-22 10:00 UTC.
-func New(t testing.TB, d *db.DB) *Env {
+func New(t testing.TB, d *db.DB, opts ...Option) *Env {
 	t.Helper()
 	clock := &app.FixedClock{T: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
-	cfg := &config.Config{BaseURL: "http://127.0.0.1", Addr: "127.0.0.1:0"}
-	srv, err := server.New(server.Deps{DB: d, Config: cfg, Clock: clock})
+	cfg := &config.Config{BaseURL: "http://127.0.0.1", Addr: "127.0.0.1:0", MailFrom: "Kohtaamo <noreply@kohtaamo.test>"}
+	for _, o := range opts {
+		o(cfg)
+	}
+	if err := jobs.Migrate(context.Background(), d); err != nil {
+		t.Fatalf("job migrations: %v", err)
+	}
+	srv, err := server.New(server.Deps{DB: d, Config: cfg, Clock: clock, JobPoll: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}
+	if err := srv.Jobs.Start(context.Background()); err != nil {
+		t.Fatalf("start jobs: %v", err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = srv.Jobs.Stop(ctx)
+	})
 	hs := httptest.NewServer(srv.Handler)
 	t.Cleanup(hs.Close)
 	return &Env{DB: d, Server: srv, HTTP: hs, Clock: clock}

@@ -1,0 +1,70 @@
+package mail
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"net/mail"
+	"net/url"
+	"strings"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/jobs"
+)
+
+// Outbox composes messages and queues them for sending inside the caller's
+// transaction.
+type Outbox struct {
+	queue    *jobs.Queue
+	composer *Composer
+	clock    app.Clock
+	baseURL  string
+	domain   string
+}
+
+// NewOutbox returns an outbox. baseURL (http(s)://host, no trailing slash)
+// makes links absolute; the domain of from names Message-IDs.
+func NewOutbox(q *jobs.Queue, c *Composer, clock app.Clock, baseURL, from string) *Outbox {
+	domain := "kohtaamo.invalid"
+	if a, err := mail.ParseAddress(from); err == nil {
+		if at := strings.LastIndexByte(a.Address, '@'); at >= 0 && at < len(a.Address)-1 {
+			domain = a.Address[at+1:]
+		}
+	} else if u, err := url.Parse(baseURL); err == nil && u.Hostname() != "" {
+		domain = u.Hostname()
+	}
+	return &Outbox{queue: q, composer: c, clock: clock, baseURL: strings.TrimRight(baseURL, "/"), domain: domain}
+}
+
+// URL returns the absolute URL of a site path, for links in mail.
+func (o *Outbox) URL(path string) string { return o.baseURL + path }
+
+// Enqueue composes m, stores it with a delivery row and inserts its send
+// job, all in tx: the mail goes out exactly when tx commits. It returns the
+// delivery id.
+func (o *Outbox) Enqueue(ctx context.Context, tx *sql.Tx, m Message) (int64, error) {
+	m.To.Email = strings.ToLower(strings.TrimSpace(m.To.Email))
+	if !app.ValidEmail(m.To.Email) {
+		return 0, fmt.Errorf("enqueue %s mail: invalid recipient address", m.Kind)
+	}
+	c, err := o.composer.Compose(m)
+	if err != nil {
+		return 0, err
+	}
+	id, err := NewStore(tx).Create(ctx, c, o.newHeaderID(), m.To, o.clock.Now())
+	if err != nil {
+		return 0, err
+	}
+	if err := o.queue.Insert(ctx, tx, SendArgs{DeliveryID: id}, nil); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+func (o *Outbox) newHeaderID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b) + "@" + o.domain
+}

@@ -1,0 +1,129 @@
+package mail
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"mime"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// Sender hands a message to a transport.
+type Sender interface {
+	// Send delivers m; nil means the transport accepted it.
+	Send(ctx context.Context, m *gomail.Msg) error
+	// Via names the transport ("smtp", "log"), recorded per delivery.
+	Via() string
+}
+
+// NewSender returns the SMTP sender for an smtp[s]:// URL, or the log
+// sender when the URL is empty.
+func NewSender(smtpURL string, log *slog.Logger) (Sender, error) {
+	if smtpURL == "" {
+		return &LogSender{Log: log}, nil
+	}
+	return NewSMTP(smtpURL)
+}
+
+// SMTP sends through an SMTP server configured by one URL:
+//
+//	smtp://user:pass@host:587   STARTTLS when the server offers it (port 587 by default)
+//	smtps://user:pass@host:465  TLS from the first byte (port 465 by default)
+//
+// User and password are optional; with them the client authenticates with
+// the best mechanism the server offers. ?tls=required on smtp:// refuses
+// servers without STARTTLS.
+type SMTP struct {
+	host     string
+	opts     []gomail.Option
+	redacted string
+}
+
+// NewSMTP parses an SMTP URL.
+func NewSMTP(raw string) (*SMTP, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
+		return nil, fmt.Errorf("smtp url: want smtp[s]://user:pass@host:port")
+	}
+	s := &SMTP{host: u.Hostname(), redacted: u.Redacted()}
+	port := 587
+	if u.Scheme == "smtps" {
+		port = 465
+		s.opts = append(s.opts, gomail.WithSSL())
+	} else if u.Query().Get("tls") == "required" {
+		s.opts = append(s.opts, gomail.WithTLSPolicy(gomail.TLSMandatory))
+	} else {
+		s.opts = append(s.opts, gomail.WithTLSPolicy(gomail.TLSOpportunistic))
+	}
+	if p := u.Port(); p != "" {
+		port, err = strconv.Atoi(p)
+		if err != nil || port < 1 || port > 65535 {
+			return nil, fmt.Errorf("smtp url: bad port %q", p)
+		}
+	}
+	s.opts = append(s.opts, gomail.WithPort(port), gomail.WithTimeout(30*time.Second))
+	if u.User != nil && u.User.Username() != "" {
+		pass, _ := u.User.Password()
+		s.opts = append(s.opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover),
+			gomail.WithUsername(u.User.Username()), gomail.WithPassword(pass))
+	}
+	return s, nil
+}
+
+// Via implements Sender.
+func (s *SMTP) Via() string { return "smtp" }
+
+// String returns the URL without its password.
+func (s *SMTP) String() string { return s.redacted }
+
+// Send implements Sender; each call uses its own connection, so sends from
+// several workers do not share state.
+func (s *SMTP) Send(ctx context.Context, m *gomail.Msg) error {
+	c, err := gomail.NewClient(s.host, s.opts...)
+	if err != nil {
+		return fmt.Errorf("smtp client: %w", err)
+	}
+	if err := c.DialAndSendWithContext(ctx, m); err != nil {
+		return fmt.Errorf("smtp send: %w", err)
+	}
+	return nil
+}
+
+// LogSender logs messages instead of sending them (no SMTP configured).
+// The messages stay in the database and show on the admin outbox page.
+type LogSender struct {
+	Log *slog.Logger
+}
+
+// Via implements Sender.
+func (s *LogSender) Via() string { return "log" }
+
+// Send implements Sender. The plain-text body is logged: without SMTP
+// this is a development set-up, and the links in it are how a developer
+// signs in for the first time.
+func (s *LogSender) Send(ctx context.Context, m *gomail.Msg) error {
+	if s.Log == nil {
+		return nil
+	}
+	to, _ := m.GetRecipients()
+	subject := strings.Join(m.GetGenHeader(gomail.HeaderSubject), " ")
+	if dec, err := new(mime.WordDecoder).DecodeHeader(subject); err == nil {
+		subject = dec
+	}
+	var text string
+	for _, p := range m.GetParts() {
+		if p.GetContentType() == gomail.TypeTextPlain {
+			b, _ := p.GetContent()
+			text = string(b)
+			break
+		}
+	}
+	s.Log.InfoContext(ctx, "mail not sent (no SMTP configured); see /admin/outbox",
+		"to", to, "subject", subject, "message_id", m.GetMessageID(), "text", text)
+	return nil
+}

@@ -1,0 +1,159 @@
+package mail
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kohtaamo/kohtaamo/internal/db"
+)
+
+// Delivery statuses.
+const (
+	StatusQueued = "queued"
+	StatusSent   = "sent"
+	StatusFailed = "failed"
+)
+
+// Delivery is one message to one recipient, with the message itself.
+type Delivery struct {
+	ID            int64
+	MessageID     int64
+	Kind          string
+	Lang          string
+	HeaderID      string // Message-ID header value without angle brackets
+	Subject       string
+	Text          string
+	HTML          string
+	Recipient     string
+	RecipientName string
+	Status        string
+	Via           string // "smtp" or "log" once sent
+	Attempts      int
+	LastError     string
+	CreatedAt     time.Time
+	SentAt        *time.Time
+}
+
+// Store is the mail tables' SQL.
+type Store struct {
+	q db.Querier
+}
+
+// NewStore returns a store on q (a *db.DB or *sql.Tx).
+func NewStore(q db.Querier) *Store { return &Store{q: q} }
+
+// Create stores a composed message for one recipient and returns the
+// delivery id.
+func (s *Store) Create(ctx context.Context, c *Composed, headerID string, to Address, now time.Time) (int64, error) {
+	var msgID int64
+	err := s.q.QueryRowContext(ctx, `INSERT INTO mail_messages (kind, lang, header_id, subject, text_body, html_body, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		c.Kind, c.Lang, headerID, c.Subject, c.Text, c.HTML, db.Now(now)).Scan(&msgID)
+	if err != nil {
+		return 0, fmt.Errorf("store mail message: %w", err)
+	}
+	var id int64
+	err = s.q.QueryRowContext(ctx, `INSERT INTO mail_deliveries (message_id, recipient, recipient_name, status, created_at)
+		VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+		msgID, to.Email, to.Name, StatusQueued, db.Now(now)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store mail delivery: %w", err)
+	}
+	return id, nil
+}
+
+const deliveryCols = `d.id, m.id, m.kind, m.lang, m.header_id, m.subject, m.text_body, m.html_body,
+	d.recipient, d.recipient_name, d.status, d.via, d.attempts, d.last_error, d.created_at, d.sent_at`
+
+func scanDelivery(row interface{ Scan(...any) error }) (*Delivery, error) {
+	var d Delivery
+	var sent sql.NullTime
+	if err := row.Scan(&d.ID, &d.MessageID, &d.Kind, &d.Lang, &d.HeaderID, &d.Subject, &d.Text, &d.HTML,
+		&d.Recipient, &d.RecipientName, &d.Status, &d.Via, &d.Attempts, &d.LastError, &d.CreatedAt, &sent); err != nil {
+		return nil, err
+	}
+	if sent.Valid {
+		t := sent.Time
+		d.SentAt = &t
+	}
+	return &d, nil
+}
+
+// Delivery returns a delivery with its message; ENOTFOUND when missing.
+func (s *Store) Delivery(ctx context.Context, id int64) (*Delivery, error) {
+	d, err := scanDelivery(s.q.QueryRowContext(ctx, `SELECT `+deliveryCols+`
+		FROM mail_deliveries d JOIN mail_messages m ON m.id = d.message_id WHERE d.id = $1`, id))
+	if err != nil {
+		return nil, db.NotFound(err, "mail", "get mail delivery")
+	}
+	return d, nil
+}
+
+// List returns deliveries newest first, a page at a time, and the total.
+func (s *Store) List(ctx context.Context, limit, offset int) ([]*Delivery, int, error) {
+	var total int
+	if err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM mail_deliveries`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count mail: %w", err)
+	}
+	rows, err := s.q.QueryContext(ctx, `SELECT `+deliveryCols+`
+		FROM mail_deliveries d JOIN mail_messages m ON m.id = d.message_id
+		ORDER BY d.created_at DESC, d.id DESC LIMIT $1 OFFSET $2`, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list mail: %w", err)
+	}
+	defer rows.Close()
+	var out []*Delivery
+	for rows.Next() {
+		d, err := scanDelivery(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("scan mail: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, total, rows.Err()
+}
+
+// MarkSent records that the transport accepted the delivery. It changes
+// only a delivery not yet sent and reports whether it did.
+func (s *Store) MarkSent(ctx context.Context, id int64, via string, now time.Time) (bool, error) {
+	res, err := s.q.ExecContext(ctx, `UPDATE mail_deliveries SET status = $1, via = $2, sent_at = $3, attempts = attempts + 1, last_error = ''
+		WHERE id = $4 AND status <> $1`, StatusSent, via, db.Now(now), id)
+	if err != nil {
+		return false, fmt.Errorf("mark mail sent: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
+}
+
+// RecordFailure records a failed attempt; final marks the delivery failed
+// (no more retries).
+func (s *Store) RecordFailure(ctx context.Context, id int64, cause error, final bool) error {
+	msg := cause.Error()
+	for utf8.RuneCountInString(msg) > 500 {
+		r := []rune(msg)
+		msg = string(r[:500])
+	}
+	status := StatusQueued
+	if final {
+		status = StatusFailed
+	}
+	_, err := s.q.ExecContext(ctx, `UPDATE mail_deliveries SET status = $1, attempts = attempts + 1, last_error = $2
+		WHERE id = $3 AND status <> $4`, status, msg, id, StatusSent)
+	if err != nil {
+		return fmt.Errorf("record mail failure: %w", err)
+	}
+	return nil
+}
+
+// DeleteBefore removes messages created before t (with their deliveries).
+func (s *Store) DeleteBefore(ctx context.Context, t time.Time) (int64, error) {
+	res, err := s.q.ExecContext(ctx, `DELETE FROM mail_messages WHERE created_at < $1`, db.Now(t))
+	if err != nil {
+		return 0, fmt.Errorf("delete old mail: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
