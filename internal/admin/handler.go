@@ -33,7 +33,7 @@ func NewHandler(kit *web.Kit, d *db.DB) *Handler {
 }
 
 // Routes registers the admin routes.
-func (h *Handler) Routes(mux *http.ServeMux) {
+func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /admin", h.admin(h.showIndex))
 	mux.HandleFunc("GET /admin/outbox", h.admin(h.listOutbox))
 	mux.HandleFunc("GET /admin/outbox/{id}", h.admin(h.showMessage))

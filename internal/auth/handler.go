@@ -28,7 +28,7 @@ func NewHandler(kit *web.Kit, d *db.DB) *Handler {
 }
 
 // Routes registers the auth routes.
-func (h *Handler) Routes(mux *http.ServeMux) {
+func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /login", h.showLogin)
 	mux.HandleFunc("POST /login", h.login)
 	mux.HandleFunc("POST /logout", h.logout)

@@ -13,7 +13,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
-func (h *Handler) inviteRoutes(mux *http.ServeMux) {
+func (h *Handler) inviteRoutes(mux *web.Mux) {
 	mux.HandleFunc("POST /people/{id}/invite", h.invite)
 	mux.HandleFunc("GET /invitations/{token}", h.showSetPassword(PurposeInvite))
 	mux.HandleFunc("POST /invitations/{token}", h.setPassword(PurposeInvite))

@@ -27,7 +27,7 @@ func (h *Handler) WithMail(o *mail.Outbox) *Handler {
 	return h
 }
 
-func (h *Handler) resetRoutes(mux *http.ServeMux) {
+func (h *Handler) resetRoutes(mux *web.Mux) {
 	mux.HandleFunc("GET /password/forgot", h.showForgot)
 	mux.HandleFunc("POST /password/forgot", h.forgot)
 	mux.HandleFunc("GET /password/reset/{token}", h.showSetPassword(PurposeReset))

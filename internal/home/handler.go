@@ -21,7 +21,7 @@ type Handler struct {
 func NewHandler(kit *web.Kit, d *db.DB) *Handler { return &Handler{web: kit, store: NewStore(d)} }
 
 // Routes registers the routes.
-func (h *Handler) Routes(mux *http.ServeMux) {
+func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /{$}", h.showHome)
 	mux.HandleFunc("GET /accessibility", h.showAccessibility)
 }

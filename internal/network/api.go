@@ -13,7 +13,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
-func (h *Handler) apiRoutes(mux *http.ServeMux) {
+func (h *Handler) apiRoutes(mux *web.Mux) {
 	mux.HandleFunc("GET /api/v1/networks", h.apiListNetworks)
 	mux.HandleFunc("POST /api/v1/networks", h.apiCreateNetwork)
 	mux.HandleFunc("GET /api/v1/networks/{id}", h.apiGetNetwork)

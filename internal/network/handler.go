@@ -33,7 +33,7 @@ func NewHandler(kit *web.Kit, d *db.DB) *Handler {
 }
 
 // Routes registers the HTML and API routes.
-func (h *Handler) Routes(mux *http.ServeMux) {
+func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /networks", h.listNetworks)
 	mux.HandleFunc("GET /projects/{id}/networks/new", h.showNewNetwork)
 	mux.HandleFunc("POST /projects/{id}/networks", h.createNetwork)

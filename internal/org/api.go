@@ -48,7 +48,7 @@ func (in Input) organisation() *Organisation {
 		Website: in.Website, Email: in.Email, Phone: in.Phone, Description: in.Description}
 }
 
-func (h *Handler) apiRoutes(mux *http.ServeMux) {
+func (h *Handler) apiRoutes(mux *web.Mux) {
 	mux.HandleFunc("GET /api/v1/organisations", h.apiList)
 	mux.HandleFunc("GET /api/v1/organisations/{id}", h.apiGet)
 	mux.HandleFunc("POST /api/v1/organisations", h.apiCreate)

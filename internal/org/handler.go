@@ -28,7 +28,7 @@ func NewHandler(kit *web.Kit, d *db.DB) *Handler {
 }
 
 // Routes registers the HTML and API routes.
-func (h *Handler) Routes(mux *http.ServeMux) {
+func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /organisations", h.listOrganisations)
 	mux.HandleFunc("GET /organisations/new", h.showNewForm)
 	mux.HandleFunc("POST /organisations", h.createOrganisation)

@@ -60,7 +60,7 @@ func (in Input) person() *Person {
 	return p
 }
 
-func (h *Handler) apiRoutes(mux *http.ServeMux) {
+func (h *Handler) apiRoutes(mux *web.Mux) {
 	mux.HandleFunc("GET /api/v1/people", h.apiList)
 	mux.HandleFunc("GET /api/v1/people/{id}", h.apiGet)
 	mux.HandleFunc("POST /api/v1/people", h.apiCreate)

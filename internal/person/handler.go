@@ -29,7 +29,7 @@ func NewHandler(kit *web.Kit, d *db.DB) *Handler {
 }
 
 // Routes registers the HTML and API routes.
-func (h *Handler) Routes(mux *http.ServeMux) {
+func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /people", h.listPeople)
 	mux.HandleFunc("GET /people/new", h.showNewForm)
 	mux.HandleFunc("POST /people", h.createPerson)
@@ -129,6 +129,9 @@ type ProfilePage struct {
 	ShowContacts bool
 	CanEdit      bool
 	IsSelf       bool
+	// CanInvite is set for directory editors when the person has an
+	// e-mail address and no account in use yet.
+	CanInvite bool
 }
 
 func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
@@ -164,6 +167,21 @@ func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
 	if page.CanEdit, err = allowed(h.policy.CanEditPerson(ctx, u, id)); err != nil {
 		h.web.Error(w, r, err)
 		return
+	}
+	if !page.IsSelf && p.Email != "" {
+		editor, err := allowed(h.policy.CanEditDirectory(ctx, u))
+		if err != nil {
+			h.web.Error(w, r, err)
+			return
+		}
+		if editor {
+			active, err := h.store.HasActiveAccount(ctx, id)
+			if err != nil {
+				h.web.Error(w, r, err)
+				return
+			}
+			page.CanInvite = !active
+		}
 	}
 	h.web.Render(w, r, http.StatusOK, "person/profile", p.Name, page)
 }

@@ -457,3 +457,26 @@ func TestAPI(t *testing.T) {
 		}
 	})
 }
+
+func TestInviteButton(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		const button = "Kutsu Kohtaamoon"
+		if r := f.login(t, "coord").Get(f.targetPath("")); !strings.Contains(r.Text(), button) {
+			t.Fatalf("coordinator does not see the invite button: %s", r.Text())
+		}
+		if r := f.login(t, "member").Get(f.targetPath("")); strings.Contains(r.Text(), button) {
+			t.Fatal("a plain member sees the invite button")
+		}
+		if r := f.login(t, "coord").Get(fmt.Sprintf("/people/%d", f.accounts["member"].PersonID)); strings.Contains(r.Text(), button) {
+			t.Fatal("invite offered for a person whose account is in use")
+		}
+		r := f.login(t, "coord").PostForm(f.targetPath("/invite"), nil)
+		if r.Status != 303 {
+			t.Fatalf("invite: %d %s", r.Status, r.Text())
+		}
+		if n := f.count(t, `SELECT COUNT(*) FROM users WHERE person_id = $1`, f.targetID); n != 1 {
+			t.Fatalf("invite created %d accounts", n)
+		}
+	})
+}

@@ -277,3 +277,14 @@ func (s *Store) OrganisationOptions(ctx context.Context) ([]Option, error) {
 	}
 	return out, rows.Err()
 }
+
+// HasActiveAccount reports whether the person has an account with a
+// password set (an invitation would then be pointless).
+func (s *Store) HasActiveAccount(ctx context.Context, id int64) (bool, error) {
+	var ok bool
+	err := s.q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users WHERE person_id = $1 AND password_hash <> '')`, id).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("check account: %w", err)
+	}
+	return ok, nil
+}

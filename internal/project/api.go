@@ -12,7 +12,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
-func (h *Handler) apiRoutes(mux *http.ServeMux) {
+func (h *Handler) apiRoutes(mux *web.Mux) {
 	mux.HandleFunc("GET /api/v1/projects", h.apiListProjects)
 	mux.HandleFunc("POST /api/v1/projects", h.apiCreateProject)
 	mux.HandleFunc("GET /api/v1/projects/{id}", h.apiGetProject)

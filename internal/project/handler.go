@@ -31,7 +31,7 @@ func NewHandler(kit *web.Kit, d *db.DB) *Handler {
 }
 
 // Routes registers the HTML and API routes.
-func (h *Handler) Routes(mux *http.ServeMux) {
+func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /projects", h.listProjects)
 	mux.HandleFunc("GET /projects/new", h.showNewProject)
 	mux.HandleFunc("POST /projects", h.createProject)

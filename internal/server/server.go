@@ -45,6 +45,8 @@ type Deps struct {
 // Server is the assembled application.
 type Server struct {
 	Handler http.Handler
+	// Mux holds every registered route pattern (for the route tests).
+	Mux *web.Mux
 	Kit     *web.Kit
 	// Jobs is the background job queue; main starts and drains it.
 	Jobs *jobs.Queue
@@ -98,7 +100,7 @@ func New(d Deps) (*Server, error) {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics := web.NewMetrics(reg)
 
-	mux := http.NewServeMux()
+	mux := web.NewMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -135,5 +137,5 @@ func New(d Deps) (*Server, error) {
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = web.SecurityHeaders(h)
 	h = web.RequestLog(d.Log)(h)
-	return &Server{Handler: h, Kit: kit, Jobs: queue}, nil
+	return &Server{Handler: h, Kit: kit, Jobs: queue, Mux: mux}, nil
 }
