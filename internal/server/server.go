@@ -47,7 +47,7 @@ type Server struct {
 	Handler http.Handler
 	// Mux holds every registered route pattern (for the route tests).
 	Mux *web.Mux
-	Kit     *web.Kit
+	Kit *web.Kit
 	// Jobs is the background job queue; main starts and drains it.
 	Jobs *jobs.Queue
 }
