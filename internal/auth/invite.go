@@ -115,6 +115,16 @@ func (h *Handler) invite(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	h.web.Flash(r, h.web.T(r, "auth.invite_sent", "Email", p.Email))
+	// Name the address only to someone who may see the person's contacts.
+	see, err := h.policy.CanSeeContacts(ctx, u, id)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if see {
+		h.web.Flash(r, h.web.T(r, "auth.invite_sent", "Email", p.Email))
+	} else {
+		h.web.Flash(r, h.web.T(r, "auth.invite_sent_named", "Name", p.Name))
+	}
 	web.Redirect(w, r, fmt.Sprintf("/people/%d", id))
 }

@@ -657,3 +657,9 @@ func (b *batch) statement(rows int) string {
 	}
 	return sb.String()
 }
+
+// LoadScaled is loadScaled for benchmarks in other packages: scale 1 is the
+// national data set.
+func LoadScaled(ctx context.Context, d *db.DB, now time.Time, scale float64, progress io.Writer) (National, error) {
+	return loadScaled(ctx, d, now, scale, progress)
+}

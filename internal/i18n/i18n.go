@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -34,7 +35,11 @@ type Bundle struct {
 	// plain holds every message rendered once without data, for the fast
 	// path of T without arguments.
 	plain map[string]map[string]string
-	keys  map[string][]string
+	// simple holds messages whose only template actions are {{.Field}}
+	// substitutions, split into literal and field parts, so T with
+	// arguments needs no template execution.
+	simple map[string]map[string][]part
+	keys   map[string][]string
 	locs  map[string]*Localizer
 }
 
@@ -47,7 +52,7 @@ func New() (*Bundle, error) {
 func Load(fsys fs.FS) (*Bundle, error) {
 	b := goi18n.NewBundle(language.Finnish)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	bundle := &Bundle{b: b, plain: map[string]map[string]string{}, keys: map[string][]string{}, locs: map[string]*Localizer{}}
+	bundle := &Bundle{b: b, plain: map[string]map[string]string{}, simple: map[string]map[string][]part{}, keys: map[string][]string{}, locs: map[string]*Localizer{}}
 	for _, lang := range Langs {
 		files, err := fs.Glob(fsys, "locales/"+lang+"/*.toml")
 		if err != nil {
@@ -62,8 +67,16 @@ func Load(fsys fs.FS) (*Bundle, error) {
 			if err != nil {
 				return nil, fmt.Errorf("parse %s: %w", f, err)
 			}
+			if bundle.simple[lang] == nil {
+				bundle.simple[lang] = map[string][]part{}
+			}
 			for _, m := range mf.Messages {
 				bundle.keys[lang] = append(bundle.keys[lang], m.ID)
+				if m.One == "" && m.Few == "" && m.Many == "" && m.Two == "" && m.Zero == "" {
+					if parts, ok := splitSimple(m.Other); ok {
+						bundle.simple[lang][m.ID] = parts
+					}
+				}
 			}
 		}
 		sort.Strings(bundle.keys[lang])
@@ -78,7 +91,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 			}
 		}
 		bundle.plain[lang] = plain
-		bundle.locs[lang] = &Localizer{lang: lang, loc: loc, plain: plain}
+		bundle.locs[lang] = &Localizer{lang: lang, loc: loc, plain: plain, simple: bundle.simple[lang]}
 	}
 	return bundle, nil
 }
@@ -96,9 +109,10 @@ func (b *Bundle) Localizer(lang string) *Localizer {
 
 // Localizer translates message ids into one language.
 type Localizer struct {
-	lang  string
-	loc   *goi18n.Localizer
-	plain map[string]string
+	lang   string
+	loc    *goi18n.Localizer
+	plain  map[string]string
+	simple map[string][]part
 }
 
 // Lang returns the language code.
@@ -113,6 +127,9 @@ func (l *Localizer) T(id string, args ...any) string {
 			return s
 		}
 		return id
+	}
+	if parts, ok := l.simple[id]; ok {
+		return substitute(parts, args)
 	}
 	data := make(map[string]any, len(args)/2)
 	for i := 0; i+1 < len(args); i += 2 {
@@ -159,4 +176,65 @@ func Match(acceptLanguage string) string {
 		return Default
 	}
 	return Langs[idx]
+}
+
+// part is a literal (field == "") or a {{.Field}} substitution.
+type part struct {
+	text, field string
+}
+
+var fieldAction = regexp.MustCompile(`\{\{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`)
+
+// splitSimple splits a message whose only template actions are {{.Field}};
+// ok is false for anything else (plurals, conditions, pipelines).
+func splitSimple(msg string) ([]part, bool) {
+	var parts []part
+	rest := msg
+	for {
+		loc := fieldAction.FindStringSubmatchIndex(rest)
+		if loc == nil {
+			break
+		}
+		if loc[0] > 0 {
+			parts = append(parts, part{text: rest[:loc[0]]})
+		}
+		parts = append(parts, part{field: rest[loc[2]:loc[3]]})
+		rest = rest[loc[1]:]
+	}
+	if strings.Contains(rest, "{{") {
+		return nil, false
+	}
+	for _, p := range parts {
+		if p.field == "" && strings.Contains(p.text, "{{") {
+			return nil, false
+		}
+	}
+	if rest != "" {
+		parts = append(parts, part{text: rest})
+	}
+	return parts, true
+}
+
+// substitute fills parts from key/value args; a missing field renders as
+// go-i18n would ("<no value>").
+func substitute(parts []part, args []any) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p.field == "" {
+			b.WriteString(p.text)
+			continue
+		}
+		found := false
+		for i := 0; i+1 < len(args); i += 2 {
+			if k, _ := args[i].(string); k == p.field {
+				b.WriteString(fmt.Sprint(args[i+1]))
+				found = true
+				break
+			}
+		}
+		if !found {
+			b.WriteString("<no value>")
+		}
+	}
+	return b.String()
 }

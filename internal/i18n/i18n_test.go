@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -82,5 +83,41 @@ func TestMatch(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(Langs, ","), "sv") {
 		t.Fatal("sv not supported")
+	}
+}
+
+// TestSimpleFastPathMatchesGoI18n checks the substitution fast path gives
+// the same text as go-i18n's template execution for every simple message.
+func TestSimpleFastPathMatchesGoI18n(t *testing.T) {
+	b, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, lang := range Langs {
+		l := b.Localizer(lang)
+		for id, parts := range b.simple[lang] {
+			data := map[string]any{}
+			args := []any{}
+			for i, p := range parts {
+				if p.field != "" {
+					data[p.field] = fmt.Sprintf("v%d<&>", i)
+					args = append(args, p.field, data[p.field])
+				}
+			}
+			if len(args) == 0 {
+				continue
+			}
+			if got, want := l.T(id, args...), l.TData(id, data); got != want {
+				t.Errorf("%s %s: fast %q, go-i18n %q", lang, id, got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 10 {
+		t.Fatalf("only %d messages checked", checked)
+	}
+	if _, ok := splitSimple("{{if .X}}a{{end}}"); ok {
+		t.Error("conditional accepted as simple")
 	}
 }

@@ -112,9 +112,54 @@ type ViewPage struct {
 	ShowMembers  bool
 	ShowContacts bool
 	Members      []Membership
-	Groups       []SectorGroup
+	Groups       []GroupView
 	Coverage     Coverage
 	Today        time.Time
+}
+
+// GroupView is one sector's members, with every label translated before
+// rendering: per-row template calls were most of the page's CPU.
+type GroupView struct {
+	Sector  string
+	Heading string
+	Anchor  string
+	Rows    []MemberRow
+}
+
+// MemberRow is a member as shown in the members table.
+type MemberRow struct {
+	*Membership
+	RoleLabel   string
+	DeputyLabel string
+	Term        string
+	Ended       bool
+	EditLabel   string
+}
+
+func (h *Handler) groupViews(r *http.Request, members []Membership, today time.Time) []GroupView {
+	l := h.web.L(r)
+	groups := GroupBySector(members)
+	out := make([]GroupView, len(groups))
+	for i, g := range groups {
+		gv := GroupView{Sector: g.Sector, Anchor: "sector-none", Heading: l.T("network.sector_none"), Rows: make([]MemberRow, len(g.Members))}
+		if g.Sector != "" {
+			gv.Anchor, gv.Heading = "sector-"+g.Sector, l.T("network.sector_"+g.Sector)
+		}
+		for j := range g.Members {
+			m := &g.Members[j]
+			row := MemberRow{Membership: m, RoleLabel: l.T("network.role_" + m.Role), Ended: m.Ended(today),
+				EditLabel: l.T("network.edit_member_named", "Name", m.PersonName), Term: "–"}
+			if m.DeputyOfID != 0 {
+				row.DeputyLabel = l.T("network.deputy_for", "Name", m.DeputyOfName)
+			}
+			if m.TermStart != nil || m.TermEnd != nil {
+				row.Term = web.FormatDate(m.TermStart) + "–" + web.FormatDate(m.TermEnd)
+			}
+			gv.Rows[j] = row
+		}
+		out[i] = gv
+	}
+	return out
 }
 
 func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) {
@@ -152,7 +197,7 @@ func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) {
 			h.web.Error(w, r, err)
 			return
 		}
-		page.Groups = GroupBySector(page.Members)
+		page.Groups = h.groupViews(r, page.Members, page.Today)
 		page.Coverage = ComputeCoverage(page.Members, region, page.Today)
 	}
 	h.web.Render(w, r, http.StatusOK, "network/view", n.Name, page)
