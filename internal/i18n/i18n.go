@@ -40,7 +40,7 @@ type Bundle struct {
 	// arguments needs no template execution.
 	simple map[string]map[string][]part
 	keys   map[string][]string
-	locs  map[string]*Localizer
+	locs   map[string]*Localizer
 }
 
 // New loads the embedded catalogues.
