@@ -2,6 +2,8 @@ package network
 
 import (
 	"database/sql"
+	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -124,6 +126,8 @@ type GroupView struct {
 	Heading string
 	Anchor  string
 	Rows    []MemberRow
+	// RowsHTML is Rows rendered by the memberRows component.
+	RowsHTML template.HTML
 }
 
 // MemberRow is a member as shown in the members table.
@@ -136,8 +140,10 @@ type MemberRow struct {
 	EditLabel   string
 }
 
-func (h *Handler) groupViews(r *http.Request, members []Membership, today time.Time) []GroupView {
+func (h *Handler) groupViews(r *http.Request, members []Membership, today time.Time, showContacts, canManage bool) ([]GroupView, error) {
 	l := h.web.L(r)
+	ended, edit := l.T("network.term_ended"), l.T("edit")
+	var buf strings.Builder
 	groups := GroupBySector(members)
 	out := make([]GroupView, len(groups))
 	for i, g := range groups {
@@ -157,9 +163,14 @@ func (h *Handler) groupViews(r *http.Request, members []Membership, today time.T
 			}
 			gv.Rows[j] = row
 		}
+		buf.Reset()
+		if err := memberRows(gv.Rows, showContacts, canManage, ended, edit).Render(r.Context(), &buf); err != nil {
+			return nil, fmt.Errorf("render member rows: %w", err)
+		}
+		gv.RowsHTML = template.HTML(buf.String()) //nolint:gosec // produced by a templ component, which escapes
 		out[i] = gv
 	}
-	return out
+	return out, nil
 }
 
 func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) {
@@ -197,7 +208,10 @@ func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) {
 			h.web.Error(w, r, err)
 			return
 		}
-		page.Groups = h.groupViews(r, page.Members, page.Today)
+		if page.Groups, err = h.groupViews(r, page.Members, page.Today, page.ShowContacts, page.CanManage); err != nil {
+			h.web.Error(w, r, err)
+			return
+		}
 		page.Coverage = ComputeCoverage(page.Members, region, page.Today)
 	}
 	h.web.Render(w, r, http.StatusOK, "network/view", n.Name, page)
