@@ -29,6 +29,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/config"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/demo"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/jobs"
 	"github.com/kohtaamo/kohtaamo/internal/server"
 )
@@ -105,7 +106,7 @@ func version() string {
 			}
 			return rev + dirty
 		}
-		if bi.Main.Version != "" {
+		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 			return bi.Main.Version
 		}
 	}
@@ -344,8 +345,14 @@ func describe(err error) error {
 		return err
 	}
 	msg := e.Message
-	for _, f := range e.Fields {
-		msg += fmt.Sprintf("; %s: %s", f.Field, f.Key)
+	if b, err := i18n.New(); err == nil {
+		l := b.Localizer("en")
+		if e.Key != "" {
+			msg = l.T(e.Key)
+		}
+		for _, f := range e.Fields {
+			msg += fmt.Sprintf(" --%s: %s", f.Field, l.TData(f.Key, f.Args))
+		}
 	}
 	return errors.New(msg)
 }
