@@ -42,6 +42,8 @@ type DB struct {
 	// DSN is the data source name it was opened with (for LISTEN/NOTIFY
 	// connections and diagnostics; never logged, it may hold a password).
 	DSN string
+
+	stmts stmtCache
 }
 
 // IsPostgresURL reports whether dsn selects PostgreSQL.
