@@ -283,8 +283,10 @@ func (s *Store) Memberships(ctx context.Context, networkID int64) ([]Membership,
 // their total number.
 func (s *Store) ListMemberships(ctx context.Context, networkID int64, limit, offset int) ([]Membership, int, error) {
 	var total int
-	if err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM memberships WHERE network_id = $1`, networkID).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count memberships: %w", err)
+	if limit > 0 {
+		if err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM memberships WHERE network_id = $1`, networkID).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("count memberships: %w", err)
+		}
 	}
 	q := membershipSelect + ` WHERE m.network_id = $1
 		ORDER BY CASE m.role WHEN 'convener' THEN 0 WHEN 'secretary' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, p.name, m.id`
@@ -306,6 +308,9 @@ func (s *Store) ListMemberships(ctx context.Context, networkID int64, limit, off
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("list memberships: %w", err)
+	}
+	if limit <= 0 {
+		total = len(out)
 	}
 	return out, total, nil
 }
