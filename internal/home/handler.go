@@ -4,7 +4,10 @@
 package home
 
 import (
+	"fmt"
 	"net/http"
+	"time"
+	_ "time/tzdata" // Helsinki time without the system zoneinfo
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
@@ -45,7 +48,8 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) {
 		page.IsAdmin = u.IsAdmin
 		page.Projects, err = h.store.MyProjects(ctx, u.PersonID)
 		if err == nil {
-			page.Networks, err = h.store.MyNetworks(ctx, u.PersonID, h.web.Clock.Now())
+			now := h.web.Clock.Now()
+			page.Networks, err = h.store.MyNetworks(ctx, u.PersonID, localDay(now), now)
 		}
 	}
 	if err != nil {
@@ -53,6 +57,29 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.web.Render(w, r, http.StatusOK, "home/home", h.web.T(r, "nav.home"), page)
+}
+
+// helsinki is the time zone meetings are shown in.
+var helsinki = mustLoad("Europe/Helsinki")
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // time/tzdata is embedded, so this cannot fail
+	}
+	return loc
+}
+
+// localDay is the start of now's day in Helsinki, as UTC.
+func localDay(now time.Time) time.Time {
+	t := now.In(helsinki)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, helsinki).UTC()
+}
+
+// MeetingTime formats a meeting's start in Helsinki time (22.11.2026 9.00).
+func MeetingTime(t time.Time) string {
+	t = t.In(helsinki)
+	return fmt.Sprintf("%d.%d.%d %d.%02d", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
 }
 
 func (h *Handler) showAccessibility(w http.ResponseWriter, r *http.Request) {

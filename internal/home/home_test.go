@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
@@ -33,6 +34,12 @@ func TestHome(t *testing.T) {
 		exec(t, d, `INSERT INTO memberships (network_id, person_id, role, term_end, created_at, updated_at) VALUES ($1, $2, 'member', $3, $4, $4)`,
 			nid, other, now.AddDate(0, -1, 0), now)
 
+		start := time.Date(2026, 11, 29, 7, 0, 0, 0, time.UTC)
+		exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
+			VALUES ($1, 'Marraskuun kokous', $2, $3, 'remote', 'scheduled', $4, $4)`, nid, start, start.Add(2*time.Hour), now)
+		exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
+			VALUES ($1, 'Peruttu kokous', $2, $3, 'remote', 'cancelled', $4, $4)`, nid, start.Add(-24*time.Hour), start.Add(-22*time.Hour), now)
+
 		t.Run("Public", func(t *testing.T) {
 			r := env.Client(t).Get("/")
 			if r.Status != 200 || !strings.Contains(r.Text(), "1 käynnissä oleva hanke") || !strings.Contains(r.Text(), "1 aktiivinen verkosto") {
@@ -42,7 +49,7 @@ func TestHome(t *testing.T) {
 		t.Run("Member", func(t *testing.T) {
 			r := env.Login(t, "maija@example.fi").Get("/")
 			txt := r.Text()
-			for _, want := range []string{"Tervetuloa, Maija Jäsen", "Työpajatoiminta", "sihteeri", "2 jäsentä", "1 jäsenen kausi on päättynyt", "Et työskentele vielä missään hankkeessa"} {
+			for _, want := range []string{"Tervetuloa, Maija Jäsen", "Työpajatoiminta", "sihteeri", "2 jäsentä", "Seuraava kokous: Marraskuun kokous", "29.11.2026 9.00", "1 jäsenen kausi on päättynyt", "Et työskentele vielä missään hankkeessa"} {
 				if !strings.Contains(txt, want) {
 					t.Errorf("missing %q in %s", want, txt)
 				}
@@ -60,7 +67,7 @@ func TestHome(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := home.NewStore(d)
-			nets, err := s.MyNetworks(context.Background(), staff.PersonID, now)
+			nets, err := s.MyNetworks(context.Background(), staff.PersonID, now, now)
 			if err != nil || len(nets) != 1 || nets[0].Role != "" || nets[0].EndedTerms != 1 {
 				t.Fatalf("staff networks: %+v %v", nets, err)
 			}

@@ -2,6 +2,7 @@ package home
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -27,6 +28,15 @@ type MyNetwork struct {
 	MemberCount int
 	EndedTerms  int // members whose term has ended
 	Status      string
+	// NextMeeting is the next scheduled meeting, nil when none.
+	NextMeeting *Meeting
+}
+
+// Meeting is a meeting as listed on the home page.
+type Meeting struct {
+	ID       int64
+	Title    string
+	StartsAt time.Time
 }
 
 // Store holds the home page's read-only queries across domains.
@@ -58,7 +68,9 @@ func (s *Store) MyProjects(ctx context.Context, personID int64) ([]MyProject, er
 
 // MyNetworks lists the networks the person is a member of, and the
 // networks of projects where they are staff, active first.
-func (s *Store) MyNetworks(ctx context.Context, personID int64, today time.Time) ([]MyNetwork, error) {
+// today is the start of the local day (for ended terms), now the current
+// time (for the next meeting).
+func (s *Store) MyNetworks(ctx context.Context, personID int64, today, now time.Time) ([]MyNetwork, error) {
 	// Start from the person's memberships and staff roles (indexed), not
 	// from every network.
 	rows, err := s.q.QueryContext(ctx, `WITH mine AS (
@@ -68,9 +80,13 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today time.Time)
 			WHERE s.person_id = $1 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.network_id = n.id AND m.person_id = $1))
 		SELECT n.id, n.name, p.id, p.name, mine.role, n.status,
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id),
-		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id AND a.term_end IS NOT NULL AND a.term_end < $2)
+		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id AND a.term_end IS NOT NULL AND a.term_end < $2),
+		COALESCE(nm.id, 0), COALESCE(nm.title, ''), nm.starts_at
 		FROM mine JOIN networks n ON n.id = mine.network_id JOIN projects p ON p.id = n.project_id
-		ORDER BY CASE WHEN n.status = 'active' THEN 0 ELSE 1 END, p.name, n.name`, personID, db.Now(today))
+		LEFT JOIN meetings nm ON nm.id = (SELECT mt.id FROM meetings mt
+			WHERE mt.network_id = n.id AND mt.status = 'scheduled' AND mt.ends_at >= $3
+			ORDER BY mt.starts_at LIMIT 1)
+		ORDER BY CASE WHEN n.status = 'active' THEN 0 ELSE 1 END, p.name, n.name`, personID, db.Now(today), db.Now(now))
 	if err != nil {
 		return nil, fmt.Errorf("list my networks: %w", err)
 	}
@@ -78,8 +94,15 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today time.Time)
 	var out []MyNetwork
 	for rows.Next() {
 		var n MyNetwork
-		if err := rows.Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName, &n.Role, &n.Status, &n.MemberCount, &n.EndedTerms); err != nil {
+		var m Meeting
+		var starts sql.NullTime
+		if err := rows.Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName, &n.Role, &n.Status, &n.MemberCount, &n.EndedTerms,
+			&m.ID, &m.Title, &starts); err != nil {
 			return nil, fmt.Errorf("scan my network: %w", err)
+		}
+		if m.ID != 0 {
+			m.StartsAt = starts.Time
+			n.NextMeeting = &m
 		}
 		out = append(out, n)
 	}
@@ -103,3 +126,6 @@ func (s *Store) PublicCounts(ctx context.Context) (Counts, error) {
 	}
 	return c, nil
 }
+
+// When is the meeting's start in Helsinki time.
+func (m *Meeting) When() string { return MeetingTime(m.StartsAt) }

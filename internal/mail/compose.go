@@ -29,6 +29,16 @@ type Message struct {
 	Lang string // fi, sv or en; unsupported falls back to Finnish
 	To   Address
 	Data map[string]any
+	// Attachments are sent with the message as they are (not rendered).
+	Attachments []Attachment
+}
+
+// Attachment is a file sent with a message, such as a calendar invitation
+// (ContentType "text/calendar; charset=utf-8; method=REQUEST").
+type Attachment struct {
+	Filename    string
+	ContentType string
+	Content     string
 }
 
 // Composed is a rendered message.
@@ -38,6 +48,8 @@ type Composed struct {
 	Subject string
 	Text    string
 	HTML    string
+	// Attachments are the message's files, stored with it.
+	Attachments []Attachment
 }
 
 // Composer renders messages from the embedded templates: <kind>.txt and
@@ -127,7 +139,8 @@ func (c *Composer) Compose(m Message) (*Composed, error) {
 	if err := c.html[m.Kind].ExecuteTemplate(&html, "layout", v); err != nil {
 		return nil, fmt.Errorf("compose %s html: %w", m.Kind, err)
 	}
-	return &Composed{Kind: m.Kind, Lang: m.Lang, Subject: v.Subject, Text: text.String(), HTML: html.String()}, nil
+	return &Composed{Kind: m.Kind, Lang: m.Lang, Subject: v.Subject, Text: text.String(), HTML: html.String(),
+		Attachments: m.Attachments}, nil
 }
 
 // flatten turns a data map into key/value pairs for Localizer.T.

@@ -22,6 +22,7 @@ type Outbox struct {
 	clock    app.Clock
 	baseURL  string
 	domain   string
+	from     string
 }
 
 // NewOutbox returns an outbox. baseURL (http(s)://host, no trailing slash)
@@ -35,7 +36,20 @@ func NewOutbox(q *jobs.Queue, c *Composer, clock app.Clock, baseURL, from string
 	} else if u, err := url.Parse(baseURL); err == nil && u.Hostname() != "" {
 		domain = u.Hostname()
 	}
-	return &Outbox{queue: q, composer: c, clock: clock, baseURL: strings.TrimRight(baseURL, "/"), domain: domain}
+	return &Outbox{queue: q, composer: c, clock: clock, baseURL: strings.TrimRight(baseURL, "/"), domain: domain, from: from}
+}
+
+// From returns the sender address ("Name <addr>"), e.g. for the organizer
+// of a calendar invitation.
+func (o *Outbox) From() string { return o.from }
+
+// Host returns the host name of the site's base URL (the mail domain when
+// the URL has none), e.g. for calendar UIDs.
+func (o *Outbox) Host() string {
+	if u, err := url.Parse(o.baseURL); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return o.domain
 }
 
 // URL returns the absolute URL of a site path, for links in mail.

@@ -35,6 +35,8 @@ type Delivery struct {
 	LastError     string
 	CreatedAt     time.Time
 	SentAt        *time.Time
+	// Attachments are loaded by Delivery (not by List).
+	Attachments []Attachment
 }
 
 // Store is the mail tables' SQL.
@@ -54,6 +56,12 @@ func (s *Store) Create(ctx context.Context, c *Composed, headerID string, to Add
 		c.Kind, c.Lang, headerID, c.Subject, c.Text, c.HTML, db.Now(now)).Scan(&msgID)
 	if err != nil {
 		return 0, fmt.Errorf("store mail message: %w", err)
+	}
+	for _, a := range c.Attachments {
+		if _, err := s.q.ExecContext(ctx, `INSERT INTO mail_attachments (message_id, filename, content_type, content) VALUES ($1, $2, $3, $4)`,
+			msgID, a.Filename, a.ContentType, a.Content); err != nil {
+			return 0, fmt.Errorf("store mail attachment: %w", err)
+		}
 	}
 	var id int64
 	err = s.q.QueryRowContext(ctx, `INSERT INTO mail_deliveries (message_id, recipient, recipient_name, status, created_at)
@@ -89,7 +97,29 @@ func (s *Store) Delivery(ctx context.Context, id int64) (*Delivery, error) {
 	if err != nil {
 		return nil, db.NotFound(err, "mail", "get mail delivery")
 	}
+	if d.Attachments, err = s.Attachments(ctx, d.MessageID); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// Attachments returns a message's attachments in the order they were
+// added.
+func (s *Store) Attachments(ctx context.Context, messageID int64) ([]Attachment, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT filename, content_type, content FROM mail_attachments WHERE message_id = $1 ORDER BY id`, messageID)
+	if err != nil {
+		return nil, fmt.Errorf("list mail attachments: %w", err)
+	}
+	defer rows.Close()
+	var out []Attachment
+	for rows.Next() {
+		var a Attachment
+		if err := rows.Scan(&a.Filename, &a.ContentType, &a.Content); err != nil {
+			return nil, fmt.Errorf("scan mail attachment: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 // List returns deliveries newest first, a page at a time, and the total.

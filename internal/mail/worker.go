@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -100,7 +101,8 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 
 // Build makes the MIME message of a delivery: multipart/alternative with
 // plain text and HTML in UTF-8, the stored Message-ID (the same on every
-// attempt) and the composing time as Date.
+// attempt) and the composing time as Date. Attachments (calendar
+// invitations) follow as files with their stored content type.
 func (w *Worker) Build(d *Delivery) (*gomail.Msg, error) {
 	m := gomail.NewMsg(gomail.WithCharset(gomail.CharsetUTF8), gomail.WithEncoding(gomail.EncodingQP))
 	if err := m.From(w.from); err != nil {
@@ -117,6 +119,9 @@ func (w *Worker) Build(d *Delivery) (*gomail.Msg, error) {
 	m.SetUserAgent("Kohtaamo")
 	m.SetBodyString(gomail.TypeTextPlain, d.Text)
 	m.AddAlternativeString(gomail.TypeTextHTML, d.HTML)
+	for _, a := range d.Attachments {
+		m.AttachReadSeeker(a.Filename, strings.NewReader(a.Content), gomail.WithFileContentType(gomail.ContentType(a.ContentType)))
+	}
 	return m, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
@@ -184,6 +185,42 @@ func matrix() map[string][]check {
 		"POST /people/{id}": {at("own", "/people/{T1}", dirEditors), at("other", "/people/{T2}", dirEditors),
 			at("self", "/people/{SELF}", signedIn)},
 
+		// Action plans (internal/plan): read by the signed-in, edited by
+		// whoever manages the network; the goals page is public only once
+		// published (PL, OB, AC, IN: a plan, objective, action and
+		// indicator in N1 and N2).
+		"GET /networks/{id}/plans": {at("own", "/networks/{N1}/plans", signedIn), at("other", "/networks/{N2}/plans", signedIn)},
+		"GET /networks/{id}/plans/new": {at("own", "/networks/{N1}/plans/new", manageN1),
+			at("other", "/networks/{N2}/plans/new", adminsOnly)},
+		"POST /networks/{id}/plans": {at("own", "/networks/{N1}/plans", manageN1), at("other", "/networks/{N2}/plans", adminsOnly)},
+		"GET /plans/{id}":           {at("own", "/plans/{PL1}", signedIn), at("other", "/plans/{PL2}", signedIn)},
+		"GET /plans/{id}/edit":      {at("own", "/plans/{PL1}/edit", manageN1), at("other", "/plans/{PL2}/edit", adminsOnly)},
+		"POST /plans/{id}":          {at("own", "/plans/{PL1}", manageN1), at("other", "/plans/{PL2}", adminsOnly)},
+		"GET /plans/{id}/objectives/new": {at("own", "/plans/{PL1}/objectives/new", manageN1),
+			at("other", "/plans/{PL2}/objectives/new", adminsOnly)},
+		"POST /plans/{id}/objectives": {at("own", "/plans/{PL1}/objectives", manageN1),
+			at("other", "/plans/{PL2}/objectives", adminsOnly)},
+		"GET /objectives/{id}/edit": {at("own", "/objectives/{OB1}/edit", manageN1), at("other", "/objectives/{OB2}/edit", adminsOnly)},
+		"POST /objectives/{id}":     {at("own", "/objectives/{OB1}", manageN1), at("other", "/objectives/{OB2}", adminsOnly)},
+		"GET /objectives/{id}/actions/new": {at("own", "/objectives/{OB1}/actions/new", manageN1),
+			at("other", "/objectives/{OB2}/actions/new", adminsOnly)},
+		"POST /objectives/{id}/actions": {at("own", "/objectives/{OB1}/actions", manageN1),
+			at("other", "/objectives/{OB2}/actions", adminsOnly)},
+		"GET /actions/{id}/edit": {at("own", "/actions/{AC1}/edit", manageN1), at("other", "/actions/{AC2}/edit", adminsOnly)},
+		"POST /actions/{id}":     {at("own", "/actions/{AC1}", manageN1), at("other", "/actions/{AC2}", adminsOnly)},
+		"GET /actions/{id}/indicators/new": {at("own", "/actions/{AC1}/indicators/new", manageN1),
+			at("other", "/actions/{AC2}/indicators/new", adminsOnly)},
+		"POST /actions/{id}/indicators": {at("own", "/actions/{AC1}/indicators", manageN1),
+			at("other", "/actions/{AC2}/indicators", adminsOnly)},
+		"GET /indicators/{id}": {at("own", "/indicators/{IN1}", signedIn), at("other", "/indicators/{IN2}", signedIn)},
+		"POST /indicators/{id}/values": {at("own", "/indicators/{IN1}/values", manageN1),
+			at("other", "/indicators/{IN2}/values", adminsOnly)},
+		"GET /projects/{id}/goals": {at("own", "/projects/{P1}/goals", signedIn), at("other", "/projects/{P2}/goals", signedIn)},
+		"POST /projects/{id}/goals/publish": {at("own", "/projects/{P1}/goals/publish", manageP1).rs(),
+			at("other", "/projects/{P2}/goals/publish", adminsOnly).rs()},
+		"POST /projects/{id}/goals/unpublish": {at("own", "/projects/{P1}/goals/unpublish", manageP1).rs(),
+			at("other", "/projects/{P2}/goals/unpublish", adminsOnly).rs()},
+
 		// JSON API.
 		"GET /api/v1/openapi.json": {at("", "/api/v1/openapi.json", everyone)},
 		"GET /api/v1/projects":     {at("", "/api/v1/projects", everyone)},
@@ -217,6 +254,58 @@ func matrix() map[string][]check {
 			at("other", "/api/v1/people/{T2}", signedIn)},
 		"PUT /api/v1/people/{id}": {at("own", "/api/v1/people/{T1}", dirEditors).json(`{}`),
 			at("other", "/api/v1/people/{T2}", dirEditors).json(`{}`), at("self", "/api/v1/people/{SELF}", signedIn).json(`{}`)},
+		"GET /api/v1/networks/{id}/plans": {at("own", "/api/v1/networks/{N1}/plans", signedIn),
+			at("other", "/api/v1/networks/{N2}/plans", signedIn)},
+		"POST /api/v1/networks/{id}/plans": {at("own", "/api/v1/networks/{N1}/plans", manageN1).json(`{}`),
+			at("other", "/api/v1/networks/{N2}/plans", adminsOnly).json(`{}`)},
+		"GET /api/v1/plans/{id}": {at("own", "/api/v1/plans/{PL1}", signedIn), at("other", "/api/v1/plans/{PL2}", signedIn)},
+		"PUT /api/v1/plans/{id}": {at("own", "/api/v1/plans/{PL1}", manageN1).json(`{}`),
+			at("other", "/api/v1/plans/{PL2}", adminsOnly).json(`{}`)},
+		"POST /api/v1/plans/{id}/objectives": {at("own", "/api/v1/plans/{PL1}/objectives", manageN1).json(`{}`),
+			at("other", "/api/v1/plans/{PL2}/objectives", adminsOnly).json(`{}`)},
+		"PUT /api/v1/objectives/{id}": {at("own", "/api/v1/objectives/{OB1}", manageN1).json(`{}`),
+			at("other", "/api/v1/objectives/{OB2}", adminsOnly).json(`{}`)},
+		"POST /api/v1/objectives/{id}/actions": {at("own", "/api/v1/objectives/{OB1}/actions", manageN1).json(`{}`),
+			at("other", "/api/v1/objectives/{OB2}/actions", adminsOnly).json(`{}`)},
+		"GET /api/v1/actions/{id}": {at("own", "/api/v1/actions/{AC1}", signedIn), at("other", "/api/v1/actions/{AC2}", signedIn)},
+		"PUT /api/v1/actions/{id}": {at("own", "/api/v1/actions/{AC1}", manageN1).json(`{}`),
+			at("other", "/api/v1/actions/{AC2}", adminsOnly).json(`{}`)},
+		"GET /api/v1/projects/{id}/goals": {at("own", "/api/v1/projects/{P1}/goals", signedIn),
+			at("other", "/api/v1/projects/{P2}/goals", signedIn)},
+
+		// Meetings (internal/meeting): seen by everyone, the remote link and
+		// the attendance history by invitees (members of the network, staff
+		// of its project, admins), managed by whoever manages the network,
+		// answered by members (MT: a meeting, AI: an agenda item in N1, N2).
+		"GET /networks/{id}/meetings": {at("own", "/networks/{N1}/meetings", everyone), at("other", "/networks/{N2}/meetings", everyone)},
+		"GET /networks/{id}/meetings/new": {at("own", "/networks/{N1}/meetings/new", manageN1),
+			at("other", "/networks/{N2}/meetings/new", adminsOnly)},
+		"POST /networks/{id}/meetings": {at("own", "/networks/{N1}/meetings", manageN1), at("other", "/networks/{N2}/meetings", adminsOnly)},
+		"GET /networks/{id}/attendance": {at("own", "/networks/{N1}/attendance", contactsN1),
+			at("other", "/networks/{N2}/attendance", adminsOnly)},
+		"GET /meetings/{id}":      {at("own", "/meetings/{MT1}", everyone), at("other", "/meetings/{MT2}", everyone)},
+		"GET /meetings/{id}/edit": {at("own", "/meetings/{MT1}/edit", manageN1), at("other", "/meetings/{MT2}/edit", adminsOnly)},
+		"POST /meetings/{id}":     {at("own", "/meetings/{MT1}", manageN1), at("other", "/meetings/{MT2}", adminsOnly)},
+		"POST /meetings/{id}/cancel": {at("own", "/meetings/{MT1}/cancel", manageN1).rs(),
+			at("other", "/meetings/{MT2}/cancel", adminsOnly).rs()},
+		"POST /meetings/{id}/agenda": {at("own", "/meetings/{MT1}/agenda", contactsN1), at("other", "/meetings/{MT2}/agenda", adminsOnly)},
+		"POST /meetings/{id}/response": {at("own", "/meetings/{MT1}/response", []role{rConvener, rSecretary, rMember, rGuest}),
+			at("other", "/meetings/{MT2}/response", nil)},
+		"POST /meetings/{id}/attendance": {at("own", "/meetings/{MT1}/attendance", manageN1),
+			at("other", "/meetings/{MT2}/attendance", adminsOnly)},
+		"POST /agenda-items/{id}/accept": {at("own", "/agenda-items/{AI1}/accept", manageN1),
+			at("other", "/agenda-items/{AI2}/accept", adminsOnly)},
+		"POST /agenda-items/{id}/move": {at("own", "/agenda-items/{AI1}/move", manageN1),
+			at("other", "/agenda-items/{AI2}/move", adminsOnly)},
+		"POST /agenda-items/{id}/delete": {at("own", "/agenda-items/{AI1}/delete", manageN1).rs(),
+			at("other", "/agenda-items/{AI2}/delete", adminsOnly).rs()},
+		"GET /api/v1/networks/{id}/meetings": {at("own", "/api/v1/networks/{N1}/meetings", everyone),
+			at("other", "/api/v1/networks/{N2}/meetings", everyone)},
+		"POST /api/v1/networks/{id}/meetings": {at("own", "/api/v1/networks/{N1}/meetings", manageN1).json(`{}`),
+			at("other", "/api/v1/networks/{N2}/meetings", adminsOnly).json(`{}`)},
+		"GET /api/v1/meetings/{id}": {at("own", "/api/v1/meetings/{MT1}", everyone), at("other", "/api/v1/meetings/{MT2}", everyone)},
+		"PUT /api/v1/meetings/{id}": {at("own", "/api/v1/meetings/{MT1}", manageN1).json(`{}`),
+			at("other", "/api/v1/meetings/{MT2}", adminsOnly).json(`{}`)},
 	}
 }
 
@@ -226,7 +315,7 @@ type fixture struct {
 	t   *testing.T
 	env *servertest.Env
 	d   *db.DB
-	ids map[string]int64 // P1 P2 N1 N2 O1 O2 T1 T2 M1 M2 D1 D2 S
+	ids map[string]int64 // P1 P2 N1 N2 O1 O2 T1 T2 M1 M2 D1 D2 S PL1 PL2 OB1 OB2 AC1 AC2 IN1 IN2
 	// person, web client and API token of each role (public: none).
 	person map[role]int64
 	client map[role]*servertest.Client
@@ -313,6 +402,22 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	// removes; D1 and D2 are memberships the delete route deletes.
 	f.ids["S"] = f.addPerson("Sakari Staff", "sakari@example.test", 0)
 	f.ids["Dp"] = f.addPerson("Dora Deletable", "dora@example.test", 0)
+	// An action plan in each network with an objective, an action and an
+	// indicator (internal/plan).
+	for _, n := range []string{"1", "2"} {
+		f.ids["PL"+n] = f.id(`INSERT INTO action_plans (network_id, title, starts_on, ends_on, status, created_at, updated_at)
+			VALUES ($1, 'Toimintasuunnitelma', $2, $2, 'active', $3, $3)`, f.ids["N"+n], f.env.Clock.Now(), now)
+		f.ids["OB"+n] = f.id(`INSERT INTO plan_objectives (plan_id, title, created_at, updated_at) VALUES ($1, 'Tavoite', $2, $2)`, f.ids["PL"+n], now)
+		f.ids["AC"+n] = f.id(`INSERT INTO plan_actions (objective_id, title, created_at, updated_at) VALUES ($1, 'Toimenpide', $2, $2)`, f.ids["OB"+n], now)
+		f.ids["IN"+n] = f.id(`INSERT INTO plan_indicators (action_id, name, target, created_at) VALUES ($1, 'Mittari', 10, $2)`, f.ids["AC"+n], now)
+	}
+	// A meeting in each network (internal/meeting); restore keeps an
+	// agenda item in each.
+	for _, n := range []string{"1", "2"} {
+		f.ids["MT"+n] = f.id(`INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, remote_link, created_at, updated_at)
+			VALUES ($1, 'Verkostokokous', $2, $3, 'hybrid', 'https://meet.example.test/room', $4, $4)`,
+			f.ids["N"+n], db.Now(env.Clock.Now().Add(240*time.Hour)), db.Now(env.Clock.Now().Add(242*time.Hour)), now)
+	}
 	f.restore()
 
 	for _, r := range signedIn {
@@ -338,7 +443,7 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 // deletion routes change.
 func (f *fixture) restore() {
 	f.t.Helper()
-	f.exec(`UPDATE projects SET archived = FALSE WHERE id IN ($1, $2)`, f.ids["P1"], f.ids["P2"])
+	f.exec(`UPDATE projects SET archived = FALSE, goals_published = FALSE WHERE id IN ($1, $2)`, f.ids["P1"], f.ids["P2"])
 	f.exec(`UPDATE networks SET status = 'active' WHERE id IN ($1, $2)`, f.ids["N1"], f.ids["N2"])
 	for _, p := range []string{"P1", "P2"} {
 		f.exec(`INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'worker') ON CONFLICT DO NOTHING`, f.ids[p], f.ids["S"])
@@ -351,6 +456,19 @@ func (f *fixture) restore() {
 		}
 		if count == 0 {
 			f.ids["D"+n] = f.member(f.ids["N"+n], f.ids["Dp"], "member")
+		}
+	}
+	if f.ids["MT1"] != 0 {
+		f.exec(`UPDATE meetings SET status = 'scheduled' WHERE id IN ($1, $2)`, f.ids["MT1"], f.ids["MT2"])
+		for _, n := range []string{"1", "2"} {
+			var count int
+			if err := f.d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM agenda_items WHERE id = $1`, f.ids["AI"+n]).Scan(&count); err != nil {
+				f.t.Fatal(err)
+			}
+			if count == 0 {
+				f.ids["AI"+n] = f.id(`INSERT INTO agenda_items (meeting_id, position, title, status, created_at, updated_at)
+					VALUES ($1, 1, 'Ajankohtaiset', 'proposed', $2, $2)`, f.ids["MT"+n], f.now())
+			}
 		}
 	}
 }

@@ -24,9 +24,11 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/jobs"
 	"github.com/kohtaamo/kohtaamo/internal/mail"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
 	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/org"
 	"github.com/kohtaamo/kohtaamo/internal/person"
+	"github.com/kohtaamo/kohtaamo/internal/plan"
 	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
@@ -122,8 +124,10 @@ func New(d Deps) (*Server, error) {
 	home.NewHandler(kit, d.DB).Routes(mux)
 	project.NewHandler(kit, d.DB).Routes(mux)
 	network.NewHandler(kit, d.DB).Routes(mux)
+	meeting.NewHandler(kit, d.DB).WithMail(outbox).Routes(mux)
 	org.NewHandler(kit, d.DB).Routes(mux)
 	person.NewHandler(kit, d.DB).Routes(mux)
+	plan.NewHandler(kit, d.DB).Routes(mux)
 	apidoc.Routes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		kit.Error(w, r, app.NotFound("page"))

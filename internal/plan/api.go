@@ -1,0 +1,675 @@
+package plan
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/auth"
+	"github.com/kohtaamo/kohtaamo/internal/web"
+)
+
+func (h *Handler) apiRoutes(mux *web.Mux) {
+	mux.HandleFunc("GET /api/v1/networks/{id}/plans", h.apiListPlans)
+	mux.HandleFunc("POST /api/v1/networks/{id}/plans", h.apiCreatePlan)
+	mux.HandleFunc("GET /api/v1/plans/{id}", h.apiGetPlan)
+	mux.HandleFunc("PUT /api/v1/plans/{id}", h.apiUpdatePlan)
+	mux.HandleFunc("POST /api/v1/plans/{id}/objectives", h.apiCreateObjective)
+	mux.HandleFunc("PUT /api/v1/objectives/{id}", h.apiUpdateObjective)
+	mux.HandleFunc("POST /api/v1/objectives/{id}/actions", h.apiCreateAction)
+	mux.HandleFunc("GET /api/v1/actions/{id}", h.apiGetAction)
+	mux.HandleFunc("PUT /api/v1/actions/{id}", h.apiUpdateAction)
+	mux.HandleFunc("GET /api/v1/projects/{id}/goals", h.apiGoals)
+}
+
+// PlanJSON is a plan in the API; objectives are left out of list items.
+type PlanJSON struct {
+	ID          int64           `json:"id"`
+	NetworkID   int64           `json:"network_id"`
+	Title       string          `json:"title"`
+	Description string          `json:"description"`
+	StartsOn    string          `json:"starts_on"`
+	EndsOn      string          `json:"ends_on"`
+	Status      string          `json:"status"`
+	Progress    *float64        `json:"progress"`
+	Objectives  []ObjectiveJSON `json:"objectives,omitempty"`
+	CreatedAt   time.Time       `json:"created_at"`
+	UpdatedAt   time.Time       `json:"updated_at"`
+}
+
+// ObjectiveJSON is an objective in the API.
+type ObjectiveJSON struct {
+	ID            int64        `json:"id"`
+	PlanID        int64        `json:"plan_id"`
+	Title         string       `json:"title"`
+	Description   string       `json:"description"`
+	ProjectGoalID *int64       `json:"project_goal_id"`
+	Weight        float64      `json:"weight"`
+	Progress      *float64     `json:"progress"`
+	Actions       []ActionJSON `json:"actions"`
+}
+
+// ActionJSON is an action in the API.
+type ActionJSON struct {
+	ID          int64           `json:"id"`
+	ObjectiveID int64           `json:"objective_id"`
+	Title       string          `json:"title"`
+	Description string          `json:"description"`
+	OwnerID     *int64          `json:"owner_id"`
+	OwnerName   string          `json:"owner_name"`
+	StartsOn    *string         `json:"starts_on"`
+	DueOn       *string         `json:"due_on"`
+	Status      string          `json:"status"`
+	Progress    int             `json:"progress"`
+	Weight      float64         `json:"weight"`
+	Late        bool            `json:"late"`
+	Indicators  []IndicatorJSON `json:"indicators"`
+}
+
+// IndicatorJSON is an indicator in the API, with its latest value (plan)
+// or all its values (action).
+type IndicatorJSON struct {
+	ID       int64       `json:"id"`
+	Name     string      `json:"name"`
+	Unit     string      `json:"unit"`
+	Baseline *float64    `json:"baseline"`
+	Target   float64     `json:"target"`
+	Values   []ValueJSON `json:"values"`
+}
+
+// ValueJSON is a measured indicator value.
+type ValueJSON struct {
+	MeasuredOn string  `json:"measured_on"`
+	Value      float64 `json:"value"`
+}
+
+func progressPtr(p float64, ok bool) *float64 {
+	if !ok {
+		return nil
+	}
+	p = math.Round(p*10) / 10
+	return &p
+}
+
+func idPtr(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
+func datePtr(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := t.Format("2006-01-02")
+	return &s
+}
+
+func planJSON(p *Plan) PlanJSON {
+	return PlanJSON{ID: p.ID, NetworkID: p.NetworkID, Title: p.Title, Description: p.Description,
+		StartsOn: p.StartsOn.Format("2006-01-02"), EndsOn: p.EndsOn.Format("2006-01-02"), Status: p.Status,
+		Progress: progressPtr(p.Progress()), CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+func objectiveJSON(o *Objective, today time.Time) ObjectiveJSON {
+	out := ObjectiveJSON{ID: o.ID, PlanID: o.PlanID, Title: o.Title, Description: o.Description,
+		ProjectGoalID: idPtr(o.GoalID), Weight: o.Weight, Progress: progressPtr(o.Progress()), Actions: []ActionJSON{}}
+	for i := range o.Actions {
+		out.Actions = append(out.Actions, actionJSON(&o.Actions[i], today))
+	}
+	return out
+}
+
+func actionJSON(a *Action, today time.Time) ActionJSON {
+	out := ActionJSON{ID: a.ID, ObjectiveID: a.ObjectiveID, Title: a.Title, Description: a.Description,
+		OwnerID: idPtr(a.OwnerID), OwnerName: a.OwnerName, StartsOn: datePtr(a.StartsOn), DueOn: datePtr(a.DueOn),
+		Status: a.Status, Progress: a.Progress, Weight: a.Weight, Late: a.Late(today), Indicators: []IndicatorJSON{}}
+	for _, i := range a.Indicators {
+		ij := IndicatorJSON{ID: i.ID, Name: i.Name, Unit: i.Unit, Baseline: i.Baseline, Target: i.Target, Values: []ValueJSON{}}
+		for _, v := range i.Values {
+			ij.Values = append(ij.Values, ValueJSON{MeasuredOn: v.MeasuredOn.Format("2006-01-02"), Value: v.Value})
+		}
+		out.Indicators = append(out.Indicators, ij)
+	}
+	return out
+}
+
+// apiUser returns EUNAUTH for the public.
+func apiUser(ctx context.Context) error { return auth.RequireUser(app.UserFrom(ctx)) }
+
+func (h *Handler) apiListPlans(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if err := apiUser(ctx); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if _, err := h.store.Network(ctx, id); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	page, perPage, err := web.APIPage(r)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	plans, err := h.store.ListPlans(ctx, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	items := []PlanJSON{}
+	for i := (page - 1) * perPage; i < len(plans) && i < page*perPage; i++ {
+		items = append(items, planJSON(&plans[i]))
+	}
+	web.WriteJSON(w, http.StatusOK, web.ListResponse[PlanJSON]{Items: items, Page: page, PerPage: perPage, Total: len(plans)})
+}
+
+func (h *Handler) writePlan(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	p, err := h.store.GetFull(r.Context(), id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	today := h.today()
+	out := planJSON(p)
+	out.Objectives = []ObjectiveJSON{}
+	for i := range p.Objectives {
+		out.Objectives = append(out.Objectives, objectiveJSON(&p.Objectives[i], today))
+	}
+	if status == http.StatusCreated {
+		w.Header().Set("Location", "/api/v1/plans/"+strconv.FormatInt(id, 10))
+	}
+	web.WriteJSON(w, status, out)
+}
+
+func (h *Handler) apiGetPlan(w http.ResponseWriter, r *http.Request) {
+	if err := apiUser(r.Context()); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writePlan(w, r, http.StatusOK, id)
+}
+
+// apiManage checks the user may edit the network's plans: EUNAUTH for the
+// public, then EFORBIDDEN.
+func (h *Handler) apiManage(ctx context.Context, networkID int64) error {
+	u := app.UserFrom(ctx)
+	if err := auth.RequireUser(u); err != nil {
+		return err
+	}
+	return h.policy.CanManageNetwork(ctx, u, networkID)
+}
+
+// PlanInputJSON is the body of POST and PUT for a plan. Read-only fields of
+// PlanJSON may be sent back and are ignored.
+type PlanInputJSON struct {
+	Title       string  `json:"title"`
+	Description string  `json:"description"`
+	StartsOn    *string `json:"starts_on"`
+	EndsOn      *string `json:"ends_on"`
+	Status      string  `json:"status"`
+
+	ID         json.RawMessage `json:"id,omitempty"`
+	NetworkID  json.RawMessage `json:"network_id,omitempty"`
+	Progress   json.RawMessage `json:"progress,omitempty"`
+	Objectives json.RawMessage `json:"objectives,omitempty"`
+	CreatedAt  json.RawMessage `json:"created_at,omitempty"`
+	UpdatedAt  json.RawMessage `json:"updated_at,omitempty"`
+}
+
+func optDate(v *app.Validator, field string, s *string) *time.Time {
+	if s == nil {
+		return nil
+	}
+	return web.Date(v, field, *s)
+}
+
+func (b *PlanInputJSON) input() (PlanInput, error) {
+	var v app.Validator
+	in := PlanInput{Title: b.Title, Description: b.Description, Status: b.Status,
+		StartsOn: optDate(&v, "starts_on", b.StartsOn), EndsOn: optDate(&v, "ends_on", b.EndsOn)}
+	if in.Status == "" {
+		in.Status = StatusDraft
+	}
+	in.Validate(&v)
+	return in, v.Err()
+}
+
+func (h *Handler) apiCreatePlan(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := apiUser(ctx); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if _, err := h.store.Network(ctx, id); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.apiManage(ctx, id); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body PlanInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.input()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	planID, err := h.store.CreatePlan(ctx, id, in, h.web.Clock.Now())
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writePlan(w, r, http.StatusCreated, planID)
+}
+
+func (h *Handler) apiUpdatePlan(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if err := apiUser(ctx); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	p, err := h.store.GetPlan(ctx, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.apiManage(ctx, p.NetworkID); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body PlanInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.input()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.store.UpdatePlan(ctx, id, in, h.web.Clock.Now()); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writePlan(w, r, http.StatusOK, id)
+}
+
+// ObjectiveInputJSON is the body of POST and PUT for an objective; weight
+// defaults to 1.
+type ObjectiveInputJSON struct {
+	Title         string   `json:"title"`
+	Description   string   `json:"description"`
+	ProjectGoalID *int64   `json:"project_goal_id"`
+	Weight        *float64 `json:"weight"`
+
+	ID       json.RawMessage `json:"id,omitempty"`
+	PlanID   json.RawMessage `json:"plan_id,omitempty"`
+	Progress json.RawMessage `json:"progress,omitempty"`
+	Actions  json.RawMessage `json:"actions,omitempty"`
+}
+
+func (b *ObjectiveInputJSON) input() (ObjectiveInput, error) {
+	var v app.Validator
+	in := ObjectiveInput{Title: b.Title, Description: b.Description, Weight: 1}
+	if b.ProjectGoalID != nil {
+		in.GoalID = *b.ProjectGoalID
+	}
+	if b.Weight != nil {
+		in.Weight = *b.Weight
+	}
+	in.Validate(&v)
+	return in, v.Err()
+}
+
+func (h *Handler) writeObjective(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	ctx := r.Context()
+	o, err := h.store.GetObjective(ctx, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	acts, err := h.store.actions(ctx, `WHERE o.id = $1`, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	o.Actions = acts[id]
+	if status == http.StatusCreated {
+		w.Header().Set("Location", "/api/v1/objectives/"+strconv.FormatInt(id, 10))
+	}
+	web.WriteJSON(w, status, objectiveJSON(o, h.today()))
+}
+
+func (h *Handler) apiCreateObjective(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if err := apiUser(ctx); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	p, err := h.store.GetPlan(ctx, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.apiManage(ctx, p.NetworkID); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body ObjectiveInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.input()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	oid, err := h.store.CreateObjective(ctx, id, in, h.web.Clock.Now())
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeObjective(w, r, http.StatusCreated, oid)
+}
+
+func (h *Handler) apiUpdateObjective(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if err := apiUser(ctx); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	o, err := h.store.GetObjective(ctx, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.apiManage(ctx, o.NetworkID); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body ObjectiveInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.input()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.store.UpdateObjective(ctx, id, in, h.web.Clock.Now()); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeObjective(w, r, http.StatusOK, id)
+}
+
+// ActionInputJSON is the body of POST and PUT for an action; status
+// defaults to planned and weight to 1.
+type ActionInputJSON struct {
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	OwnerID     *int64   `json:"owner_id"`
+	StartsOn    *string  `json:"starts_on"`
+	DueOn       *string  `json:"due_on"`
+	Status      string   `json:"status"`
+	Progress    int      `json:"progress"`
+	Weight      *float64 `json:"weight"`
+
+	ID          json.RawMessage `json:"id,omitempty"`
+	ObjectiveID json.RawMessage `json:"objective_id,omitempty"`
+	OwnerName   json.RawMessage `json:"owner_name,omitempty"`
+	Late        json.RawMessage `json:"late,omitempty"`
+	Indicators  json.RawMessage `json:"indicators,omitempty"`
+}
+
+func (b *ActionInputJSON) input() (ActionInput, error) {
+	var v app.Validator
+	in := ActionInput{Title: b.Title, Description: b.Description, Status: b.Status, Progress: b.Progress, Weight: 1,
+		StartsOn: optDate(&v, "starts_on", b.StartsOn), DueOn: optDate(&v, "due_on", b.DueOn)}
+	if b.OwnerID != nil {
+		in.OwnerID = *b.OwnerID
+	}
+	if b.Weight != nil {
+		in.Weight = *b.Weight
+	}
+	if in.Status == "" {
+		in.Status = ActionPlanned
+	}
+	in.Validate(&v)
+	return in, v.Err()
+}
+
+func (h *Handler) writeAction(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	a, err := h.store.GetAction(r.Context(), id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if status == http.StatusCreated {
+		w.Header().Set("Location", "/api/v1/actions/"+strconv.FormatInt(id, 10))
+	}
+	web.WriteJSON(w, status, actionJSON(a, h.today()))
+}
+
+func (h *Handler) apiCreateAction(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if err := apiUser(ctx); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	o, err := h.store.GetObjective(ctx, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.apiManage(ctx, o.NetworkID); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body ActionInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.input()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	aid, err := h.store.CreateAction(ctx, id, in, h.web.Clock.Now())
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeAction(w, r, http.StatusCreated, aid)
+}
+
+func (h *Handler) apiGetAction(w http.ResponseWriter, r *http.Request) {
+	if err := apiUser(r.Context()); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeAction(w, r, http.StatusOK, id)
+}
+
+func (h *Handler) apiUpdateAction(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if err := apiUser(ctx); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	a, err := h.store.GetAction(ctx, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.apiManage(ctx, a.NetworkID); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	var body ActionInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	in, err := body.input()
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if err := h.store.UpdateAction(ctx, id, in, h.web.Clock.Now()); err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	h.writeAction(w, r, http.StatusOK, id)
+}
+
+// GoalsJSON is a project's goal progress in the API.
+type GoalsJSON struct {
+	ProjectID int64      `json:"project_id"`
+	Published bool       `json:"published"`
+	Goals     []GoalJSON `json:"goals"`
+	Late      []LateJSON `json:"late"`
+}
+
+// GoalJSON is a goal with its progress and linked objectives. ID 0 holds
+// the objectives linked to no goal.
+type GoalJSON struct {
+	ID         int64               `json:"id"`
+	Title      string              `json:"title"`
+	Progress   *float64            `json:"progress"`
+	Objectives []GoalObjectiveJSON `json:"objectives"`
+}
+
+// GoalObjectiveJSON is an objective on the goals report.
+type GoalObjectiveJSON struct {
+	ID          int64    `json:"id"`
+	PlanID      int64    `json:"plan_id"`
+	NetworkID   int64    `json:"network_id"`
+	NetworkName string   `json:"network_name"`
+	Title       string   `json:"title"`
+	Weight      float64  `json:"weight"`
+	Progress    *float64 `json:"progress"`
+	Actions     int      `json:"actions"`
+	LateActions int      `json:"late_actions"`
+}
+
+// LateJSON is a late action on the goals report. Owners are named to
+// signed-in users only; the public sees the owner's organisation.
+type LateJSON struct {
+	ID                int64   `json:"id"`
+	Title             string  `json:"title"`
+	DueOn             *string `json:"due_on"`
+	Status            string  `json:"status"`
+	Progress          int     `json:"progress"`
+	OwnerName         string  `json:"owner_name,omitempty"`
+	OwnerOrganisation string  `json:"owner_organisation"`
+	NetworkName       string  `json:"network_name"`
+}
+
+func (h *Handler) apiGoals(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	u := app.UserFrom(ctx)
+	p, err := h.store.Project(ctx, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	if !p.GoalsPublished {
+		if err := auth.RequireUser(u); err != nil {
+			h.web.APIError(w, r, err)
+			return
+		}
+	}
+	report, err := h.store.GoalsReport(ctx, id)
+	if err != nil {
+		h.web.APIError(w, r, err)
+		return
+	}
+	today := h.today()
+	out := GoalsJSON{ProjectID: id, Published: p.GoalsPublished, Goals: []GoalJSON{}, Late: []LateJSON{}}
+	views := goalViews(report, today, web.Lang(ctx))
+	for i := range report {
+		g := &report[i]
+		gj := GoalJSON{ID: g.ID, Title: g.Title, Progress: progressPtr(g.Progress()), Objectives: []GoalObjectiveJSON{}}
+		for j, o := range views[i].Objectives {
+			obj := &g.Objectives[j]
+			gj.Objectives = append(gj.Objectives, GoalObjectiveJSON{ID: obj.ID, PlanID: obj.PlanID, NetworkID: obj.NetworkID,
+				NetworkName: obj.NetworkName, Title: obj.Title, Weight: obj.Weight, Progress: progressPtr(obj.Progress()),
+				Actions: len(obj.Actions), LateActions: o.Late})
+		}
+		out.Goals = append(out.Goals, gj)
+	}
+	_, late := timeline(views)
+	for _, row := range late {
+		lj := LateJSON{ID: row.ID, Title: row.Title, DueOn: datePtr(row.DueOn), Status: row.Status, Progress: row.Progress,
+			OwnerOrganisation: row.OwnerOrganisation, NetworkName: row.NetworkName}
+		if u != nil {
+			lj.OwnerName = row.OwnerName
+		}
+		out.Late = append(out.Late, lj)
+	}
+	web.WriteJSON(w, http.StatusOK, out)
+}
