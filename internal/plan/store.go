@@ -560,13 +560,17 @@ func (s *Store) GetIndicator(ctx context.Context, id int64) (*Indicator, error) 
 	if err != nil {
 		return nil, err
 	}
+	// The WHERE clause selects one indicator: take it from whichever action
+	// it is listed under.
 	for _, list := range inds {
-		for _, i := range list {
-			if i.Values, err = s.Values(ctx, id); err != nil {
-				return nil, err
-			}
-			return &i, nil
+		if len(list) == 0 {
+			continue
 		}
+		i := list[0]
+		if i.Values, err = s.Values(ctx, id); err != nil {
+			return nil, err
+		}
+		return &i, nil
 	}
 	return nil, app.NotFound("indicator")
 }
