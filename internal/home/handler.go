@@ -7,21 +7,24 @@ import (
 	"fmt"
 	"net/http"
 	"time"
-	_ "time/tzdata" // Helsinki time without the system zoneinfo
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/task"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
 // Handler serves the home and static information pages.
 type Handler struct {
 	web   *web.Kit
+	db    *db.DB
 	store *Store
 }
 
 // NewHandler returns the handler.
-func NewHandler(kit *web.Kit, d *db.DB) *Handler { return &Handler{web: kit, store: NewStore(d)} }
+func NewHandler(kit *web.Kit, d *db.DB) *Handler {
+	return &Handler{web: kit, db: d, store: NewStore(d)}
+}
 
 // Routes registers the routes.
 func (h *Handler) Routes(mux *web.Mux) {
@@ -33,6 +36,7 @@ func (h *Handler) Routes(mux *web.Mux) {
 type Page struct {
 	Projects []MyProject
 	Networks []MyNetwork
+	Tasks    []task.Task
 	Counts   Counts
 	IsAdmin  bool
 }
@@ -49,7 +53,10 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) {
 		page.Projects, err = h.store.MyProjects(ctx, u.PersonID)
 		if err == nil {
 			now := h.web.Clock.Now()
-			page.Networks, err = h.store.MyNetworks(ctx, u.PersonID, localDay(now), now)
+			page.Networks, err = h.store.MyNetworks(ctx, u.PersonID, app.Day(now), now)
+		}
+		if err == nil {
+			page.Tasks, err = task.NewStore(h.db).Open(ctx, u.PersonID, app.Day(h.web.Clock.Now()))
 		}
 	}
 	if err != nil {
@@ -59,26 +66,9 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) {
 	h.web.Render(w, r, http.StatusOK, "home/home", h.web.T(r, "nav.home"), page)
 }
 
-// helsinki is the time zone meetings are shown in.
-var helsinki = mustLoad("Europe/Helsinki")
-
-func mustLoad(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err) // time/tzdata is embedded, so this cannot fail
-	}
-	return loc
-}
-
-// localDay is the start of now's day in Helsinki, as UTC.
-func localDay(now time.Time) time.Time {
-	t := now.In(helsinki)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, helsinki).UTC()
-}
-
 // MeetingTime formats a meeting's start in Helsinki time (22.11.2026 9.00).
 func MeetingTime(t time.Time) string {
-	t = t.In(helsinki)
+	t = t.In(app.Helsinki)
 	return fmt.Sprintf("%d.%d.%d %d.%02d", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
 }
 

@@ -35,10 +35,13 @@ func TestHome(t *testing.T) {
 			nid, other, now.AddDate(0, -1, 0), now)
 
 		start := time.Date(2026, 11, 29, 7, 0, 0, 0, time.UTC)
-		exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
+		mid := exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
 			VALUES ($1, 'Marraskuun kokous', $2, $3, 'remote', 'scheduled', $4, $4)`, nid, start, start.Add(2*time.Hour), now)
 		exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
 			VALUES ($1, 'Peruttu kokous', $2, $3, 'remote', 'cancelled', $4, $4)`, nid, start.Add(-24*time.Hour), start.Add(-22*time.Hour), now)
+
+		exec(t, d, `INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, created_at, updated_at)
+			VALUES ($1, $2, 'Kerää kuntien palaute', $3, $4, 'open', $5, $5)`, mid, nid, member.PersonID, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), now)
 
 		t.Run("Public", func(t *testing.T) {
 			r := env.Client(t).Get("/")
@@ -49,7 +52,7 @@ func TestHome(t *testing.T) {
 		t.Run("Member", func(t *testing.T) {
 			r := env.Login(t, "maija@example.fi").Get("/")
 			txt := r.Text()
-			for _, want := range []string{"Tervetuloa, Maija Jäsen", "Työpajatoiminta", "sihteeri", "2 jäsentä", "Seuraava kokous: Marraskuun kokous", "29.11.2026 9.00", "1 jäsenen kausi on päättynyt", "Et työskentele vielä missään hankkeessa"} {
+			for _, want := range []string{"Tervetuloa, Maija Jäsen", "Työpajatoiminta", "sihteeri", "2 jäsentä", "Seuraava kokous: Marraskuun kokous", "29.11.2026 9.00", "Omat tehtävät Myöhässä Kerää kuntien palaute", "määräpäivä 20.11.2026", "1 jäsenen kausi on päättynyt", "Et työskentele vielä missään hankkeessa"} {
 				if !strings.Contains(txt, want) {
 					t.Errorf("missing %q in %s", want, txt)
 				}
@@ -57,7 +60,8 @@ func TestHome(t *testing.T) {
 		})
 		t.Run("EmptyState", func(t *testing.T) {
 			r := env.Login(t, "olli@example.fi").Get("/")
-			if !strings.Contains(r.Text(), "Et ole vielä minkään verkoston jäsen") || strings.Contains(r.Text(), "Työpajatoiminta") {
+			if !strings.Contains(r.Text(), "Et ole vielä minkään verkoston jäsen") || strings.Contains(r.Text(), "Työpajatoiminta") ||
+				!strings.Contains(r.Text(), "Sinulla ei ole avoimia tehtäviä") {
 				t.Fatalf("empty state: %s", r.Text())
 			}
 		})

@@ -187,17 +187,7 @@ func (m *Membership) Current(today time.Time) bool {
 
 // Day returns t's calendar date (in Finland) as midnight UTC, the form
 // dates are stored and compared in.
-func Day(t time.Time) time.Time {
-	t = t.In(helsinki)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-var helsinki = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Helsinki"); err == nil {
-		return loc
-	}
-	return time.UTC
-}()
+func Day(t time.Time) time.Time { return app.Day(t) }
 
 // MembershipInput is what a form or API call gives for a membership.
 // OrganisationID 0 means the person's own organisation; DeputyOfID 0 means

@@ -344,14 +344,4 @@ func FormatNumber(x float64, lang string) string {
 
 // Day returns t's calendar date in Finland as midnight UTC, the form dates
 // are stored and compared in.
-func Day(t time.Time) time.Time {
-	t = t.In(helsinki)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-var helsinki = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Helsinki"); err == nil {
-		return loc
-	}
-	return time.UTC
-}()
+func Day(t time.Time) time.Time { return app.Day(t) }

@@ -56,6 +56,11 @@ var (
 	// seeing the contact details of someone in N1: admins and whoever
 	// shares P1 with them (staff of P1, members of any of P1's networks).
 	contactsN1 = []role{rAdmin, rCoord, rWorker, rConvener, rSecretary, rMember, rGuest}
+	// approving N1's minutes: admins, P1's coordinators, N1's conveners.
+	approveN1 = []role{rAdmin, rCoord, rConvener}
+	// setting the status of N1's action item AX1: its managers and its
+	// owner (the member).
+	ownerN1 = []role{rAdmin, rCoord, rWorker, rConvener, rSecretary, rMember}
 )
 
 // check is one request of the matrix, made by every role.
@@ -306,6 +311,47 @@ func matrix() map[string][]check {
 		"GET /api/v1/meetings/{id}": {at("own", "/api/v1/meetings/{MT1}", everyone), at("other", "/api/v1/meetings/{MT2}", everyone)},
 		"PUT /api/v1/meetings/{id}": {at("own", "/api/v1/meetings/{MT1}", manageN1).json(`{}`),
 			at("other", "/api/v1/meetings/{MT2}", adminsOnly).json(`{}`)},
+
+		// Minutes and action items (internal/minutes): read by invitees,
+		// written by whoever manages the network, approved by conveners,
+		// the project's coordinators and admins; the owner of an action
+		// item (AX1 belongs to the member) may set its status.
+		"GET /meetings/{id}/minutes": {at("own", "/meetings/{MT1}/minutes", contactsN1),
+			at("other", "/meetings/{MT2}/minutes", adminsOnly)},
+		"POST /meetings/{id}/minutes": {at("own", "/meetings/{MT1}/minutes", manageN1),
+			at("other", "/meetings/{MT2}/minutes", adminsOnly)},
+		"POST /meetings/{id}/minutes/approve": {at("own", "/meetings/{MT1}/minutes/approve", approveN1),
+			at("other", "/meetings/{MT2}/minutes/approve", adminsOnly)},
+		"POST /meetings/{id}/action-items": {at("own", "/meetings/{MT1}/action-items", manageN1),
+			at("other", "/meetings/{MT2}/action-items", adminsOnly)},
+		"GET /meetings/{id}/summary": {at("own", "/meetings/{MT1}/summary", contactsN1),
+			at("own", "/meetings/{MT1}/summary?organisation={O1}", contactsN1),
+			at("other", "/meetings/{MT2}/summary", adminsOnly)},
+		"GET /action-items/{id}/edit": {at("own", "/action-items/{AX1}/edit", manageN1),
+			at("other", "/action-items/{AX2}/edit", adminsOnly)},
+		"POST /action-items/{id}": {at("own", "/action-items/{AX1}", manageN1), at("other", "/action-items/{AX2}", adminsOnly)},
+		"POST /action-items/{id}/status": {at("own", "/action-items/{AX1}/status", ownerN1),
+			at("other", "/action-items/{AX2}/status", adminsOnly)},
+		"GET /api/v1/meetings/{id}/minutes": {at("own", "/api/v1/meetings/{MT1}/minutes", contactsN1),
+			at("other", "/api/v1/meetings/{MT2}/minutes", adminsOnly)},
+		"PUT /api/v1/meetings/{id}/minutes": {at("own", "/api/v1/meetings/{MT1}/minutes", manageN1).json(`{}`),
+			at("other", "/api/v1/meetings/{MT2}/minutes", adminsOnly).json(`{}`)},
+		"POST /api/v1/meetings/{id}/action-items": {at("own", "/api/v1/meetings/{MT1}/action-items", manageN1).json(`{}`),
+			at("other", "/api/v1/meetings/{MT2}/action-items", adminsOnly).json(`{}`)},
+		"GET /api/v1/action-items/{id}": {at("own", "/api/v1/action-items/{AX1}", contactsN1),
+			at("other", "/api/v1/action-items/{AX2}", adminsOnly)},
+		"PUT /api/v1/action-items/{id}": {at("own", "/api/v1/action-items/{AX1}", ownerN1).json(`{}`),
+			at("other", "/api/v1/action-items/{AX2}", adminsOnly).json(`{}`)},
+
+		// Calendar feeds (internal/calendar): the page and its token for
+		// the signed-in; the personal feed for whoever holds its secret
+		// (a bogus one is 404 for all); network feeds are public.
+		"GET /calendar":               {at("", "/calendar", signedIn)},
+		"POST /calendar/token":        {at("", "/calendar/token", signedIn)},
+		"POST /calendar/token/delete": {at("", "/calendar/token/delete", signedIn)},
+		"GET /calendar/{file}":        {at("", "/calendar/bogus.ics", everyone).nf()},
+		"GET /networks/{id}/calendar.ics": {at("own", "/networks/{N1}/calendar.ics", everyone),
+			at("other", "/networks/{N2}/calendar.ics", everyone)},
 	}
 }
 
@@ -418,6 +464,16 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 			VALUES ($1, 'Verkostokokous', $2, $3, 'hybrid', 'https://meet.example.test/room', $4, $4)`,
 			f.ids["N"+n], db.Now(env.Clock.Now().Add(240*time.Hour)), db.Now(env.Clock.Now().Add(242*time.Hour)), now)
 	}
+	// Draft minutes and an action item in each meeting (internal/minutes);
+	// the member owns AX1.
+	for _, n := range []string{"1", "2"} {
+		f.id(`INSERT INTO minutes (meeting_id, body, status, version, created_at, updated_at) VALUES ($1, 'Pöytäkirja', 'draft', 1, $2, $2)`,
+			f.ids["MT"+n], now)
+	}
+	f.ids["AX1"] = f.id(`INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, created_at, updated_at)
+		VALUES ($1, $2, 'Tehtävä', $3, $4, 'open', $5, $5)`, f.ids["MT1"], f.ids["N1"], f.person[rMember], f.env.Clock.Now(), now)
+	f.ids["AX2"] = f.id(`INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, created_at, updated_at)
+		VALUES ($1, $2, 'Tehtävä', $3, $4, 'open', $5, $5)`, f.ids["MT2"], f.ids["N2"], f.ids["T2"], f.env.Clock.Now(), now)
 	f.restore()
 
 	for _, r := range signedIn {

@@ -18,6 +18,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/apidoc"
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
+	"github.com/kohtaamo/kohtaamo/internal/calendar"
 	"github.com/kohtaamo/kohtaamo/internal/config"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/home"
@@ -25,11 +26,13 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/jobs"
 	"github.com/kohtaamo/kohtaamo/internal/mail"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/minutes"
 	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/org"
 	"github.com/kohtaamo/kohtaamo/internal/person"
 	"github.com/kohtaamo/kohtaamo/internal/plan"
 	"github.com/kohtaamo/kohtaamo/internal/project"
+	"github.com/kohtaamo/kohtaamo/internal/task"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -91,12 +94,15 @@ func New(d Deps) (*Server, error) {
 	river.AddWorker(workers, mail.NewWorker(d.DB, sender, from, d.Clock, d.Log))
 	river.AddWorker(workers, mail.NewPruneWorker(d.DB, d.Clock))
 	river.AddWorker(workers, auth.NewCleanupWorker(d.DB, d.Clock))
+	reminders := task.NewReminderWorker(d.DB, d.Clock)
+	river.AddWorker(workers, reminders)
 	queue, err := jobs.New(d.DB, workers, jobs.Options{Workers: d.Config.Workers, Log: d.Log, PollInterval: d.JobPoll,
-		Periodic: []*river.PeriodicJob{auth.CleanupJob(), mail.PruneJob()}})
+		Periodic: []*river.PeriodicJob{auth.CleanupJob(), mail.PruneJob(), task.ReminderJob()}})
 	if err != nil {
 		return nil, err
 	}
 	outbox := mail.NewOutbox(queue, composer, d.Clock, d.Config.BaseURL, from)
+	reminders.Outbox = outbox
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -125,6 +131,8 @@ func New(d Deps) (*Server, error) {
 	project.NewHandler(kit, d.DB).Routes(mux)
 	network.NewHandler(kit, d.DB).Routes(mux)
 	meeting.NewHandler(kit, d.DB).WithMail(outbox).Routes(mux)
+	minutes.NewHandler(kit, d.DB).WithMail(outbox).Routes(mux)
+	calendar.NewHandler(kit, d.DB).WithOutbox(outbox).Routes(mux)
 	org.NewHandler(kit, d.DB).Routes(mux)
 	person.NewHandler(kit, d.DB).Routes(mux)
 	plan.NewHandler(kit, d.DB).Routes(mux)

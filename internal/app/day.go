@@ -1,0 +1,23 @@
+package app
+
+import (
+	"time"
+	_ "time/tzdata" // Helsinki time without the system zoneinfo
+)
+
+// Helsinki is the time zone Kohtaamo's users live in: meeting times and
+// "today" are Helsinki time.
+var Helsinki = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Helsinki")
+	if err != nil {
+		panic(err) // cannot happen: time/tzdata is embedded
+	}
+	return loc
+}()
+
+// Day returns the Helsinki calendar date of t as midnight UTC, the form in
+// which DATE columns are stored and compared on both databases.
+func Day(t time.Time) time.Time {
+	t = t.In(Helsinki)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}

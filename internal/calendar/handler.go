@@ -1,0 +1,236 @@
+package calendar
+
+import (
+	"database/sql"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/auth"
+	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
+	"github.com/kohtaamo/kohtaamo/internal/mail"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/web"
+)
+
+// Handler serves the calendar page and the feeds.
+type Handler struct {
+	web    *web.Kit
+	db     *db.DB
+	store  *Store
+	outbox *mail.Outbox
+}
+
+// NewHandler returns the handler.
+func NewHandler(kit *web.Kit, d *db.DB) *Handler {
+	return &Handler{web: kit, db: d, store: NewStore(d)}
+}
+
+// WithOutbox sets the outbox whose base URL makes the feed addresses and
+// meeting links absolute and whose host names the UIDs, so that they are
+// those of the invitation mails. Without one they come from the request.
+func (h *Handler) WithOutbox(o *mail.Outbox) *Handler {
+	h.outbox = o
+	return h
+}
+
+// Routes registers the calendar routes.
+func (h *Handler) Routes(mux *web.Mux) {
+	mux.HandleFunc("GET /calendar", h.showCalendar)
+	mux.HandleFunc("POST /calendar/token", h.createToken)
+	mux.HandleFunc("POST /calendar/token/delete", h.revokeToken)
+	// The wildcard is a whole segment: "{token}.ics" is checked in the
+	// handler.
+	mux.HandleFunc("GET /calendar/{file}", h.personalFeed)
+	mux.HandleFunc("GET /networks/{id}/calendar.ics", h.networkFeed)
+}
+
+// base returns the site's base URL (no trailing slash) and the host that
+// names UIDs.
+func (h *Handler) base(r *http.Request) (baseURL, host string) {
+	if h.outbox != nil {
+		return h.outbox.URL(""), h.outbox.Host()
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	host = r.Host
+	if hn, _, err := net.SplitHostPort(host); err == nil {
+		host = hn
+	}
+	return scheme + "://" + r.Host, host
+}
+
+// NetworkFeed is a network's feed on the calendar page.
+type NetworkFeed struct {
+	Network
+	URL string
+}
+
+// Page is the calendar page.
+type Page struct {
+	// Token is the working token (nil when none).
+	Token *Token
+	// FeedURL is the personal feed's address, known only right after it
+	// was made; WebcalURL is the same with the webcal: scheme.
+	FeedURL   string
+	WebcalURL string
+	Revoked   bool
+	Networks  []NetworkFeed
+}
+
+// CreatedDate formats when the token was made, in Helsinki time.
+func (p *Page) CreatedDate() string {
+	if p.Token == nil {
+		return ""
+	}
+	return p.Token.CreatedAt.In(meeting.Helsinki).Format("2.1.2006")
+}
+
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, u *app.User, p *Page) {
+	ctx := r.Context()
+	t, err := h.store.ActiveToken(ctx, u.ID)
+	switch {
+	case err == nil:
+		p.Token = t
+	case !app.IsCode(err, app.ENOTFOUND):
+		h.web.Error(w, r, err)
+		return
+	}
+	nets, err := h.store.Networks(ctx, u.PersonID, h.web.Clock.Now())
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	base, _ := h.base(r)
+	for _, n := range nets {
+		p.Networks = append(p.Networks, NetworkFeed{Network: n, URL: base + networkFeedPath(n.ID)})
+	}
+	// The page may show a secret: keep it out of caches and history.
+	w.Header().Set("Cache-Control", "no-store")
+	h.web.Render(w, r, http.StatusOK, "calendar/index", h.web.T(r, "calendar.title"), p)
+}
+
+func networkFeedPath(id int64) string {
+	return "/networks/" + strconv.FormatInt(id, 10) + "/calendar.ics"
+}
+
+func (h *Handler) showCalendar(w http.ResponseWriter, r *http.Request) {
+	u := app.UserFrom(r.Context())
+	if err := auth.RequireUser(u); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	h.render(w, r, u, &Page{})
+}
+
+// createToken makes a new secret address (revoking the old) and shows it
+// at once: it is rendered in the answer rather than after a redirect, so
+// the secret never rests anywhere but in the user's browser.
+func (h *Handler) createToken(w http.ResponseWriter, r *http.Request) {
+	u := app.UserFrom(r.Context())
+	if err := auth.RequireUser(u); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	var secret string
+	err := h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
+		var err error
+		secret, err = NewStore(tx).CreateToken(r.Context(), u.ID, h.web.Clock.Now())
+		return err
+	})
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	base, _ := h.base(r)
+	p := &Page{FeedURL: base + "/calendar/" + secret + ".ics"}
+	if i := strings.Index(p.FeedURL, "://"); i > 0 {
+		p.WebcalURL = "webcal" + p.FeedURL[i:]
+	}
+	h.render(w, r, u, p)
+}
+
+func (h *Handler) revokeToken(w http.ResponseWriter, r *http.Request) {
+	u := app.UserFrom(r.Context())
+	if err := auth.RequireUser(u); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if err := h.store.RevokeTokens(r.Context(), u.ID, h.web.Clock.Now()); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	h.web.Flash(r, h.web.T(r, "calendar.revoked"))
+	web.Redirect(w, r, "/calendar")
+}
+
+// personalFeed serves /calendar/{token}.ics. Anyone holding the secret
+// may read it; an unknown or revoked one is 404.
+func (h *Handler) personalFeed(w http.ResponseWriter, r *http.Request) {
+	secret, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
+	if !ok || secret == "" {
+		h.web.Error(w, r, app.NotFound("calendar"))
+		return
+	}
+	ctx := r.Context()
+	o, err := h.store.Owner(ctx, secret)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	now := h.web.Clock.Now()
+	ms, err := h.store.PersonalMeetings(ctx, o.PersonID, now)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	lang := o.Lang
+	if !i18n.Supported(lang) {
+		lang = i18n.Default
+	}
+	name := h.web.I18n.Localizer(lang).T("calendar.feed_name", "Name", o.Name)
+	// Private: the feed has remote links and shows whose calendar it is.
+	w.Header().Set("Cache-Control", "private, max-age=300")
+	w.Header().Set("X-Robots-Tag", "noindex")
+	h.writeFeed(w, r, ms, name, true, now)
+}
+
+// networkFeed serves a network's public feed.
+func (h *Handler) networkFeed(w http.ResponseWriter, r *http.Request) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	n, err := h.store.Network(ctx, id)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	now := h.web.Clock.Now()
+	ms, err := h.store.NetworkMeetings(ctx, id, now)
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	h.writeFeed(w, r, ms, "Kohtaamo: "+n.Name, false, now)
+}
+
+func (h *Handler) writeFeed(w http.ResponseWriter, r *http.Request, ms []Meeting, name string, links bool, now time.Time) {
+	base, host := h.base(r)
+	body := Feed(ms, FeedOptions{Name: name, Host: host, URL: func(p string) string { return base + p }, ShowLinks: links, Now: now})
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	w.Header().Set("Content-Disposition", `inline; filename="kohtaamo.ics"`)
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write([]byte(body))
+	}
+}

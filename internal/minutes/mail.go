@@ -1,0 +1,93 @@
+package minutes
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
+	kmail "github.com/kohtaamo/kohtaamo/internal/mail"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/web"
+)
+
+// MailKind is the mail template of approved minutes.
+const MailKind = "minutes_approved"
+
+// mailItem is an action item in the minutes mail.
+type mailItem struct {
+	Title string
+	Owner string
+	Due   string
+}
+
+// Notify queues the approved minutes in tx to every current member of the
+// meeting's network with an address, one mail each in the member's
+// language. Each mail is also the take-home summary of the member's
+// organisation: its representatives' action items and the next meeting.
+// It returns the number of mails queued (0 without an outbox).
+func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Meeting, mn *Minutes, now time.Time) (int, error) {
+	if outbox == nil {
+		return 0, nil
+	}
+	s := NewStore(tx)
+	members, err := s.Members(ctx, m.NetworkID, now)
+	if err != nil {
+		return 0, err
+	}
+	items, err := s.Items(ctx, m.ID, now)
+	if err != nil {
+		return 0, err
+	}
+	next, err := s.NextMeeting(ctx, m)
+	if err != nil {
+		return 0, err
+	}
+	nextText, nextLink := "", ""
+	if next != nil {
+		nextText = next.Title + " " + next.When()
+		nextLink = outbox.URL(fmt.Sprintf("/meetings/%d", next.ID))
+	}
+	body := Render(mn.Body)
+	n := 0
+	for _, p := range members {
+		if p.Email == "" {
+			continue
+		}
+		lang := p.Lang
+		if !i18n.Supported(lang) {
+			lang = i18n.Default
+		}
+		var own []mailItem
+		summary := ""
+		if p.OrganisationID != 0 {
+			for _, it := range items {
+				if it.OrganisationID == p.OrganisationID && it.Status != ItemCancelled {
+					own = append(own, mailItem{Title: it.Title, Owner: it.OwnerName, Due: web.FormatDate(it.DueOn)})
+				}
+			}
+			summary = outbox.URL(summaryURL(m.ID, p.OrganisationID))
+		}
+		data := map[string]any{
+			"Title":        m.Title,
+			"Network":      m.NetworkName,
+			"When":         m.When(),
+			"Link":         outbox.URL(minutesURL(m.ID)),
+			"Body":         mn.Body,
+			"BodyHTML":     body,
+			"Decisions":    mn.DecisionTexts(),
+			"Organisation": p.OrganisationName,
+			"Items":        own,
+			"SummaryLink":  summary,
+			"Next":         nextText,
+			"NextLink":     nextLink,
+		}
+		to := kmail.Address{Name: p.Name, Email: p.Email}
+		if _, err := outbox.Enqueue(ctx, tx, kmail.Message{Kind: MailKind, Lang: lang, To: to, Data: data}); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}

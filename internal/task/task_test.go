@@ -1,0 +1,185 @@
+package task_test
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
+	"github.com/kohtaamo/kohtaamo/internal/jobs"
+	"github.com/kohtaamo/kohtaamo/internal/mail"
+	"github.com/kohtaamo/kohtaamo/internal/task"
+)
+
+func TestReminderFor(t *testing.T) {
+	today := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	for days, want := range map[int]string{-5: "overdue", -1: "overdue", 0: "due_soon", 2: "due_soon", 3: ""} {
+		if got := task.ReminderFor(today.AddDate(0, 0, days), today); got != want {
+			t.Errorf("due in %d days: %q, want %q", days, got, want)
+		}
+	}
+}
+
+type fixture struct {
+	d                          *db.DB
+	now                        time.Time
+	owner, other               int64
+	soonItem, lateAction, none int64
+}
+
+func id(t *testing.T, d *db.DB, q string, args ...any) int64 {
+	t.Helper()
+	var id int64
+	if err := d.QueryRowContext(context.Background(), q+" RETURNING id", args...).Scan(&id); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return id
+}
+
+func setup(t *testing.T, d *db.DB) *fixture {
+	f := &fixture{d: d, now: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	day := func(n int) time.Time { return app.Day(f.now).AddDate(0, 0, n) }
+	f.owner = id(t, d, `INSERT INTO people (name, email, lang, created_at, updated_at) VALUES ('Olli Omistaja', 'olli@example.fi', 'sv', $1, $1)`, f.now)
+	f.other = id(t, d, `INSERT INTO people (name, email, created_at, updated_at) VALUES ('Muu', 'muu@example.fi', $1, $1)`, f.now)
+	p := id(t, d, `INSERT INTO projects (name, created_at, updated_at) VALUES ('Hanke', $1, $1)`, f.now)
+	n := id(t, d, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Työpajaverkosto', $2, $2)`, p, f.now)
+	m := id(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, created_at, updated_at) VALUES ($1, 'Kokous', $2, $3, 'remote', $2, $2)`,
+		n, f.now.Add(-48*time.Hour), f.now.Add(-46*time.Hour))
+	item := func(title, status string, owner int64, due *time.Time) int64 {
+		return id(t, d, `INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, m, n, title, owner, due, status, f.now)
+	}
+	soon, later, late := day(1), day(20), day(-3)
+	f.soonItem = item("Kysely kunnille", "open", f.owner, &soon)
+	item("Valmis jo", "done", f.owner, &late)
+	item("Toisen tehtävä", "open", f.other, &late)
+	f.none = item("Ei määräpäivää", "open", f.owner, nil)
+	item("Myöhemmin", "open", f.owner, &later)
+	plan := id(t, d, `INSERT INTO action_plans (network_id, title, starts_on, ends_on, created_at, updated_at) VALUES ($1, 'Suunnitelma', $2, $3, $4, $4)`, n, day(-100), day(300), f.now)
+	obj := id(t, d, `INSERT INTO plan_objectives (plan_id, title, created_at, updated_at) VALUES ($1, 'Tavoite', $2, $2)`, plan, f.now)
+	f.lateAction = id(t, d, `INSERT INTO plan_actions (objective_id, title, owner_id, due_on, status, created_at, updated_at) VALUES ($1, 'Raportti', $2, $3, 'in_progress', $4, $4)`,
+		obj, f.owner, late, f.now)
+	return f
+}
+
+func TestOpenTasksOverdueFirst(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		tasks, err := task.NewStore(d).Open(context.Background(), f.owner, app.Day(f.now))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var titles []string
+		for _, x := range tasks {
+			titles = append(titles, x.Title)
+		}
+		if got := strings.Join(titles, " | "); got != "Raportti | Kysely kunnille | Myöhemmin | Ei määräpäivää" {
+			t.Fatalf("order: %s", got)
+		}
+		if !tasks[0].Overdue || tasks[1].Overdue || tasks[0].Kind != task.KindAction || !strings.HasPrefix(tasks[0].Link, "/plans/") ||
+			!strings.HasSuffix(tasks[1].Link, "/minutes") {
+			t.Fatalf("tasks: %+v", tasks[:2])
+		}
+	})
+}
+
+func newWorker(t *testing.T, d *db.DB, clock app.Clock) *task.ReminderWorker {
+	t.Helper()
+	if err := jobs.Migrate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	bundle, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	composer, err := mail.NewComposer(bundle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Workers: 0 only inserts jobs; the test reads the stored deliveries.
+	sender, err := mail.NewSender("", slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := jobs.NewWorkers()
+	river.AddWorker(ws, mail.NewWorker(d, sender, "Kohtaamo <noreply@kohtaamo.test>", clock, slog.New(slog.DiscardHandler)))
+	q, err := jobs.New(d, ws, jobs.Options{Workers: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := task.NewReminderWorker(d, clock)
+	w.Outbox = mail.NewOutbox(q, composer, clock, "http://kohtaamo.test", "Kohtaamo <noreply@kohtaamo.test>")
+	return w
+}
+
+func subjects(t *testing.T, d *db.DB) []string {
+	t.Helper()
+	rows, err := d.QueryContext(context.Background(), `SELECT m.subject FROM mail_deliveries x JOIN mail_messages m ON m.id = x.message_id ORDER BY x.id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestRemindersOnceEach(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		clock := &app.FixedClock{T: f.now}
+		w := newWorker(t, d, clock)
+		ctx := context.Background()
+
+		n, err := w.Send(ctx)
+		if err != nil || n != 3 {
+			t.Fatalf("first run: %d %v", n, err)
+		}
+		got := subjects(t, d)
+		// The owner prefers Swedish; the other person's overdue item is theirs.
+		want := map[string]bool{"Försenad: Raportti": true, "Påminnelse: Kysely kunnille förfaller 23.11.2026": true, "Myöhässä: Toisen tehtävä": true}
+		if len(got) != 3 {
+			t.Fatalf("mails: %v", got)
+		}
+		for _, s := range got {
+			if !want[s] {
+				t.Errorf("unexpected mail %q", s)
+			}
+		}
+		// Running again (another instance, the next hour) sends nothing.
+		if n, err := w.Send(ctx); err != nil || n != 0 {
+			t.Fatalf("second run: %d %v", n, err)
+		}
+		// Three days later the item due tomorrow is overdue: one more mail.
+		clock.T = f.now.AddDate(0, 0, 3)
+		if n, err := w.Send(ctx); err != nil || n != 1 {
+			t.Fatalf("after due date: %d %v", n, err)
+		}
+		if got := subjects(t, d); got[len(got)-1] != "Försenad: Kysely kunnille" {
+			t.Fatalf("overdue mail: %v", got)
+		}
+		// A new due date earns a new reminder.
+		if _, err := d.ExecContext(ctx, `UPDATE plan_actions SET due_on = $1 WHERE id = $2`, app.Day(clock.T).AddDate(0, 0, 1), f.lateAction); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := w.Send(ctx); err != nil || n != 1 {
+			t.Fatalf("after new due date: %d %v", n, err)
+		}
+		if n, err := w.Send(ctx); err != nil || n != 0 {
+			t.Fatalf("repeat: %d %v", n, err)
+		}
+	})
+}
