@@ -27,8 +27,8 @@ import (
 // invitation e-mails to a local SMTP sink runs at ≥ 1,000 mails/s").
 //
 // It measures end to end: the clock starts before the first invitation is
-// composed and enqueued (Outbox.Enqueue: real composer, delivery rows and
-// river jobs, one transaction per network of 100 members, as
+// composed and enqueued (Outbox.EnqueueBatch: real composer, delivery
+// rows and one batch job per transaction of a network's 100 members, as
 // meeting.Notify does) and stops when the in-process SMTP server
 // (mailtest, on 127.0.0.1) has received the last message. The job workers
 // run all along, as in production.
@@ -119,6 +119,7 @@ func sendInvitations(b *testing.B, d *db.DB, workers, mails int) (enqueue, total
 	clock := app.SystemClock{}
 	ws := jobs.NewWorkers()
 	river.AddWorker(ws, mail.NewWorker(d, sender, benchFrom, clock, slog.New(slog.DiscardHandler)))
+	river.AddWorker(ws, mail.NewBatchWorker(d, sender, benchFrom, clock, slog.New(slog.DiscardHandler)))
 	// The production queue: the poll interval main uses (the default)
 	// unless KOHTAAMO_BENCH_POLL sets another.
 	poll, _ := time.ParseDuration(os.Getenv("KOHTAAMO_BENCH_POLL"))
@@ -148,6 +149,7 @@ func sendInvitations(b *testing.B, d *db.DB, workers, mails int) (enqueue, total
 	for sent := 0; sent < mails; {
 		n := min(perTx, mails-sent)
 		err := d.WithTx(ctx, func(tx *sql.Tx) error {
+			msgs := make([]mail.Message, 0, n)
 			for i := range n {
 				k := sent + i
 				to := mail.Address{Name: fmt.Sprintf("Jäsen %d Äijälä", k), Email: fmt.Sprintf("member%d@example.test", k)}
@@ -158,11 +160,10 @@ func sendInvitations(b *testing.B, d *db.DB, workers, mails int) (enqueue, total
 						"Count": 1, "Mode": m.Mode, "Place": m.Place, "RemoteLink": m.RemoteLink, "Link": outbox.URL("/meetings/4242")},
 					Attachments: []mail.Attachment{{Filename: "meeting-4242.ics",
 						ContentType: "text/calendar; charset=utf-8; method=REQUEST", Content: ics}}}
-				if _, err := outbox.Enqueue(ctx, tx, msg); err != nil {
-					return err
-				}
+				msgs = append(msgs, msg)
 			}
-			return nil
+			_, err := outbox.EnqueueBatch(ctx, tx, msgs)
+			return err
 		})
 		if err != nil {
 			b.Fatal(err)

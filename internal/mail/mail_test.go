@@ -69,6 +69,7 @@ func newQueue(t *testing.T, d *db.DB, w *Worker, workers int) *jobs.Queue {
 	t.Helper()
 	ws := jobs.NewWorkers()
 	river.AddWorker(ws, w)
+	river.AddWorker(ws, &BatchWorker{w: w}) // shares w's sender and hook
 	q, err := jobs.New(d, ws, jobs.Options{Workers: workers, PollInterval: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)

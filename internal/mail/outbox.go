@@ -82,3 +82,42 @@ func (o *Outbox) newHeaderID() string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b) + "@" + o.domain
 }
+
+// BatchSize is the most deliveries one batch send job carries.
+const BatchSize = 200
+
+// EnqueueBatch composes and stores every message with its delivery row,
+// as Enqueue does, but queues one batch send job (BatchArgs) per BatchSize
+// deliveries instead of one job per delivery: the batch worker sends them
+// over one SMTP connection. All of it happens in tx. It returns the
+// delivery ids in the order of msgs.
+func (o *Outbox) EnqueueBatch(ctx context.Context, tx *sql.Tx, msgs []Message) ([]int64, error) {
+	if len(msgs) == 0 {
+		return nil, nil
+	}
+	store := NewStore(tx)
+	now := o.clock.Now()
+	ids := make([]int64, 0, len(msgs))
+	for _, m := range msgs {
+		m.To.Email = strings.ToLower(strings.TrimSpace(m.To.Email))
+		if !app.ValidEmail(m.To.Email) {
+			return nil, fmt.Errorf("enqueue %s mail: invalid recipient address", m.Kind)
+		}
+		c, err := o.composer.Compose(m)
+		if err != nil {
+			return nil, err
+		}
+		id, err := store.Create(ctx, c, o.newHeaderID(), m.To, now)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	for start := 0; start < len(ids); start += BatchSize {
+		chunk := ids[start:min(start+BatchSize, len(ids))]
+		if err := o.queue.Insert(ctx, tx, BatchArgs{DeliveryIDs: append([]int64(nil), chunk...)}, nil); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}

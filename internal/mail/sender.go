@@ -94,6 +94,63 @@ func (s *SMTP) Send(ctx context.Context, m *gomail.Msg) error {
 	return nil
 }
 
+// Session is one open connection to a transport, for sending several
+// messages one after another. It is not safe for concurrent use.
+type Session interface {
+	// Send delivers m; nil means the transport accepted it.
+	Send(ctx context.Context, m *gomail.Msg) error
+	// Close ends the connection.
+	Close() error
+}
+
+// Opener is a Sender that can send many messages over one connection.
+type Opener interface {
+	Open(ctx context.Context) (Session, error)
+}
+
+// Open implements Opener: it connects (and authenticates) once; each Send
+// then uses the same connection.
+func (s *SMTP) Open(ctx context.Context) (Session, error) {
+	// No NOOP before each message: a dead connection fails at MAIL FROM
+	// just the same, one round trip later.
+	c, err := gomail.NewClient(s.host, append(s.opts[:len(s.opts):len(s.opts)], gomail.WithoutNoop())...)
+	if err != nil {
+		return nil, fmt.Errorf("smtp client: %w", err)
+	}
+	if err := c.DialWithContext(ctx); err != nil {
+		return nil, fmt.Errorf("smtp dial: %w", err)
+	}
+	return &smtpSession{c: c}, nil
+}
+
+type smtpSession struct{ c *gomail.Client }
+
+func (s *smtpSession) Send(ctx context.Context, m *gomail.Msg) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := s.c.Send(m); err != nil {
+		return fmt.Errorf("smtp send: %w", err)
+	}
+	return nil
+}
+
+func (s *smtpSession) Close() error { return s.c.Close() }
+
+// session opens a session on s: one connection when s is an Opener,
+// otherwise s itself for each message.
+func session(ctx context.Context, s Sender) (Session, error) {
+	if o, ok := s.(Opener); ok {
+		return o.Open(ctx)
+	}
+	return senderSession{s}, nil
+}
+
+type senderSession struct{ s Sender }
+
+func (x senderSession) Send(ctx context.Context, m *gomail.Msg) error { return x.s.Send(ctx, m) }
+func (x senderSession) Close() error                                  { return nil }
+
 // LogSender logs messages instead of sending them (no SMTP configured).
 // The messages stay in the database and show on the admin outbox page.
 type LogSender struct {

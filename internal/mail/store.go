@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -101,6 +103,81 @@ func (s *Store) Delivery(ctx context.Context, id int64) (*Delivery, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// Deliveries returns the deliveries with the given ids, with their
+// messages and attachments, in the order of ids. Missing ids (deleted
+// mail) are left out.
+func (s *Store) Deliveries(ctx context.Context, ids []int64) ([]*Delivery, error) {
+	byID := make(map[int64]*Delivery, len(ids))
+	byMsg := make(map[int64][]*Delivery, len(ids))
+	const chunk = 500
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		args := make([]any, len(part))
+		marks := make([]string, len(part))
+		for i, id := range part {
+			args[i] = id
+			marks[i] = "$" + strconv.Itoa(i+1)
+		}
+		in := strings.Join(marks, ", ")
+		rows, err := s.q.QueryContext(ctx, `SELECT `+deliveryCols+`
+			FROM mail_deliveries d JOIN mail_messages m ON m.id = d.message_id WHERE d.id IN (`+in+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("get mail deliveries: %w", err)
+		}
+		var msgIDs []any
+		for rows.Next() {
+			d, err := scanDelivery(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("scan mail delivery: %w", err)
+			}
+			byID[d.ID] = d
+			if _, ok := byMsg[d.MessageID]; !ok {
+				msgIDs = append(msgIDs, d.MessageID)
+			}
+			byMsg[d.MessageID] = append(byMsg[d.MessageID], d)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("get mail deliveries: %w", err)
+		}
+		if len(msgIDs) == 0 {
+			continue
+		}
+		marks = marks[:len(msgIDs)]
+		rows, err = s.q.QueryContext(ctx, `SELECT message_id, filename, content_type, content FROM mail_attachments
+			WHERE message_id IN (`+strings.Join(marks, ", ")+`) ORDER BY id`, msgIDs...)
+		if err != nil {
+			return nil, fmt.Errorf("list mail attachments: %w", err)
+		}
+		for rows.Next() {
+			var msgID int64
+			var a Attachment
+			if err := rows.Scan(&msgID, &a.Filename, &a.ContentType, &a.Content); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("scan mail attachment: %w", err)
+			}
+			for _, d := range byMsg[msgID] {
+				d.Attachments = append(d.Attachments, a)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("list mail attachments: %w", err)
+		}
+	}
+	out := make([]*Delivery, 0, len(byID))
+	for _, id := range ids {
+		if d, ok := byID[id]; ok {
+			out = append(out, d)
+			delete(byID, id) // a repeated id is sent once
+		}
+	}
+	return out, nil
 }
 
 // Attachments returns a message's attachments in the order they were

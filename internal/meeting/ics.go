@@ -100,7 +100,7 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, kind string, 
 		return 0, err
 	}
 	first := meetings[0]
-	n := 0
+	var msgs []kmail.Message
 	for _, p := range invitees {
 		if p.Email == "" {
 			continue
@@ -136,10 +136,11 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, kind string, 
 			"RemoteLink": first.RemoteLink,
 			"Link":       outbox.URL(fmt.Sprintf("/meetings/%d", first.ID)),
 		}
-		if _, err := outbox.Enqueue(ctx, tx, kmail.Message{Kind: kind, Lang: lang, To: to, Data: data, Attachments: atts}); err != nil {
-			return n, err
-		}
-		n++
+		msgs = append(msgs, kmail.Message{Kind: kind, Lang: lang, To: to, Data: data, Attachments: atts})
 	}
-	return n, nil
+	// One batch: the mails go out over one SMTP connection per job.
+	if _, err := outbox.EnqueueBatch(ctx, tx, msgs); err != nil {
+		return 0, err
+	}
+	return len(msgs), nil
 }

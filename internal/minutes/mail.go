@@ -50,7 +50,7 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 		nextLink = outbox.URL(fmt.Sprintf("/meetings/%d", next.ID))
 	}
 	body := Render(mn.Body)
-	n := 0
+	var msgs []kmail.Message
 	for _, p := range members {
 		if p.Email == "" {
 			continue
@@ -84,10 +84,11 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 			"NextLink":     nextLink,
 		}
 		to := kmail.Address{Name: p.Name, Email: p.Email}
-		if _, err := outbox.Enqueue(ctx, tx, kmail.Message{Kind: MailKind, Lang: lang, To: to, Data: data}); err != nil {
-			return n, err
-		}
-		n++
+		msgs = append(msgs, kmail.Message{Kind: MailKind, Lang: lang, To: to, Data: data})
 	}
-	return n, nil
+	// One batch: the mails go out over one SMTP connection per job.
+	if _, err := outbox.EnqueueBatch(ctx, tx, msgs); err != nil {
+		return 0, err
+	}
+	return len(msgs), nil
 }

@@ -92,6 +92,7 @@ func New(d Deps) (*Server, error) {
 	from := cmp.Or(d.Config.MailFrom, "Kohtaamo <noreply@kohtaamo.invalid>")
 	workers := jobs.NewWorkers()
 	river.AddWorker(workers, mail.NewWorker(d.DB, sender, from, d.Clock, d.Log))
+	river.AddWorker(workers, mail.NewBatchWorker(d.DB, sender, from, d.Clock, d.Log))
 	river.AddWorker(workers, mail.NewPruneWorker(d.DB, d.Clock))
 	river.AddWorker(workers, auth.NewCleanupWorker(d.DB, d.Clock))
 	reminders := task.NewReminderWorker(d.DB, d.Clock)

@@ -45,6 +45,7 @@ type Server struct {
 	srv  *smtp.Server
 	mu   sync.Mutex
 	msgs []*Message
+	cons int
 	cond chan struct{}
 	// Reject, when set, answers every RCPT with this SMTP error.
 	Reject *smtp.SMTPError
@@ -54,7 +55,12 @@ type Server struct {
 func Start(t testing.TB) *Server {
 	t.Helper()
 	s := &Server{cond: make(chan struct{})}
-	s.srv = smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{s: s}, nil }))
+	s.srv = smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
+		s.mu.Lock()
+		s.cons++
+		s.mu.Unlock()
+		return &session{s: s}, nil
+	}))
 	s.srv.Domain = "localhost"
 	s.srv.ReadTimeout = 10 * time.Second
 	s.srv.WriteTimeout = 10 * time.Second
@@ -77,6 +83,13 @@ func (s *Server) Messages() []*Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]*Message(nil), s.msgs...)
+}
+
+// Connections returns how many SMTP connections were opened so far.
+func (s *Server) Connections() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cons
 }
 
 // Wait waits until at least n messages have arrived and returns them; it
