@@ -116,7 +116,64 @@ type ViewPage struct {
 	Members      []Membership
 	Groups       []GroupView
 	Coverage     Coverage
-	Today        time.Time
+	// Cover is Coverage with every label translated before rendering.
+	Cover CoverageView
+	Today time.Time
+}
+
+// CoverageView is the coverage panel's text, translated in Go: the panel's
+// per-entry translation calls (plurals included) were a third of the
+// page's template time.
+type CoverageView struct {
+	SectorsSummary        string
+	Sectors               []CoverageRow
+	MunicipalitiesSummary string
+	Municipalities        []CoverageRow
+	Ended                 []string
+}
+
+// CoverageRow is one sector or municipality of the panel.
+type CoverageRow struct {
+	Represented bool
+	Label       string
+	Count       string // "(3 members)" when represented
+}
+
+func (h *Handler) coverageView(r *http.Request, c Coverage) CoverageView {
+	l := h.web.L(r)
+	var v CoverageView
+	if len(c.MissingSectors) > 0 {
+		v.SectorsSummary = l.T("network.missing_sectors", "Count", len(c.MissingSectors))
+	} else {
+		v.SectorsSummary = l.T("network.all_sectors")
+	}
+	for _, sc := range c.Sectors {
+		row := CoverageRow{Represented: sc.Represented(), Label: l.T("network.sector_" + sc.Sector)}
+		if sc.Represented() {
+			row.Count = "(" + l.T("network.member_count", "Count", sc.Members) + ")"
+		}
+		v.Sectors = append(v.Sectors, row)
+	}
+	if len(c.MissingMunicipalities) > 0 {
+		v.MunicipalitiesSummary = l.T("network.missing_municipalities", "Count", len(c.MissingMunicipalities))
+	} else {
+		v.MunicipalitiesSummary = l.T("network.all_municipalities")
+	}
+	for _, mc := range c.Municipalities {
+		row := CoverageRow{Represented: mc.Represented(), Label: mc.Name + " (" + mc.Code + ")"}
+		if mc.Represented() {
+			row.Count = "(" + l.T("network.member_count", "Count", mc.Members) + ")"
+		}
+		v.Municipalities = append(v.Municipalities, row)
+	}
+	for _, m := range c.Ended {
+		s := m.PersonName
+		if m.OrganisationName != "" {
+			s += " – " + m.OrganisationName
+		}
+		v.Ended = append(v.Ended, s+": "+l.T("network.term_ended_on", "Date", web.FormatDate(m.TermEnd)))
+	}
+	return v
 }
 
 // GroupView is one sector's members, with every label translated before
@@ -213,6 +270,7 @@ func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page.Coverage = ComputeCoverage(page.Members, region, page.Today)
+		page.Cover = h.coverageView(r, page.Coverage)
 	}
 	h.web.Render(w, r, http.StatusOK, "network/view", n.Name, page)
 }
