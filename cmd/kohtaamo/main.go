@@ -195,7 +195,10 @@ func serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 	if loaded {
 		fmt.Fprint(stdout, demo.SignInHelp())
 	}
-	if err := srv.Jobs.Start(ctx); err != nil {
+	// Jobs run on a context that a signal does not cancel: shutdown stops
+	// them explicitly after the HTTP server has drained, so running jobs
+	// finish instead of failing mid-way.
+	if err := srv.Jobs.Start(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
 	errc := make(chan error, 1)
