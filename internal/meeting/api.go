@@ -13,10 +13,10 @@ import (
 )
 
 func (h *Handler) apiRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /api/v1/networks/{id}/meetings", h.apiListMeetings)
-	mux.HandleFunc("POST /api/v1/networks/{id}/meetings", h.apiCreateMeeting)
-	mux.HandleFunc("GET /api/v1/meetings/{id}", h.apiGetMeeting)
-	mux.HandleFunc("PUT /api/v1/meetings/{id}", h.apiUpdateMeeting)
+	mux.HandleFunc("GET /api/v1/networks/{id}/meetings", h.web.API(h.apiListMeetings))
+	mux.HandleFunc("POST /api/v1/networks/{id}/meetings", h.web.API(h.apiCreateMeeting))
+	mux.HandleFunc("GET /api/v1/meetings/{id}", h.web.API(h.apiGetMeeting))
+	mux.HandleFunc("PUT /api/v1/meetings/{id}", h.web.API(h.apiUpdateMeeting))
 }
 
 // JSON is a meeting in the API. remote_link is null for callers who are
@@ -128,42 +128,37 @@ func (in *InputJSON) toInput(now time.Time, isNew bool) (Input, error) {
 	return out, v.Err()
 }
 
-func (h *Handler) apiListMeetings(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiListMeetings(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	page, perPage, err := web.APIPage(r)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	when := r.URL.Query().Get("when")
 	if when != "" && when != "upcoming" && when != "past" {
-		h.web.APIError(w, r, app.FieldInvalid("when", "err.invalid_choice"))
-		return
+		return app.FieldInvalid("when", "err.invalid_choice")
 	}
 	if _, err := h.store.Network(r.Context(), id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	a, err := h.access(r.Context(), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	list, total, err := h.store.List(r.Context(), ListFilter{NetworkID: id, When: when, Now: h.web.Clock.Now(),
 		Limit: perPage, Offset: (page - 1) * perPage})
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	items := make([]JSON, 0, len(list))
 	for i := range list {
 		items = append(items, ToJSON(&list[i], a.Invitee))
 	}
 	web.WriteJSON(w, http.StatusOK, web.ListResponse[JSON]{Items: items, Page: page, PerPage: perPage, Total: total})
+	return nil
 }
 
 func (h *Handler) writeMeeting(w http.ResponseWriter, r *http.Request, status int, id int64) {
@@ -180,39 +175,34 @@ func (h *Handler) writeMeeting(w http.ResponseWriter, r *http.Request, status in
 	web.WriteJSON(w, status, ToJSON(m, a.Invitee))
 }
 
-func (h *Handler) apiGetMeeting(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGetMeeting(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeMeeting(w, r, http.StatusOK, id)
+	return nil
 }
 
-func (h *Handler) apiCreateMeeting(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiCreateMeeting(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	ctx := r.Context()
 	u := app.UserFrom(ctx)
 	if err := auth.RequireUser(u); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if _, err := h.store.Network(ctx, id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.policy.CanManageNetwork(ctx, u, id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body InputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	now := h.web.Clock.Now()
 	in, err := body.toInput(now, true)
@@ -220,49 +210,42 @@ func (h *Handler) apiCreateMeeting(w http.ResponseWriter, r *http.Request) {
 		err = app.FieldInvalid("status", "err.invalid_choice")
 	}
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	ids, err := h.create(ctx, id, in, now)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/meetings/"+strconv.FormatInt(ids[0], 10))
 	h.writeMeeting(w, r, http.StatusCreated, ids[0])
+	return nil
 }
 
-func (h *Handler) apiUpdateMeeting(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiUpdateMeeting(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	ctx := r.Context()
 	u := app.UserFrom(ctx)
 	if err := auth.RequireUser(u); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	m, err := h.store.Get(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.policy.CanManageNetwork(ctx, u, m.NetworkID); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body InputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	now := h.web.Clock.Now()
 	in, err := body.toInput(now, false)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if body.Status == StatusCancelled {
 		if !m.Cancelled() {
@@ -272,8 +255,8 @@ func (h *Handler) apiUpdateMeeting(w http.ResponseWriter, r *http.Request) {
 		err = h.update(ctx, id, in, now)
 	}
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeMeeting(w, r, http.StatusOK, id)
+	return nil
 }

@@ -12,11 +12,11 @@ import (
 )
 
 func (h *Handler) apiRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /api/v1/meetings/{id}/minutes", h.apiGetMinutes)
-	mux.HandleFunc("PUT /api/v1/meetings/{id}/minutes", h.apiPutMinutes)
-	mux.HandleFunc("POST /api/v1/meetings/{id}/action-items", h.apiAddItem)
-	mux.HandleFunc("GET /api/v1/action-items/{id}", h.apiGetItem)
-	mux.HandleFunc("PUT /api/v1/action-items/{id}", h.apiPutItem)
+	mux.HandleFunc("GET /api/v1/meetings/{id}/minutes", h.web.API(h.apiGetMinutes))
+	mux.HandleFunc("PUT /api/v1/meetings/{id}/minutes", h.web.API(h.apiPutMinutes))
+	mux.HandleFunc("POST /api/v1/meetings/{id}/action-items", h.web.API(h.apiAddItem))
+	mux.HandleFunc("GET /api/v1/action-items/{id}", h.web.API(h.apiGetItem))
+	mux.HandleFunc("PUT /api/v1/action-items/{id}", h.web.API(h.apiPutItem))
 }
 
 // RevisionJSON is a correction of approved minutes in the API: the text it
@@ -152,38 +152,33 @@ func (h *Handler) minutesJSON(r *http.Request, meetingID int64) (*JSON, error) {
 	return j, nil
 }
 
-func (h *Handler) apiGetMinutes(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGetMinutes(w http.ResponseWriter, r *http.Request) error {
 	m, _, err := h.loadMeeting(r, canRead)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	j, err := h.minutesJSON(r, m.ID)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusOK, j)
+	return nil
 }
 
-func (h *Handler) apiPutMinutes(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiPutMinutes(w http.ResponseWriter, r *http.Request) error {
 	m, a, err := h.loadMeeting(r, canManage)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var in InputJSON
 	if err := web.DecodeJSON(w, r, &in); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if in.Status != "" && in.Status != StatusDraft && in.Status != StatusApproved {
-		h.web.APIError(w, r, app.FieldInvalid("status", "err.invalid_choice"))
-		return
+		return app.FieldInvalid("status", "err.invalid_choice")
 	}
 	if in.Status == StatusApproved && !a.Approve {
-		h.web.APIError(w, r, app.Forbidden())
-		return
+		return app.Forbidden()
 	}
 	ctx := r.Context()
 	now := h.web.Clock.Now()
@@ -215,15 +210,14 @@ func (h *Handler) apiPutMinutes(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	j, err := h.minutesJSON(r, m.ID)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusOK, j)
+	return nil
 }
 
 func (in *ItemInputJSON) toInput() (ItemInput, error) {
@@ -236,16 +230,14 @@ func (in *ItemInputJSON) toInput() (ItemInput, error) {
 	return out, v.Err()
 }
 
-func (h *Handler) apiAddItem(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiAddItem(w http.ResponseWriter, r *http.Request) error {
 	m, _, err := h.loadMeeting(r, canManage)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body ItemInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.toInput()
 	var id int64
@@ -253,47 +245,44 @@ func (h *Handler) apiAddItem(w http.ResponseWriter, r *http.Request) {
 		id, err = h.store.AddItem(r.Context(), m.ID, m.NetworkID, in, h.web.Clock.Now())
 	}
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	it, err := h.store.Item(r.Context(), id, h.web.Clock.Now())
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/action-items/%d", id))
 	web.WriteJSON(w, http.StatusCreated, ItemToJSON(it))
+	return nil
 }
 
-func (h *Handler) apiGetItem(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGetItem(w http.ResponseWriter, r *http.Request) error {
 	it, _, a, err := h.loadItem(r)
 	if err == nil && !a.Invitee {
 		err = deny(r.Context())
 	}
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusOK, ItemToJSON(it))
+	return nil
 }
 
 // apiPutItem replaces an action item. Managers may change everything; the
 // owner may change only the status (the other fields must be sent as they
 // are).
-func (h *Handler) apiPutItem(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiPutItem(w http.ResponseWriter, r *http.Request) error {
 	it, _, a, err := h.loadItem(r)
 	owner := it != nil && it.OwnerID != 0 && it.OwnerID == a.Person
 	if err == nil && !a.Manage && !owner {
 		err = deny(r.Context())
 	}
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body ItemInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.toInput()
 	now := h.web.Clock.Now()
@@ -307,12 +296,11 @@ func (h *Handler) apiPutItem(w http.ResponseWriter, r *http.Request) {
 		err = h.store.UpdateItem(r.Context(), it.ID, in, now)
 	}
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if it, err = h.store.Item(r.Context(), it.ID, now); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusOK, ItemToJSON(it))
+	return nil
 }

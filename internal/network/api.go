@@ -14,14 +14,14 @@ import (
 )
 
 func (h *Handler) apiRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /api/v1/networks", h.apiListNetworks)
-	mux.HandleFunc("POST /api/v1/networks", h.apiCreateNetwork)
-	mux.HandleFunc("GET /api/v1/networks/{id}", h.apiGetNetwork)
-	mux.HandleFunc("PUT /api/v1/networks/{id}", h.apiUpdateNetwork)
-	mux.HandleFunc("GET /api/v1/networks/{id}/memberships", h.apiListMemberships)
-	mux.HandleFunc("POST /api/v1/networks/{id}/memberships", h.apiCreateMembership)
-	mux.HandleFunc("GET /api/v1/memberships/{id}", h.apiGetMembership)
-	mux.HandleFunc("PUT /api/v1/memberships/{id}", h.apiUpdateMembership)
+	mux.HandleFunc("GET /api/v1/networks", h.web.API(h.apiListNetworks))
+	mux.HandleFunc("POST /api/v1/networks", h.web.API(h.apiCreateNetwork))
+	mux.HandleFunc("GET /api/v1/networks/{id}", h.web.API(h.apiGetNetwork))
+	mux.HandleFunc("PUT /api/v1/networks/{id}", h.web.API(h.apiUpdateNetwork))
+	mux.HandleFunc("GET /api/v1/networks/{id}/memberships", h.web.API(h.apiListMemberships))
+	mux.HandleFunc("POST /api/v1/networks/{id}/memberships", h.web.API(h.apiCreateMembership))
+	mux.HandleFunc("GET /api/v1/memberships/{id}", h.web.API(h.apiGetMembership))
+	mux.HandleFunc("PUT /api/v1/memberships/{id}", h.web.API(h.apiUpdateMembership))
 }
 
 // JSON is a network in the API.
@@ -156,33 +156,29 @@ func (in *MembershipInputJSON) toInput() (MembershipInput, error) {
 	return out, v.Err()
 }
 
-func (h *Handler) apiListNetworks(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiListNetworks(w http.ResponseWriter, r *http.Request) error {
 	page, perPage, err := web.APIPage(r)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	q := r.URL.Query()
 	f := ListFilter{Limit: perPage, Offset: (page - 1) * perPage}
 	if s := q.Get("project_id"); s != "" {
 		id, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || id <= 0 {
-			h.web.APIError(w, r, app.FieldInvalid("project_id", "err.invalid_number"))
-			return
+			return app.FieldInvalid("project_id", "err.invalid_number")
 		}
 		f.ProjectID = id
 	}
 	if s := q.Get("status"); s != "" {
 		if !oneOf(s, Statuses) {
-			h.web.APIError(w, r, app.FieldInvalid("status", "err.invalid_choice"))
-			return
+			return app.FieldInvalid("status", "err.invalid_choice")
 		}
 		f.Status = s
 	}
 	list, total, err := h.store.List(r.Context(), f)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	items := make([]JSON, 0, len(list))
 	for i := range list {
@@ -191,15 +187,16 @@ func (h *Handler) apiListNetworks(w http.ResponseWriter, r *http.Request) {
 		items = append(items, j)
 	}
 	web.WriteJSON(w, http.StatusOK, web.ListResponse[JSON]{Items: items, Page: page, PerPage: perPage, Total: total})
+	return nil
 }
 
-func (h *Handler) apiGetNetwork(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGetNetwork(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeNetwork(w, r, http.StatusOK, id)
+	return nil
 }
 
 func (h *Handler) writeNetwork(w http.ResponseWriter, r *http.Request, status int, id int64) {
@@ -211,36 +208,30 @@ func (h *Handler) writeNetwork(w http.ResponseWriter, r *http.Request, status in
 	web.WriteJSON(w, status, ToJSON(n))
 }
 
-func (h *Handler) apiCreateNetwork(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiCreateNetwork(w http.ResponseWriter, r *http.Request) error {
 	u := app.UserFrom(r.Context())
 	if err := auth.RequireUser(u); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body InputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if body.ProjectID <= 0 {
-		h.web.APIError(w, r, app.FieldInvalid("project_id", "err.required"))
-		return
+		return app.FieldInvalid("project_id", "err.required")
 	}
 	if _, err := h.store.ProjectName(r.Context(), body.ProjectID); err != nil {
 		if app.IsCode(err, app.ENOTFOUND) {
 			err = app.FieldInvalid("project_id", "err.invalid_choice")
 		}
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.policy.CanCreateNetwork(r.Context(), u, body.ProjectID); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.toInput()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var id int64
 	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
@@ -249,11 +240,11 @@ func (h *Handler) apiCreateNetwork(w http.ResponseWriter, r *http.Request) {
 		return err
 	})
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/networks/"+strconv.FormatInt(id, 10))
 	h.writeNetwork(w, r, http.StatusCreated, id)
+	return nil
 }
 
 // apiCanManage answers EUNAUTH for the public, ENOTFOUND for an unknown
@@ -269,59 +260,50 @@ func (h *Handler) apiCanManage(ctx context.Context, networkID int64) error {
 	return h.policy.CanManageNetwork(ctx, u, networkID)
 }
 
-func (h *Handler) apiUpdateNetwork(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiUpdateNetwork(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.apiCanManage(r.Context(), id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body InputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.toInput()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
 		return NewStore(tx).Update(r.Context(), id, in, h.web.Clock.Now())
 	})
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeNetwork(w, r, http.StatusOK, id)
+	return nil
 }
 
-func (h *Handler) apiListMemberships(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiListMemberships(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.policy.CanSeePeople(app.UserFrom(r.Context())); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	page, perPage, err := web.APIPage(r)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if _, err := h.store.Get(r.Context(), id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	list, total, err := h.store.ListMemberships(r.Context(), id, perPage, (page-1)*perPage)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	today := Day(h.web.Clock.Now())
 	items := make([]MembershipJSON, 0, len(list))
@@ -329,6 +311,7 @@ func (h *Handler) apiListMemberships(w http.ResponseWriter, r *http.Request) {
 		items = append(items, MembershipToJSON(&list[i], today))
 	}
 	web.WriteJSON(w, http.StatusOK, web.ListResponse[MembershipJSON]{Items: items, Page: page, PerPage: perPage, Total: total})
+	return nil
 }
 
 func (h *Handler) writeMembership(w http.ResponseWriter, r *http.Request, status int, id int64) {
@@ -340,81 +323,70 @@ func (h *Handler) writeMembership(w http.ResponseWriter, r *http.Request, status
 	web.WriteJSON(w, status, MembershipToJSON(m, Day(h.web.Clock.Now())))
 }
 
-func (h *Handler) apiGetMembership(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGetMembership(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.policy.CanSeePeople(app.UserFrom(r.Context())); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeMembership(w, r, http.StatusOK, id)
+	return nil
 }
 
-func (h *Handler) apiCreateMembership(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiCreateMembership(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.apiCanManage(r.Context(), id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body MembershipInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.toInput()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	mid, err := h.store.CreateMembership(r.Context(), id, in, h.web.Clock.Now())
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/memberships/"+strconv.FormatInt(mid, 10))
 	h.writeMembership(w, r, http.StatusCreated, mid)
+	return nil
 }
 
-func (h *Handler) apiUpdateMembership(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiUpdateMembership(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	u := app.UserFrom(r.Context())
 	if err := auth.RequireUser(u); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	m, err := h.store.Membership(r.Context(), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.policy.CanManageNetwork(r.Context(), u, m.NetworkID); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body MembershipInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.toInput()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.store.UpdateMembership(r.Context(), id, in, h.web.Clock.Now()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeMembership(w, r, http.StatusOK, id)
+	return nil
 }

@@ -49,19 +49,18 @@ func (in Input) organisation() *Organisation {
 }
 
 func (h *Handler) apiRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /api/v1/organisations", h.apiList)
-	mux.HandleFunc("GET /api/v1/organisations/{id}", h.apiGet)
-	mux.HandleFunc("POST /api/v1/organisations", h.apiCreate)
-	mux.HandleFunc("PUT /api/v1/organisations/{id}", h.apiUpdate)
+	mux.HandleFunc("GET /api/v1/organisations", h.web.API(h.apiList))
+	mux.HandleFunc("GET /api/v1/organisations/{id}", h.web.API(h.apiGet))
+	mux.HandleFunc("POST /api/v1/organisations", h.web.API(h.apiCreate))
+	mux.HandleFunc("PUT /api/v1/organisations/{id}", h.web.API(h.apiUpdate))
 }
 
 // apiList lists organisations: ?page, ?per_page, ?sector, ?municipality,
 // ?q. Unlike the page, a bad filter is an error, so scripts notice it.
-func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) error {
 	page, perPage, err := web.APIPage(r)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	q := r.URL.Query()
 	f := Filter{Query: q.Get("q"), Sector: q.Get("sector"), Municipality: q.Get("municipality"), Page: page, PerPage: perPage}
@@ -70,75 +69,68 @@ func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) {
 	v.Check(f.Municipality == "" || ValidMunicipalityCode(f.Municipality), "municipality", "err.invalid_municipality")
 	v.MaxLen("q", f.Query, MaxName)
 	if err := v.Err(); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	items, total, err := h.store.List(r.Context(), f)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	out := web.ListResponse[JSON]{Items: make([]JSON, 0, len(items)), Page: page, PerPage: perPage, Total: total}
 	for i := range items {
 		out.Items = append(out.Items, ToJSON(&items[i]))
 	}
 	web.WriteJSON(w, http.StatusOK, out)
+	return nil
 }
 
-func (h *Handler) apiGet(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGet(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, app.NotFound("organisation"))
-		return
+		return app.NotFound("organisation")
 	}
 	o, err := h.store.Get(r.Context(), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusOK, ToJSON(o))
+	return nil
 }
 
-func (h *Handler) apiCreate(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var in Input
 	if err := web.DecodeJSON(w, r, &in); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	o := in.organisation()
 	if err := h.store.Create(ctx, o, h.web.Clock.Now()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusCreated, ToJSON(o))
+	return nil
 }
 
-func (h *Handler) apiUpdate(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiUpdate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, app.NotFound("organisation"))
-		return
+		return app.NotFound("organisation")
 	}
 	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var in Input
 	if err := web.DecodeJSON(w, r, &in); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	o := in.organisation()
 	o.ID = id
 	if err := h.store.Update(ctx, o, h.web.Clock.Now()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusOK, ToJSON(o))
+	return nil
 }

@@ -61,10 +61,10 @@ func (in Input) person() *Person {
 }
 
 func (h *Handler) apiRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /api/v1/people", h.apiList)
-	mux.HandleFunc("GET /api/v1/people/{id}", h.apiGet)
-	mux.HandleFunc("POST /api/v1/people", h.apiCreate)
-	mux.HandleFunc("PUT /api/v1/people/{id}", h.apiUpdate)
+	mux.HandleFunc("GET /api/v1/people", h.web.API(h.apiList))
+	mux.HandleFunc("GET /api/v1/people/{id}", h.web.API(h.apiGet))
+	mux.HandleFunc("POST /api/v1/people", h.web.API(h.apiCreate))
+	mux.HandleFunc("PUT /api/v1/people/{id}", h.web.API(h.apiUpdate))
 }
 
 func (h *Handler) toJSON(ctx context.Context, p *Person) (JSON, error) {
@@ -76,16 +76,14 @@ func (h *Handler) toJSON(ctx context.Context, p *Person) (JSON, error) {
 }
 
 // apiList lists people: ?page, ?per_page, ?q (name), ?organisation_id.
-func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := h.policy.CanSeePeople(app.UserFrom(ctx)); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	page, perPage, err := web.APIPage(r)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	q := r.URL.Query()
 	f := Filter{Query: q.Get("q"), Page: page, PerPage: perPage}
@@ -97,89 +95,78 @@ func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) {
 		f.OrganisationID = id
 	}
 	if err := v.Err(); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	items, total, err := h.store.List(ctx, f)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	out := web.ListResponse[JSON]{Items: make([]JSON, 0, len(items)), Page: page, PerPage: perPage, Total: total}
 	for i := range items {
 		j, err := h.toJSON(ctx, &items[i])
 		if err != nil {
-			h.web.APIError(w, r, err)
-			return
+			return err
 		}
 		out.Items = append(out.Items, j)
 	}
 	web.WriteJSON(w, http.StatusOK, out)
+	return nil
 }
 
-func (h *Handler) apiGet(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGet(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := h.policy.CanSeePeople(app.UserFrom(ctx)); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, app.NotFound("person"))
-		return
+		return app.NotFound("person")
 	}
 	p, err := h.store.Get(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	j, err := h.toJSON(ctx, p)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusOK, j)
+	return nil
 }
 
-func (h *Handler) apiCreate(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var in Input
 	if err := web.DecodeJSON(w, r, &in); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	p := in.person()
 	if err := h.store.Create(ctx, p, h.web.Clock.Now()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	j, err := h.toJSON(ctx, p)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusCreated, j)
+	return nil
 }
 
-func (h *Handler) apiUpdate(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiUpdate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, app.NotFound("person"))
-		return
+		return app.NotFound("person")
 	}
 	if err := h.policy.CanEditPerson(ctx, app.UserFrom(ctx), id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var in Input
 	if err := web.DecodeJSON(w, r, &in); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	p := in.person()
 	p.ID = id
@@ -187,25 +174,22 @@ func (h *Handler) apiUpdate(w http.ResponseWriter, r *http.Request) {
 	// either: the stored ones are kept and never echoed back.
 	canSee, err := h.policy.CanSeeContacts(ctx, app.UserFrom(ctx), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if !canSee {
 		stored, err := h.store.Get(ctx, id)
 		if err != nil {
-			h.web.APIError(w, r, err)
-			return
+			return err
 		}
 		p.Email, p.Phone = stored.Email, stored.Phone
 	}
 	if err := h.store.Update(ctx, p, h.web.Clock.Now()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	j, err := h.toJSON(ctx, p)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, http.StatusOK, j)
+	return nil
 }

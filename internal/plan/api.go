@@ -14,16 +14,16 @@ import (
 )
 
 func (h *Handler) apiRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /api/v1/networks/{id}/plans", h.apiListPlans)
-	mux.HandleFunc("POST /api/v1/networks/{id}/plans", h.apiCreatePlan)
-	mux.HandleFunc("GET /api/v1/plans/{id}", h.apiGetPlan)
-	mux.HandleFunc("PUT /api/v1/plans/{id}", h.apiUpdatePlan)
-	mux.HandleFunc("POST /api/v1/plans/{id}/objectives", h.apiCreateObjective)
-	mux.HandleFunc("PUT /api/v1/objectives/{id}", h.apiUpdateObjective)
-	mux.HandleFunc("POST /api/v1/objectives/{id}/actions", h.apiCreateAction)
-	mux.HandleFunc("GET /api/v1/actions/{id}", h.apiGetAction)
-	mux.HandleFunc("PUT /api/v1/actions/{id}", h.apiUpdateAction)
-	mux.HandleFunc("GET /api/v1/projects/{id}/goals", h.apiGoals)
+	mux.HandleFunc("GET /api/v1/networks/{id}/plans", h.web.API(h.apiListPlans))
+	mux.HandleFunc("POST /api/v1/networks/{id}/plans", h.web.API(h.apiCreatePlan))
+	mux.HandleFunc("GET /api/v1/plans/{id}", h.web.API(h.apiGetPlan))
+	mux.HandleFunc("PUT /api/v1/plans/{id}", h.web.API(h.apiUpdatePlan))
+	mux.HandleFunc("POST /api/v1/plans/{id}/objectives", h.web.API(h.apiCreateObjective))
+	mux.HandleFunc("PUT /api/v1/objectives/{id}", h.web.API(h.apiUpdateObjective))
+	mux.HandleFunc("POST /api/v1/objectives/{id}/actions", h.web.API(h.apiCreateAction))
+	mux.HandleFunc("GET /api/v1/actions/{id}", h.web.API(h.apiGetAction))
+	mux.HandleFunc("PUT /api/v1/actions/{id}", h.web.API(h.apiUpdateAction))
+	mux.HandleFunc("GET /api/v1/projects/{id}/goals", h.web.API(h.apiGoals))
 }
 
 // PlanJSON is a plan in the API; objectives are left out of list items.
@@ -142,36 +142,32 @@ func actionJSON(a *Action, today time.Time) ActionJSON {
 // apiUser returns EUNAUTH for the public.
 func apiUser(ctx context.Context) error { return auth.RequireUser(app.UserFrom(ctx)) }
 
-func (h *Handler) apiListPlans(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiListPlans(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := apiUser(ctx); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if _, err := h.store.Network(ctx, id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	page, perPage, err := web.APIPage(r)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	plans, err := h.store.ListPlans(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	items := []PlanJSON{}
 	for i := (page - 1) * perPage; i < len(plans) && i < page*perPage; i++ {
 		items = append(items, planJSON(&plans[i]))
 	}
 	web.WriteJSON(w, http.StatusOK, web.ListResponse[PlanJSON]{Items: items, Page: page, PerPage: perPage, Total: len(plans)})
+	return nil
 }
 
 func (h *Handler) writePlan(w http.ResponseWriter, r *http.Request, status int, id int64) {
@@ -192,17 +188,16 @@ func (h *Handler) writePlan(w http.ResponseWriter, r *http.Request, status int, 
 	web.WriteJSON(w, status, out)
 }
 
-func (h *Handler) apiGetPlan(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGetPlan(w http.ResponseWriter, r *http.Request) error {
 	if err := apiUser(r.Context()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writePlan(w, r, http.StatusOK, id)
+	return nil
 }
 
 // apiManage checks the user may edit the network's plans: EUNAUTH for the
@@ -250,78 +245,66 @@ func (b *PlanInputJSON) input() (PlanInput, error) {
 	return in, v.Err()
 }
 
-func (h *Handler) apiCreatePlan(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiCreatePlan(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := apiUser(ctx); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if _, err := h.store.Network(ctx, id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.apiManage(ctx, id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body PlanInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.input()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	planID, err := h.store.CreatePlan(ctx, id, in, h.web.Clock.Now())
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writePlan(w, r, http.StatusCreated, planID)
+	return nil
 }
 
-func (h *Handler) apiUpdatePlan(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiUpdatePlan(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := apiUser(ctx); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	p, err := h.store.GetPlan(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.apiManage(ctx, p.NetworkID); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body PlanInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.input()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.store.UpdatePlan(ctx, id, in, h.web.Clock.Now()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writePlan(w, r, http.StatusOK, id)
+	return nil
 }
 
 // ObjectiveInputJSON is the body of POST and PUT for an objective; weight
@@ -370,79 +353,67 @@ func (h *Handler) writeObjective(w http.ResponseWriter, r *http.Request, status 
 	web.WriteJSON(w, status, objectiveJSON(o, h.today()))
 }
 
-func (h *Handler) apiCreateObjective(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiCreateObjective(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := apiUser(ctx); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	p, err := h.store.GetPlan(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.apiManage(ctx, p.NetworkID); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body ObjectiveInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.input()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	oid, err := h.store.CreateObjective(ctx, id, in, h.web.Clock.Now())
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeObjective(w, r, http.StatusCreated, oid)
+	return nil
 }
 
-func (h *Handler) apiUpdateObjective(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiUpdateObjective(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := apiUser(ctx); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	o, err := h.store.GetObjective(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.apiManage(ctx, o.NetworkID); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body ObjectiveInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.input()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.store.UpdateObjective(ctx, id, in, h.web.Clock.Now()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeObjective(w, r, http.StatusOK, id)
+	return nil
 }
 
 // ActionInputJSON is the body of POST and PUT for an action; status
@@ -493,92 +464,79 @@ func (h *Handler) writeAction(w http.ResponseWriter, r *http.Request, status int
 	web.WriteJSON(w, status, actionJSON(a, h.today()))
 }
 
-func (h *Handler) apiCreateAction(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiCreateAction(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := apiUser(ctx); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	o, err := h.store.GetObjective(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.apiManage(ctx, o.NetworkID); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body ActionInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.input()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	aid, err := h.store.CreateAction(ctx, id, in, h.web.Clock.Now())
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeAction(w, r, http.StatusCreated, aid)
+	return nil
 }
 
-func (h *Handler) apiGetAction(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGetAction(w http.ResponseWriter, r *http.Request) error {
 	if err := apiUser(r.Context()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeAction(w, r, http.StatusOK, id)
+	return nil
 }
 
-func (h *Handler) apiUpdateAction(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiUpdateAction(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	if err := apiUser(ctx); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	a, err := h.store.GetAction(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.apiManage(ctx, a.NetworkID); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body ActionInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.input()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.store.UpdateAction(ctx, id, in, h.web.Clock.Now()); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeAction(w, r, http.StatusOK, id)
+	return nil
 }
 
 // GoalsJSON is a project's goal progress in the API.
@@ -624,29 +582,25 @@ type LateJSON struct {
 	NetworkName       string  `json:"network_name"`
 }
 
-func (h *Handler) apiGoals(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGoals(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	u := app.UserFrom(ctx)
 	p, err := h.store.Project(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if !p.GoalsPublished {
 		if err := auth.RequireUser(u); err != nil {
-			h.web.APIError(w, r, err)
-			return
+			return err
 		}
 	}
 	report, err := h.store.GoalsReport(ctx, id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	today := h.today()
 	out := GoalsJSON{ProjectID: id, Published: p.GoalsPublished, Goals: []GoalJSON{}, Late: []LateJSON{}}
@@ -672,4 +626,5 @@ func (h *Handler) apiGoals(w http.ResponseWriter, r *http.Request) {
 		out.Late = append(out.Late, lj)
 	}
 	web.WriteJSON(w, http.StatusOK, out)
+	return nil
 }

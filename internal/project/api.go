@@ -13,10 +13,10 @@ import (
 )
 
 func (h *Handler) apiRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /api/v1/projects", h.apiListProjects)
-	mux.HandleFunc("POST /api/v1/projects", h.apiCreateProject)
-	mux.HandleFunc("GET /api/v1/projects/{id}", h.apiGetProject)
-	mux.HandleFunc("PUT /api/v1/projects/{id}", h.apiUpdateProject)
+	mux.HandleFunc("GET /api/v1/projects", h.web.API(h.apiListProjects))
+	mux.HandleFunc("POST /api/v1/projects", h.web.API(h.apiCreateProject))
+	mux.HandleFunc("GET /api/v1/projects/{id}", h.web.API(h.apiGetProject))
+	mux.HandleFunc("PUT /api/v1/projects/{id}", h.web.API(h.apiUpdateProject))
 }
 
 // JSON is a project in the API. Goals, municipalities and staff are left
@@ -107,11 +107,10 @@ func (in *InputJSON) toInput() (Input, error) {
 	return out, v.Err()
 }
 
-func (h *Handler) apiListProjects(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiListProjects(w http.ResponseWriter, r *http.Request) error {
 	page, perPage, err := web.APIPage(r)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	f := ListFilter{Limit: perPage, Offset: (page - 1) * perPage}
 	switch r.URL.Query().Get("archived") {
@@ -121,13 +120,11 @@ func (h *Handler) apiListProjects(w http.ResponseWriter, r *http.Request) {
 	case "false":
 		f.Archived = new(false)
 	default:
-		h.web.APIError(w, r, app.FieldInvalid("archived", "err.invalid_choice"))
-		return
+		return app.FieldInvalid("archived", "err.invalid_choice")
 	}
 	list, total, err := h.store.List(r.Context(), f)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	items := make([]JSON, 0, len(list))
 	for i := range list {
@@ -136,15 +133,16 @@ func (h *Handler) apiListProjects(w http.ResponseWriter, r *http.Request) {
 		items = append(items, j)
 	}
 	web.WriteJSON(w, http.StatusOK, web.ListResponse[JSON]{Items: items, Page: page, PerPage: perPage, Total: total})
+	return nil
 }
 
-func (h *Handler) apiGetProject(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiGetProject(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeProject(w, r, http.StatusOK, id)
+	return nil
 }
 
 func (h *Handler) writeProject(w http.ResponseWriter, r *http.Request, status int, id int64) {
@@ -156,20 +154,17 @@ func (h *Handler) writeProject(w http.ResponseWriter, r *http.Request, status in
 	web.WriteJSON(w, status, ToJSON(p))
 }
 
-func (h *Handler) apiCreateProject(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiCreateProject(w http.ResponseWriter, r *http.Request) error {
 	if err := h.policy.CanCreateProject(app.UserFrom(r.Context())); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body InputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.toInput()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var id int64
 	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
@@ -184,32 +179,28 @@ func (h *Handler) apiCreateProject(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/projects/"+strconv.FormatInt(id, 10))
 	h.writeProject(w, r, http.StatusCreated, id)
+	return nil
 }
 
-func (h *Handler) apiUpdateProject(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) apiUpdateProject(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if err := h.apiCanManage(r.Context(), id); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	var body InputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := body.toInput()
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
 		s := NewStore(tx)
@@ -222,10 +213,10 @@ func (h *Handler) apiUpdateProject(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	h.writeProject(w, r, http.StatusOK, id)
+	return nil
 }
 
 // apiCanManage returns ENOTFOUND for an unknown project, then the policy's

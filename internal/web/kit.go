@@ -236,3 +236,14 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	}
 	return nil
 }
+
+// API adapts a JSON API handler that returns its error: a non-nil error is
+// written as the API's JSON error (see APIError), so handlers read as
+// straight-line code with plain `return err`.
+func (k *Kit) API(fn func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := fn(w, r); err != nil {
+			k.APIError(w, r, err)
+		}
+	}
+}

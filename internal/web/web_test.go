@@ -142,3 +142,24 @@ func TestEveryTemplateParses(t *testing.T) {
 		t.Fatalf("pages: %v", r.Pages())
 	}
 }
+
+func TestAPIAdapterWritesReturnedError(t *testing.T) {
+	kit := newKit(t, &bytes.Buffer{})
+	h := kit.API(func(w http.ResponseWriter, r *http.Request) error {
+		if r.URL.Query().Get("ok") != "" {
+			web.WriteJSON(w, http.StatusOK, map[string]string{"ok": "yes"})
+			return nil
+		}
+		return app.NotFound("network")
+	})
+	rec := httptest.NewRecorder()
+	h(rec, httptest.NewRequest(http.MethodGet, "/api/v1/x", nil))
+	if rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), `"code": "not_found"`) {
+		t.Fatalf("error: %d %s", rec.Code, rec.Body.String())
+	}
+	rec = httptest.NewRecorder()
+	h(rec, httptest.NewRequest(http.MethodGet, "/api/v1/x?ok=1", nil))
+	if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), "error") {
+		t.Fatalf("success: %d %s", rec.Code, rec.Body.String())
+	}
+}
