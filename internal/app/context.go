@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"sync"
 	"time"
 )
 
@@ -16,11 +17,36 @@ type SystemClock struct{}
 // Now returns the current UTC time.
 func (SystemClock) Now() time.Time { return time.Now().UTC() }
 
-// FixedClock is a settable clock for tests.
-type FixedClock struct{ T time.Time }
+// FixedClock is a settable clock for tests. It is safe for concurrent
+// use: background workers read it while a test moves it on.
+type FixedClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// NewFixedClock returns a clock stopped at t.
+func NewFixedClock(t time.Time) *FixedClock { return &FixedClock{t: t} }
 
 // Now returns the fixed time.
-func (c *FixedClock) Now() time.Time { return c.T }
+func (c *FixedClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// Set moves the clock to t.
+func (c *FixedClock) Set(t time.Time) {
+	c.mu.Lock()
+	c.t = t
+	c.mu.Unlock()
+}
+
+// Advance moves the clock on by d.
+func (c *FixedClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
 
 // User is the signed-in user of a request.
 type User struct {

@@ -46,7 +46,7 @@ func TestLoginThrottlePerAccount(t *testing.T) {
 			t.Fatalf("other account: status %d", r.Status)
 		}
 		// The window passes.
-		env.Clock.T = env.Clock.T.Add(auth.ThrottleWindow + time.Second)
+		env.Clock.Advance(auth.ThrottleWindow + time.Second)
 		if r := login(c, "aino@example.fi", servertest.Password); r.Status != http.StatusSeeOther {
 			t.Fatalf("after the window: status %d\n%s", r.Status, r.Text())
 		}
@@ -77,7 +77,7 @@ func TestLoginThrottlePerIP(t *testing.T) {
 		if r := login(c, "aino@example.fi", servertest.Password); r.Status != http.StatusTooManyRequests {
 			t.Fatalf("after %d failures from one address: status %d", auth.MaxIPFailures, r.Status)
 		}
-		env.Clock.T = env.Clock.T.Add(auth.ThrottleWindow + time.Second)
+		env.Clock.Advance(auth.ThrottleWindow + time.Second)
 		if r := login(c, "aino@example.fi", servertest.Password); r.Status != http.StatusSeeOther {
 			t.Fatalf("after the window: status %d", r.Status)
 		}
@@ -126,7 +126,7 @@ func TestThrottleStoreAndCleanup(t *testing.T) {
 			[]byte("x"), db.Now(now.Add(-time.Hour)), db.Now(now.Add(48*time.Hour))); err != nil {
 			t.Fatal(err)
 		}
-		clock := &app.FixedClock{T: now.Add(25 * time.Hour)}
+		clock := app.NewFixedClock(now.Add(25 * time.Hour))
 		if err := auth.NewCleanupWorker(d, clock).Work(ctx, nil); err != nil {
 			t.Fatal(err)
 		}

@@ -23,7 +23,7 @@ import (
 
 const testFrom = "Kohtaamo <noreply@kohtaamo.test>"
 
-var testClock = &app.FixedClock{T: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+var testClock = app.NewFixedClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 
 func composer(t testing.TB) *Composer {
 	t.Helper()
@@ -174,7 +174,7 @@ func TestSendOverSMTP(t *testing.T) {
 		if !strings.HasPrefix(mid, "<") || !strings.HasSuffix(mid, "@kohtaamo.test>") {
 			t.Errorf("Message-ID = %q", mid)
 		}
-		if date, err := m.Header.Date(); err != nil || !date.Equal(testClock.T) {
+		if date, err := m.Header.Date(); err != nil || !date.Equal(testClock.Now()) {
 			t.Errorf("Date = %v, %v", date, err)
 		}
 		if to := m.Header.Get("To"); !strings.Contains(to, "paivi.orn@example.fi") {
@@ -310,14 +310,14 @@ func TestPrune(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		r := newRig(t, d, 0)
 		id := r.enqueue(t, resetMessage("fi"))
-		clock := &app.FixedClock{T: testClock.T.Add(Retention - time.Hour)}
+		clock := app.NewFixedClock(testClock.Now().Add(Retention - time.Hour))
 		if err := NewPruneWorker(d, clock).Work(context.Background(), nil); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := NewStore(d).Delivery(context.Background(), id); err != nil {
 			t.Fatalf("young mail pruned: %v", err)
 		}
-		clock.T = testClock.T.Add(Retention + time.Hour)
+		clock.Set(testClock.Now().Add(Retention + time.Hour))
 		if err := NewPruneWorker(d, clock).Work(context.Background(), nil); err != nil {
 			t.Fatal(err)
 		}

@@ -355,11 +355,11 @@ func TestMeetingPages(t *testing.T) {
 		if r := s.convener.PostForm(soon+"/attendance", att); r.Status != http.StatusUnprocessableEntity {
 			t.Errorf("attendance before the meeting: %d", r.Status)
 		}
-		s.env.Clock.T = time.Date(2026, 11, 23, 7, 30, 0, 0, time.UTC)
+		s.env.Clock.Set(time.Date(2026, 11, 23, 7, 30, 0, 0, time.UTC))
 		if r := s.convener.PostForm(soon+"/attendance", att); r.Status != http.StatusSeeOther {
 			t.Errorf("attendance: %d %s", r.Status, r.Text())
 		}
-		s.env.Clock.T = time.Date(2026, 11, 24, 7, 30, 0, 0, time.UTC)
+		s.env.Clock.Set(time.Date(2026, 11, 24, 7, 30, 0, 0, time.UTC))
 		hist := s.member.Get(fmt.Sprintf("/networks/%d/attendance", s.network))
 		if hist.Status != http.StatusOK || !strings.Contains(hist.Text(), "Matti Jäsen Etänä 1") {
 			t.Errorf("history: %d %s", hist.Status, hist.Text())

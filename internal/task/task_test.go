@@ -140,7 +140,7 @@ func subjects(t *testing.T, d *db.DB) []string {
 func TestRemindersOnceEach(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := setup(t, d)
-		clock := &app.FixedClock{T: f.now}
+		clock := app.NewFixedClock(f.now)
 		w := newWorker(t, d, clock)
 		ctx := context.Background()
 
@@ -164,7 +164,7 @@ func TestRemindersOnceEach(t *testing.T) {
 			t.Fatalf("second run: %d %v", n, err)
 		}
 		// Three days later the item due tomorrow is overdue: one more mail.
-		clock.T = f.now.AddDate(0, 0, 3)
+		clock.Set(f.now.AddDate(0, 0, 3))
 		if n, err := w.Send(ctx); err != nil || n != 1 {
 			t.Fatalf("after due date: %d %v", n, err)
 		}
@@ -172,7 +172,7 @@ func TestRemindersOnceEach(t *testing.T) {
 			t.Fatalf("overdue mail: %v", got)
 		}
 		// A new due date earns a new reminder.
-		if _, err := d.ExecContext(ctx, `UPDATE plan_actions SET due_on = $1 WHERE id = $2`, app.Day(clock.T).AddDate(0, 0, 1), f.lateAction); err != nil {
+		if _, err := d.ExecContext(ctx, `UPDATE plan_actions SET due_on = $1 WHERE id = $2`, app.Day(clock.Now()).AddDate(0, 0, 1), f.lateAction); err != nil {
 			t.Fatal(err)
 		}
 		if n, err := w.Send(ctx); err != nil || n != 1 {

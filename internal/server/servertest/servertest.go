@@ -51,7 +51,7 @@ func WithMail(smtpURL string) Option {
 // New starts the real router on d. The clock starts at 2026-11-22 10:00 UTC.
 func New(t testing.TB, d *db.DB, opts ...Option) *Env {
 	t.Helper()
-	clock := &app.FixedClock{T: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	clock := app.NewFixedClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 	cfg := &config.Config{BaseURL: "http://127.0.0.1", Addr: "127.0.0.1:0", MailFrom: "Kohtaamo <noreply@kohtaamo.test>"}
 	for _, o := range opts {
 		o(cfg)
