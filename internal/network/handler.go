@@ -2,8 +2,6 @@ package network
 
 import (
 	"database/sql"
-	"fmt"
-	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -183,8 +181,6 @@ type GroupView struct {
 	Heading string
 	Anchor  string
 	Rows    []MemberRow
-	// RowsHTML is Rows rendered by the memberRows component.
-	RowsHTML template.HTML
 }
 
 // MemberRow is a member as shown in the members table.
@@ -197,10 +193,8 @@ type MemberRow struct {
 	EditLabel   string
 }
 
-func (h *Handler) groupViews(r *http.Request, members []Membership, today time.Time, showContacts, canManage bool) ([]GroupView, error) {
+func (h *Handler) groupViews(r *http.Request, members []Membership, today time.Time) []GroupView {
 	l := h.web.L(r)
-	ended, edit := l.T("network.term_ended"), l.T("edit")
-	var buf strings.Builder
 	groups := GroupBySector(members)
 	out := make([]GroupView, len(groups))
 	for i, g := range groups {
@@ -220,14 +214,9 @@ func (h *Handler) groupViews(r *http.Request, members []Membership, today time.T
 			}
 			gv.Rows[j] = row
 		}
-		buf.Reset()
-		if err := memberRows(gv.Rows, showContacts, canManage, ended, edit).Render(r.Context(), &buf); err != nil {
-			return nil, fmt.Errorf("render member rows: %w", err)
-		}
-		gv.RowsHTML = template.HTML(buf.String()) //nolint:gosec // produced by a templ component, which escapes
 		out[i] = gv
 	}
-	return out, nil
+	return out
 }
 
 func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) {
@@ -265,14 +254,12 @@ func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) {
 			h.web.Error(w, r, err)
 			return
 		}
-		if page.Groups, err = h.groupViews(r, page.Members, page.Today, page.ShowContacts, page.CanManage); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
+		page.Groups = h.groupViews(r, page.Members, page.Today)
 		page.Coverage = ComputeCoverage(page.Members, region, page.Today)
 		page.Cover = h.coverageView(r, page.Coverage)
 	}
-	h.web.Render(w, r, http.StatusOK, "network/view", n.Name, page)
+	v := h.web.View(r, n.Name, page)
+	h.web.RenderComponent(w, r, http.StatusOK, v, viewPage(v, &page))
 }
 
 // FormPage is the network create / edit form.

@@ -3,6 +3,7 @@ package network
 import (
 	"context"
 	"database/sql"
+	"reflect"
 	"testing"
 	"time"
 
@@ -209,6 +210,18 @@ func TestMembershipsAndCoverage(t *testing.T) {
 		members, err := s.Memberships(ctx, nid)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The roster is the full list without the timestamps.
+		full, _, err := s.ListMemberships(ctx, nid, 0, 0)
+		if err != nil || len(full) != len(members) {
+			t.Fatalf("full list %v: %d vs %d", err, len(full), len(members))
+		}
+		for i := range full {
+			want := full[i]
+			want.CreatedAt, want.UpdatedAt = time.Time{}, time.Time{}
+			if !reflect.DeepEqual(members[i], want) {
+				t.Errorf("roster row %d:\n got %+v\nwant %+v", i, members[i], want)
+			}
 		}
 		region, _ := s.ProjectMunicipalities(ctx, pid)
 		cov := ComputeCoverage(members, region, now)

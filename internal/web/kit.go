@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/a-h/templ"
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
@@ -73,6 +74,15 @@ func (k *Kit) Render(w http.ResponseWriter, r *http.Request, status int, page, t
 func (k *Kit) RenderView(w http.ResponseWriter, r *http.Request, status int, page string, v *View) {
 	if err := k.Renderer.Execute(w, status, page, v); err != nil {
 		LoggerFrom(r.Context(), k.Log).Error("render page", "page", page, "err", err)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+	}
+}
+
+// RenderComponent renders a templ page component, prepared with view v,
+// inside the layout.
+func (k *Kit) RenderComponent(w http.ResponseWriter, r *http.Request, status int, v *View, c templ.Component) {
+	if err := k.Renderer.ExecuteComponent(w, status, v, c); err != nil {
+		LoggerFrom(r.Context(), k.Log).Error("render page", "err", err)
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -9,10 +10,14 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/a-h/templ"
 )
 
 //go:embed templates static
@@ -98,23 +103,49 @@ func (r *Renderer) Pages() []string {
 }
 
 // Execute renders page with v into w with the given status. Rendering goes
-// to a buffer first so a template error never leaves half a page.
+// to a buffer first so a template error never leaves half a page. The
+// page's html/template "content" is framed by the templ layout.
 func (r *Renderer) Execute(w http.ResponseWriter, status int, page string, v *View) error {
 	t, ok := r.pages[page]
 	if !ok {
 		return fmt.Errorf("unknown page %q", page)
 	}
+	content := r.bufs.Get().(*bytes.Buffer)
+	content.Reset()
+	defer r.bufs.Put(content)
+	if err := t.ExecuteTemplate(content, "content", v); err != nil {
+		return fmt.Errorf("render %s: %w", page, err)
+	}
+	return r.ExecuteComponent(w, status, v, templ.Raw(content.String()))
+}
+
+// ExecuteComponent renders a templ page component framed by the layout.
+func (r *Renderer) ExecuteComponent(w http.ResponseWriter, status int, v *View, content templ.Component) error {
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer r.bufs.Put(buf)
-	if err := t.ExecuteTemplate(buf, "base", v); err != nil {
-		return fmt.Errorf("render %s: %w", page, err)
+	if err := layout(v, r.StaticURL, content).Render(context.Background(), buf); err != nil {
+		return fmt.Errorf("render layout: %w", err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// pageTitle is the document title: "Page – Kohtaamo".
+func pageTitle(v *View) string {
+	if v.Title == "" {
+		return v.T("app_name")
+	}
+	return v.Title + " – " + v.T("app_name")
+}
+
+// personURL is the address of a person's page.
+func personURL(id int64) string { return "/people/" + strconv.FormatInt(id, 10) }
+
+// langURL is the address that switches to lang and returns to next.
+func langURL(lang, next string) string { return "/lang/" + lang + "?next=" + url.QueryEscape(next) }
 
 func (r *Renderer) hashStatic(fsys fs.FS) error {
 	return fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {

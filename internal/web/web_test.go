@@ -138,7 +138,7 @@ func TestEveryTemplateParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Pages()) < 20 || !r.Has("common/error") || !r.Has("network/view") {
+	if len(r.Pages()) < 20 || !r.Has("common/error") || !r.Has("network/list") {
 		t.Fatalf("pages: %v", r.Pages())
 	}
 }
