@@ -14,8 +14,9 @@ import (
 )
 
 // TestMinutesFlow: the secretary writes the minutes of a meeting with an
-// action item, the convener approves them; the minutes and take-home
-// summary pages are axe-clean in fi, sv and en.
+// action item, the convener approves them; the owner sees the item in My
+// tasks and marks it done; the minutes and take-home summary pages are
+// axe-clean in fi, sv and en.
 func TestMinutesFlow(t *testing.T) {
 	b := browsertest.Start(t)
 	env := b.Env
@@ -97,6 +98,17 @@ func TestMinutesFlow(t *testing.T) {
 	// The member sees the minutes and the take-home summary, marks the
 	// item done; every page is axe-clean in each language.
 	b.Login("matti@example.fi", servertest.Password)
+	// The action item is in the member's My tasks on the home page, with a
+	// link back to the minutes.
+	b.Navigate("/")
+	if got := b.Text("main ul.tasks"); !strings.Contains(got, "Kartoita työkokeilupaikat") || !strings.Contains(got, "Työpajaverkosto") {
+		t.Errorf("My tasks: %q", b.Text("main"))
+	}
+	b.Axe(t)
+	b.Click(`main ul.tasks a`)
+	if !strings.HasPrefix(b.Path(), base+"/minutes") {
+		t.Errorf("task link led to %s", b.Path())
+	}
 	for _, lang := range []string{"fi", "sv", "en"} {
 		b.SwitchLang(lang)
 		b.Navigate(base + "/minutes")
@@ -113,6 +125,13 @@ func TestMinutesFlow(t *testing.T) {
 	if got := b.Click(`main form[action$="/status"] button[type=submit]`); got != http.StatusOK {
 		t.Fatalf("mark done: status %d", got)
 	}
+	// Done, it leaves My tasks.
+	b.Navigate("/")
+	if b.Has("main ul.tasks") {
+		t.Errorf("done item still in My tasks: %q", b.Text("main ul.tasks"))
+	}
+	b.Axe(t)
+	b.Navigate(base + "/minutes")
 	b.NoConsoleErrors(t)
 	b.Axe(t)
 }
