@@ -79,6 +79,7 @@ func loadDemo(t *testing.T, env *servertest.Env) demoIDs {
 	if ids.inviteToken, err = s.CreateUserToken(ctx, ids.memberUser, auth.PurposeInvite, auth.InviteTTL, env.Clock.Now()); err != nil {
 		t.Fatal(err)
 	}
+	seedAttendance(t, env, ids)
 	return ids
 }
 
@@ -163,6 +164,8 @@ func roles(ids demoIDs) []role {
 			{page: page{"person-other", "/people/" + id(ids.coordinator), http.StatusOK},
 				has: []string{`main a[href^="mailto:"]`}},
 			{page: page{"person-edit-self", "/people/" + id(ids.member) + "/edit", http.StatusOK}},
+			{page: page{"person-attendance-self", "/people/" + id(ids.member) + "/attendance", http.StatusOK},
+				has: []string{"#attendance-summary", "main table tbody tr"}},
 			{page: page{"organisation", "/organisations/" + o, http.StatusOK}},
 			{page: page{"forbidden", "/organisations/new", http.StatusForbidden}},
 		},
@@ -190,6 +193,9 @@ func roles(ids demoIDs) []role {
 			{page: page{"organisation-new", "/organisations/new", http.StatusOK}},
 			{page: page{"organisation", "/organisations/" + o, http.StatusOK}},
 			{page: page{"organisation-edit", "/organisations/" + o + "/edit", http.StatusOK}},
+			{page: page{"organisation-attendance", "/organisations/" + o + "/attendance", http.StatusOK},
+				has: []string{"#attendance-summary", "main table tbody tr"}},
+			{page: page{"person-attendance", "/people/" + id(ids.member) + "/attendance", http.StatusOK}},
 			{page: page{"people", "/people", http.StatusOK}},
 			{page: page{"person-new", "/people/new", http.StatusOK}},
 			{page: page{"person", "/people/" + id(ids.noAccount), http.StatusOK},

@@ -60,6 +60,7 @@ func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("POST /agenda-items/{id}/move", h.moveItem)
 	mux.HandleFunc("POST /agenda-items/{id}/delete", h.deleteItem)
 	h.apiRoutes(mux)
+	h.historyRoutes(mux)
 }
 
 func meetingURL(id int64) string { return "/meetings/" + strconv.FormatInt(id, 10) }

@@ -361,6 +361,35 @@ func (s *Store) AddItem(ctx context.Context, m *Meeting, in ItemInput, status st
 	return id, nil
 }
 
+// UpdateItem replaces an agenda item's title, preparer, duration, notes and
+// link. Call in.Validate first. ENOTFOUND when missing; EINVALID when a new
+// preparer is not a member of the meeting's network (a preparer who has
+// left may be kept).
+func (s *Store) UpdateItem(ctx context.Context, id int64, in ItemInput, now time.Time) error {
+	it, err := s.Item(ctx, id)
+	if err != nil {
+		return err
+	}
+	if in.PreparerID != 0 && in.PreparerID != it.PreparerID {
+		m, err := s.Get(ctx, it.MeetingID)
+		if err != nil {
+			return err
+		}
+		ok, err := s.IsMember(ctx, m.NetworkID, in.PreparerID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return app.FieldInvalid("preparer_id", "meeting.err.preparer_not_member")
+		}
+	}
+	if _, err := s.q.ExecContext(ctx, `UPDATE agenda_items SET title = $1, preparer_id = $2, duration_minutes = $3, notes = $4, link = $5,
+		updated_at = $6 WHERE id = $7`, in.Title, nullID(in.PreparerID), in.Minutes, in.Notes, in.Link, db.Now(now), id); err != nil {
+		return fmt.Errorf("update agenda item: %w", err)
+	}
+	return nil
+}
+
 // AcceptItem accepts a proposed item and moves it to the end of the
 // accepted items. ENOTFOUND when missing.
 func (s *Store) AcceptItem(ctx context.Context, id int64, now time.Time) error {

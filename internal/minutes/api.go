@@ -14,6 +14,7 @@ import (
 func (h *Handler) apiRoutes(mux *web.Mux) {
 	mux.HandleFunc("GET /api/v1/meetings/{id}/minutes", h.web.API(h.apiGetMinutes))
 	mux.HandleFunc("PUT /api/v1/meetings/{id}/minutes", h.web.API(h.apiPutMinutes))
+	mux.HandleFunc("POST /api/v1/meetings/{id}/minutes/approve", h.web.API(h.apiApproveMinutes))
 	mux.HandleFunc("POST /api/v1/meetings/{id}/action-items", h.web.API(h.apiAddItem))
 	mux.HandleFunc("GET /api/v1/action-items/{id}", h.web.API(h.apiGetItem))
 	mux.HandleFunc("PUT /api/v1/action-items/{id}", h.web.API(h.apiPutItem))
@@ -210,6 +211,41 @@ func (h *Handler) apiPutMinutes(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	j, err := h.minutesJSON(r, m.ID)
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusOK, j)
+	return nil
+}
+
+// ApproveJSON is the body of POST minutes/approve: the version of the
+// minutes the approver read (409 when they have changed since).
+type ApproveJSON struct {
+	Version int `json:"version"`
+}
+
+// apiApproveMinutes approves draft minutes and e-mails them to the members,
+// as POST /meetings/{id}/minutes/approve (conveners, the project's
+// coordinators and admins).
+func (h *Handler) apiApproveMinutes(w http.ResponseWriter, r *http.Request) error {
+	m, a, err := h.loadMeeting(r, func(a access) bool { return a.Approve })
+	if err != nil {
+		return err
+	}
+	var body ApproveJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		return err
+	}
+	if body.Version <= 0 {
+		return app.FieldInvalid("version", "err.required")
+	}
+	if err := h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
+		_, err := h.approve(r.Context(), tx, m, body.Version, a.Person)
+		return err
+	}); err != nil {
 		return err
 	}
 	j, err := h.minutesJSON(r, m.ID)

@@ -23,6 +23,9 @@ func (h *Handler) apiRoutes(mux *web.Mux) {
 	mux.HandleFunc("POST /api/v1/objectives/{id}/actions", h.web.API(h.apiCreateAction))
 	mux.HandleFunc("GET /api/v1/actions/{id}", h.web.API(h.apiGetAction))
 	mux.HandleFunc("PUT /api/v1/actions/{id}", h.web.API(h.apiUpdateAction))
+	mux.HandleFunc("POST /api/v1/actions/{id}/indicators", h.web.API(h.apiCreateIndicator))
+	mux.HandleFunc("GET /api/v1/indicators/{id}", h.web.API(h.apiGetIndicator))
+	mux.HandleFunc("POST /api/v1/indicators/{id}/values", h.web.API(h.apiAddValue))
 	mux.HandleFunc("GET /api/v1/projects/{id}/goals", h.web.API(h.apiGoals))
 }
 
@@ -74,6 +77,7 @@ type ActionJSON struct {
 // or all its values (action).
 type IndicatorJSON struct {
 	ID       int64       `json:"id"`
+	ActionID int64       `json:"action_id"`
 	Name     string      `json:"name"`
 	Unit     string      `json:"unit"`
 	Baseline *float64    `json:"baseline"`
@@ -129,14 +133,18 @@ func actionJSON(a *Action, today time.Time) ActionJSON {
 	out := ActionJSON{ID: a.ID, ObjectiveID: a.ObjectiveID, Title: a.Title, Description: a.Description,
 		OwnerID: idPtr(a.OwnerID), OwnerName: a.OwnerName, StartsOn: datePtr(a.StartsOn), DueOn: datePtr(a.DueOn),
 		Status: a.Status, Progress: a.Progress, Weight: a.Weight, Late: a.Late(today), Indicators: []IndicatorJSON{}}
-	for _, i := range a.Indicators {
-		ij := IndicatorJSON{ID: i.ID, Name: i.Name, Unit: i.Unit, Baseline: i.Baseline, Target: i.Target, Values: []ValueJSON{}}
-		for _, v := range i.Values {
-			ij.Values = append(ij.Values, ValueJSON{MeasuredOn: v.MeasuredOn.Format("2006-01-02"), Value: v.Value})
-		}
-		out.Indicators = append(out.Indicators, ij)
+	for i := range a.Indicators {
+		out.Indicators = append(out.Indicators, indicatorJSON(&a.Indicators[i]))
 	}
 	return out
+}
+
+func indicatorJSON(i *Indicator) IndicatorJSON {
+	ij := IndicatorJSON{ID: i.ID, ActionID: i.ActionID, Name: i.Name, Unit: i.Unit, Baseline: i.Baseline, Target: i.Target, Values: []ValueJSON{}}
+	for _, v := range i.Values {
+		ij.Values = append(ij.Values, ValueJSON{MeasuredOn: v.MeasuredOn.Format("2006-01-02"), Value: v.Value})
+	}
+	return ij
 }
 
 // apiUser returns EUNAUTH for the public.
@@ -537,6 +545,130 @@ func (h *Handler) apiUpdateAction(w http.ResponseWriter, r *http.Request) error 
 	}
 	h.writeAction(w, r, http.StatusOK, id)
 	return nil
+}
+
+// IndicatorInputJSON is the body of POST indicators. The read-only fields
+// of IndicatorJSON may be sent back and are ignored.
+type IndicatorInputJSON struct {
+	Name     string   `json:"name"`
+	Unit     string   `json:"unit"`
+	Baseline *float64 `json:"baseline"`
+	Target   *float64 `json:"target"`
+
+	ID       json.RawMessage `json:"id,omitempty"`
+	ActionID json.RawMessage `json:"action_id,omitempty"`
+	Values   json.RawMessage `json:"values,omitempty"`
+}
+
+// ValueInputJSON is the body of POST values: a value measured on a date
+// (yyyy-mm-dd); it replaces the value of that date.
+type ValueInputJSON struct {
+	MeasuredOn string   `json:"measured_on"`
+	Value      *float64 `json:"value"`
+}
+
+func (h *Handler) writeIndicator(w http.ResponseWriter, r *http.Request, status int, id int64) error {
+	ind, err := h.store.GetIndicator(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if status == http.StatusCreated {
+		w.Header().Set("Location", "/api/v1/indicators/"+strconv.FormatInt(id, 10))
+	}
+	web.WriteJSON(w, status, indicatorJSON(ind))
+	return nil
+}
+
+// apiCreateIndicator adds an indicator to an action, as POST
+// /actions/{id}/indicators.
+func (h *Handler) apiCreateIndicator(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := apiUser(ctx); err != nil {
+		return err
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	a, err := h.store.GetAction(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := h.apiManage(ctx, a.NetworkID); err != nil {
+		return err
+	}
+	var body IndicatorInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		return err
+	}
+	var v app.Validator
+	in := IndicatorInput{Name: body.Name, Unit: body.Unit, Baseline: body.Baseline, Target: body.Target}
+	in.Validate(&v)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	iid, err := h.store.CreateIndicator(ctx, a.ID, in, h.web.Clock.Now())
+	if err != nil {
+		return err
+	}
+	return h.writeIndicator(w, r, http.StatusCreated, iid)
+}
+
+// apiIndicatorAction returns the action of the indicator named by the path
+// (EUNAUTH for the public, ENOTFOUND when missing).
+func (h *Handler) apiIndicatorAction(r *http.Request) (int64, *Action, error) {
+	ctx := r.Context()
+	if err := apiUser(ctx); err != nil {
+		return 0, nil, err
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return 0, nil, err
+	}
+	ind, err := h.store.GetIndicator(ctx, id)
+	if err != nil {
+		return 0, nil, err
+	}
+	a, err := h.store.GetAction(ctx, ind.ActionID)
+	if err != nil {
+		return 0, nil, err
+	}
+	return id, a, nil
+}
+
+func (h *Handler) apiGetIndicator(w http.ResponseWriter, r *http.Request) error {
+	id, _, err := h.apiIndicatorAction(r)
+	if err != nil {
+		return err
+	}
+	return h.writeIndicator(w, r, http.StatusOK, id)
+}
+
+// apiAddValue records an indicator's value on a date, as POST
+// /indicators/{id}/values, and answers with the indicator.
+func (h *Handler) apiAddValue(w http.ResponseWriter, r *http.Request) error {
+	id, a, err := h.apiIndicatorAction(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	if err := h.apiManage(ctx, a.NetworkID); err != nil {
+		return err
+	}
+	var body ValueInputJSON
+	if err := web.DecodeJSON(w, r, &body); err != nil {
+		return err
+	}
+	var v app.Validator
+	in := ValueInput{MeasuredOn: web.Date(&v, "measured_on", body.MeasuredOn), Value: body.Value}
+	in.Validate(&v)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	if err := h.store.SetValue(ctx, id, in, h.web.Clock.Now()); err != nil {
+		return err
+	}
+	return h.writeIndicator(w, r, http.StatusOK, id)
 }
 
 // GoalsJSON is a project's goal progress in the API.

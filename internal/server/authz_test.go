@@ -190,6 +190,19 @@ func matrix() map[string][]check {
 		"POST /people/{id}": {at("own", "/people/{T1}", dirEditors), at("other", "/people/{T2}", dirEditors),
 			at("self", "/people/{SELF}", signedIn)},
 
+		// Attendance history (internal/meeting/history.go): the person
+		// themself, and whoever manages a network of theirs; an
+		// organisation's for its representatives and whoever manages one
+		// of its networks (O1 is in N1 and N2, O2 in none).
+		"GET /people/{id}/attendance": {at("own", "/people/{T1}/attendance", manageN1),
+			at("other", "/people/{T2}/attendance", adminsOnly), at("self", "/people/{SELF}/attendance", signedIn)},
+		"GET /organisations/{id}/attendance": {at("own", "/organisations/{O1}/attendance", contactsN1),
+			at("other", "/organisations/{O2}/attendance", adminsOnly)},
+		"GET /api/v1/people/{id}/attendance": {at("own", "/api/v1/people/{T1}/attendance", manageN1),
+			at("other", "/api/v1/people/{T2}/attendance", adminsOnly), at("self", "/api/v1/people/{SELF}/attendance", signedIn)},
+		"GET /api/v1/organisations/{id}/attendance": {at("own", "/api/v1/organisations/{O1}/attendance", contactsN1),
+			at("other", "/api/v1/organisations/{O2}/attendance", adminsOnly)},
+
 		// Action plans (internal/plan): read by the signed-in, edited by
 		// whoever manages the network; the goals page is public only once
 		// published (PL, OB, AC, IN: a plan, objective, action and
@@ -275,6 +288,14 @@ func matrix() map[string][]check {
 		"GET /api/v1/actions/{id}": {at("own", "/api/v1/actions/{AC1}", signedIn), at("other", "/api/v1/actions/{AC2}", signedIn)},
 		"PUT /api/v1/actions/{id}": {at("own", "/api/v1/actions/{AC1}", manageN1).json(`{}`),
 			at("other", "/api/v1/actions/{AC2}", adminsOnly).json(`{}`)},
+		"POST /api/v1/actions/{id}/indicators": {at("own", "/api/v1/actions/{AC1}/indicators", manageN1).json(`{}`),
+			at("other", "/api/v1/actions/{AC2}/indicators", adminsOnly).json(`{}`)},
+		"GET /api/v1/indicators/{id}": {at("own", "/api/v1/indicators/{IN1}", signedIn),
+			at("other", "/api/v1/indicators/{IN2}", signedIn)},
+		"POST /api/v1/indicators/{id}/values": {at("own", "/api/v1/indicators/{IN1}/values", manageN1).json(`{}`),
+			at("other", "/api/v1/indicators/{IN2}/values", adminsOnly).json(`{}`)},
+		// My tasks (internal/task): the caller's own.
+		"GET /api/v1/me/tasks": {at("", "/api/v1/me/tasks", signedIn)},
 		"GET /api/v1/projects/{id}/goals": {at("own", "/api/v1/projects/{P1}/goals", signedIn),
 			at("other", "/api/v1/projects/{P2}/goals", signedIn)},
 
@@ -311,6 +332,26 @@ func matrix() map[string][]check {
 		"GET /api/v1/meetings/{id}": {at("own", "/api/v1/meetings/{MT1}", everyone), at("other", "/api/v1/meetings/{MT2}", everyone)},
 		"PUT /api/v1/meetings/{id}": {at("own", "/api/v1/meetings/{MT1}", manageN1).json(`{}`),
 			at("other", "/api/v1/meetings/{MT2}", adminsOnly).json(`{}`)},
+		"POST /api/v1/meetings/{id}/cancel": {at("own", "/api/v1/meetings/{MT1}/cancel", manageN1).rs(),
+			at("other", "/api/v1/meetings/{MT2}/cancel", adminsOnly).rs()},
+		"GET /api/v1/meetings/{id}/agenda": {at("own", "/api/v1/meetings/{MT1}/agenda", signedIn),
+			at("other", "/api/v1/meetings/{MT2}/agenda", signedIn)},
+		"POST /api/v1/meetings/{id}/agenda": {at("own", "/api/v1/meetings/{MT1}/agenda", contactsN1).json(`{}`),
+			at("other", "/api/v1/meetings/{MT2}/agenda", adminsOnly).json(`{}`)},
+		"GET /api/v1/agenda-items/{id}": {at("own", "/api/v1/agenda-items/{AI1}", manageN1),
+			at("other", "/api/v1/agenda-items/{AI2}", adminsOnly)},
+		"PUT /api/v1/agenda-items/{id}": {at("own", "/api/v1/agenda-items/{AI1}", manageN1).json(`{}`),
+			at("other", "/api/v1/agenda-items/{AI2}", adminsOnly).json(`{}`)},
+		"DELETE /api/v1/agenda-items/{id}": {at("own", "/api/v1/agenda-items/{AI1}", manageN1).rs(),
+			at("other", "/api/v1/agenda-items/{AI2}", adminsOnly).rs()},
+		"GET /api/v1/meetings/{id}/responses": {at("own", "/api/v1/meetings/{MT1}/responses", contactsN1),
+			at("other", "/api/v1/meetings/{MT2}/responses", adminsOnly)},
+		"PUT /api/v1/meetings/{id}/response": {at("own", "/api/v1/meetings/{MT1}/response", []role{rConvener, rSecretary, rMember, rGuest}).json(`{}`),
+			at("other", "/api/v1/meetings/{MT2}/response", nil).json(`{}`)},
+		"GET /api/v1/meetings/{id}/attendance": {at("own", "/api/v1/meetings/{MT1}/attendance", contactsN1),
+			at("other", "/api/v1/meetings/{MT2}/attendance", adminsOnly)},
+		"PUT /api/v1/meetings/{id}/attendance": {at("own", "/api/v1/meetings/{MT1}/attendance", manageN1).json(`{}`),
+			at("other", "/api/v1/meetings/{MT2}/attendance", adminsOnly).json(`{}`)},
 
 		// Minutes and action items (internal/minutes): read by invitees,
 		// written by whoever manages the network, approved by conveners,
@@ -336,6 +377,8 @@ func matrix() map[string][]check {
 			at("other", "/api/v1/meetings/{MT2}/minutes", adminsOnly)},
 		"PUT /api/v1/meetings/{id}/minutes": {at("own", "/api/v1/meetings/{MT1}/minutes", manageN1).json(`{}`),
 			at("other", "/api/v1/meetings/{MT2}/minutes", adminsOnly).json(`{}`)},
+		"POST /api/v1/meetings/{id}/minutes/approve": {at("own", "/api/v1/meetings/{MT1}/minutes/approve", approveN1).json(`{}`),
+			at("other", "/api/v1/meetings/{MT2}/minutes/approve", adminsOnly).json(`{}`)},
 		"POST /api/v1/meetings/{id}/action-items": {at("own", "/api/v1/meetings/{MT1}/action-items", manageN1).json(`{}`),
 			at("other", "/api/v1/meetings/{MT2}/action-items", adminsOnly).json(`{}`)},
 		"GET /api/v1/action-items/{id}": {at("own", "/api/v1/action-items/{AX1}", contactsN1),

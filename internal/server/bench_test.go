@@ -40,6 +40,7 @@ func BenchmarkPage(b *testing.B) {
 	for _, p := range []struct{ name, path string }{
 		{"Network50", fmt.Sprintf("/networks/%d", n.BenchNetworkID)},
 		{"Home", "/"},
+		{"Meeting", fmt.Sprintf("/meetings/%d", n.BenchMeetingID)},
 	} {
 		b.Run(p.name, func(b *testing.B) {
 			b.ReportAllocs()

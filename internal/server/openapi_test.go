@@ -112,6 +112,8 @@ func TestOpenAPIResponsesMatchSchemas(t *testing.T) {
 		{"/api/v1/people", rCoord, 200, "PersonList"},
 		{"/api/v1/people/{T1}", rCoord, 200, "Person"},
 		{"/api/v1/people/{T2}", rCoord, 200, "Person"},
+		{"/api/v1/people/{T1}/attendance", rCoord, 200, "PersonAttendance"},
+		{"/api/v1/organisations/{O1}/attendance", rMember, 200, "OrganisationAttendance"},
 		{"/api/v1/people", rPublic, 401, "Error"},
 		{"/api/v1/projects/999999", rPublic, 404, "Error"},
 		{"/api/v1/projects?per_page=0", rPublic, 400, "Error"},

@@ -137,6 +137,7 @@ func New(d Deps) (*Server, error) {
 	org.NewHandler(kit, d.DB).Routes(mux)
 	person.NewHandler(kit, d.DB).Routes(mux)
 	plan.NewHandler(kit, d.DB).Routes(mux)
+	task.NewHandler(kit, d.DB).Routes(mux)
 	apidoc.Routes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		kit.Error(w, r, app.NotFound("page"))
