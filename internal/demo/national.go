@@ -13,6 +13,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
 )
 
 // The national generator's sign-in for load benchmarks.
@@ -27,25 +28,43 @@ const BenchNetworkSize = 50
 // National describes what the national generator wrote.
 type National struct {
 	Municipalities, Organisations, Projects, Networks, People, Memberships int
+	// Meetings and what belongs to them.
+	Series, Meetings, AgendaItems, Responses, Attendance, Minutes, Decisions, ActionItems int
+	// Action plans of the networks.
+	Plans, Objectives, Actions int
 	// BenchNetworkID is the network with exactly BenchNetworkSize members
 	// that the bench user belongs to.
 	BenchNetworkID int64
+	// BenchMeetingID is the bench network's latest meeting with approved
+	// minutes (agenda, answers, attendance, decisions and action items).
+	BenchMeetingID int64
+	// BenchOpenTasks is how many open tasks (action items and plan
+	// actions) the bench user owns: the "My tasks" list of the home page.
+	BenchOpenTasks int
 	Took           time.Duration
 }
 
 // String is the summary printed by "kohtaamo demo --scale national".
 func (n National) String() string {
 	return fmt.Sprintf("national data: %d municipalities, %d organisations, %d projects, %d networks, %d people, %d memberships in %s\n"+
+		"meetings: %d meetings (%d series), %d agenda items, %d answers, %d attendances, %d minutes, %d decisions, %d action items\n"+
+		"action plans: %d plans, %d objectives, %d actions\n"+
 		"benchmark network (%d members): /networks/%d\n"+
-		"sign in: %s / %s (member of that network); admin: %s / %s",
+		"benchmark meeting (latest with approved minutes): /meetings/%d\n"+
+		"sign in: %s / %s (member of that network, %d open tasks); admin: %s / %s",
 		n.Municipalities, n.Organisations, n.Projects, n.Networks, n.People, n.Memberships, n.Took.Round(time.Millisecond),
-		BenchNetworkSize, n.BenchNetworkID, BenchEmail, BenchPassword, AdminEmail, Password)
+		n.Meetings, n.Series, n.AgendaItems, n.Responses, n.Attendance, n.Minutes, n.Decisions, n.ActionItems,
+		n.Plans, n.Objectives, n.Actions,
+		BenchNetworkSize, n.BenchNetworkID, n.BenchMeetingID, BenchEmail, BenchPassword, n.BenchOpenTasks, AdminEmail, Password)
 }
 
 // LoadNational generates national-scale data for load tests: every
 // municipality with its organisations, 100 projects, 2,000 networks,
-// 50,000 people and 100,000 memberships, a bench user in a network of
-// exactly 50 members, and a platform admin. It refuses a database that
+// 50,000 people and 100,000 memberships, 200,000 meetings over the past
+// four years and the next months (with agendas, answers, attendance,
+// minutes and decisions), 500,000 action items, yearly action plans for
+// every network, a bench user in a network of exactly 50 members, and a
+// platform admin. It refuses a database that
 // already has projects or accounts. Progress lines go to progress.
 func LoadNational(ctx context.Context, d *db.DB, now time.Time, progress io.Writer) (string, error) {
 	n, err := loadScaled(ctx, d, now, 1, progress)
@@ -64,6 +83,8 @@ const (
 	nationalNetworks    = 2000
 	nationalPeople      = 50000
 	nationalMemberships = 100000
+	nationalMeetings    = 200000
+	nationalActionItems = 500000
 	staffPerProject     = 3
 )
 
@@ -113,6 +134,8 @@ func loadScaled(ctx context.Context, d *db.DB, now time.Time, scale float64, pro
 	nNetworks := max(nProjects, scaled(nationalNetworks, 1))
 	nPeople := scaled(nationalPeople, nProjects*(staffPerProject+BenchNetworkSize+10))
 	nMemberships := scaled(nationalMemberships, nNetworks*BenchNetworkSize)
+	nMeetings := scaled(nationalMeetings, nNetworks)
+	nItems := scaled(nationalActionItems, 0)
 
 	// Hash before the write transaction: argon2id takes a while.
 	adminHash, err := auth.HashPassword(Password)
@@ -146,6 +169,8 @@ func loadScaled(ctx context.Context, d *db.DB, now time.Time, scale float64, pro
 			func() error { return g.people(nPeople) },
 			func() error { return g.networks(nNetworks) },
 			func() error { return g.memberships(nMemberships) },
+			func() error { return g.plans() },
+			func() error { return g.meetings(nMeetings, nItems) },
 			func() error { return g.accounts(adminHash, benchHash) },
 		}
 		for _, step := range steps {
@@ -155,8 +180,12 @@ func loadScaled(ctx context.Context, d *db.DB, now time.Time, scale float64, pro
 		}
 		out.Organisations, out.Projects, out.Networks = g.nOrgs, nProjects, nNetworks
 		out.People, out.Memberships, out.BenchNetworkID = nPeople+1, g.nMemberships, g.networkID(0)
+		if err := g.benchOpenTasks(); err != nil {
+			return err
+		}
+		g.counts(&out)
 		if d.Dialect == db.Postgres {
-			for _, t := range analyzed {
+			for _, t := range withIDs {
 				if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), (SELECT MAX(id) FROM `+t+`))`); err != nil {
 					return fmt.Errorf("move %s id sequence: %w", t, err)
 				}
@@ -186,8 +215,13 @@ func loadScaled(ctx context.Context, d *db.DB, now time.Time, scale float64, pro
 	return out, nil
 }
 
+// withIDs are the tables the generator fills that have an id column.
+var withIDs = []string{"organisations", "people", "users", "projects", "project_goals", "networks", "network_themes", "memberships",
+	"meeting_series", "meetings", "agenda_items", "minutes", "minutes_revisions", "decisions", "action_items",
+	"action_plans", "plan_objectives", "plan_actions", "plan_indicators", "indicator_values"}
+
 // analyzed are the tables the generator fills.
-var analyzed = []string{"organisations", "people", "users", "projects", "project_goals", "networks", "network_themes", "memberships"}
+var analyzed = append(append([]string{}, withIDs...), "meeting_responses", "meeting_attendance")
 
 // genMuni is a municipality the generator uses.
 type genMuni struct{ code, name string }
@@ -203,7 +237,9 @@ type generator struct {
 	progress io.Writer
 	started  time.Time
 
-	orgBase, personBase, projectBase, networkBase, membershipBase, goalBase, themeBase int64
+	orgBase, personBase, projectBase, networkBase, membershipBase, goalBase, themeBase     int64
+	seriesBase, meetingBase, agendaBase, minutesBase, revisionBase, decisionBase, itemBase int64
+	planBase, objectiveBase, actionBase, indicatorBase, valueBase                          int64
 
 	munis         []genMuni
 	nOrgs         int
@@ -214,6 +250,12 @@ type generator struct {
 	personOrg     []int64
 	benchPerson   int // person index of the bench user
 	nMemberships  int
+	netMembers    [][]genMember // members of each network, convener first
+
+	planYears    []int // the calendar years with action plans
+	rows         map[string]int
+	benchMeeting int64
+	benchTasks   int
 }
 
 func (g *generator) logf(format string, args ...any) {
@@ -227,7 +269,11 @@ func (g *generator) bases() error {
 	}{
 		{"organisations", &g.orgBase}, {"people", &g.personBase}, {"projects", &g.projectBase},
 		{"networks", &g.networkBase}, {"memberships", &g.membershipBase}, {"project_goals", &g.goalBase},
-		{"network_themes", &g.themeBase},
+		{"network_themes", &g.themeBase}, {"meeting_series", &g.seriesBase}, {"meetings", &g.meetingBase},
+		{"agenda_items", &g.agendaBase}, {"minutes", &g.minutesBase}, {"minutes_revisions", &g.revisionBase},
+		{"decisions", &g.decisionBase}, {"action_items", &g.itemBase}, {"action_plans", &g.planBase},
+		{"plan_objectives", &g.objectiveBase}, {"plan_actions", &g.actionBase}, {"plan_indicators", &g.indicatorBase},
+		{"indicator_values", &g.valueBase},
 	} {
 		if err := g.tx.QueryRowContext(g.ctx, `SELECT COALESCE(MAX(id), 0) FROM `+b.table).Scan(b.dst); err != nil {
 			return fmt.Errorf("max id of %s: %w", b.table, err)
@@ -466,9 +512,9 @@ func (g *generator) memberships(total int) error {
 	sizes := networkSizes(len(g.networkProj), total)
 	b := g.newBatch(`INSERT INTO memberships (id, network_id, person_id, role, organisation_id, deputy_of_id, term_start, term_end, created_at, updated_at) VALUES `, 10)
 	id := g.membershipBase
-	termStart := g.today.AddDate(-2, 0, 0)
 	ended := g.today.AddDate(0, -2, 0)
 	g.benchPerson = -1
+	g.netMembers = make([][]genMember, len(sizes))
 	for n, size := range sizes {
 		p, j := g.networkProj[n], g.networkLocal[n]
 		pp := g.projectPeople[p]
@@ -497,9 +543,16 @@ func (g *generator) memberships(total int) error {
 			if k >= 3 && k%10 == 9 {
 				deputy = id - 1
 			}
-			if k%25 == 24 {
-				end = ended
+			// Most members joined five years ago, some in the last two.
+			termStart := g.today.AddDate(-5, 0, 0)
+			if k >= 2 && k%6 == 5 {
+				termStart = g.today.AddDate(-1, -(k % 12), 0)
 			}
+			gm := genMember{person: i, org: g.personOrg[i], start: termStart}
+			if k%25 == 24 {
+				end, gm.end = ended, ended
+			}
+			g.netMembers[n] = append(g.netMembers[n], gm)
 			if n == 0 && k == 2 {
 				g.benchPerson = i
 			}
@@ -669,4 +722,678 @@ func (b *batch) statement(rows int) string {
 // national data set.
 func LoadScaled(ctx context.Context, d *db.DB, now time.Time, scale float64, progress io.Writer) (National, error) {
 	return loadScaled(ctx, d, now, scale, progress)
+}
+
+// genMember is a member of a generated network.
+type genMember struct {
+	person     int   // person index
+	org        int64 // the organisation represented
+	start, end time.Time
+}
+
+// activeOn reports whether the membership covers the day t.
+func (m genMember) activeOn(t time.Time) bool {
+	return !m.start.After(t) && (m.end.IsZero() || !m.end.Before(t))
+}
+
+// mix is a small deterministic hash (splitmix64) for the generator's
+// choices, so the same scale always gives the same data.
+func mix(a, b uint64) uint64 {
+	z := a*0x9E3779B97F4A7C15 + b + 0x632BE59BD9B4E019
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
+func (g *generator) addRows(table string, n int) {
+	if g.rows == nil {
+		g.rows = map[string]int{}
+	}
+	g.rows[table] += n
+}
+
+// benchOpenTasks counts the bench user's open tasks as "My tasks" does.
+func (g *generator) benchOpenTasks() error {
+	err := g.tx.QueryRowContext(g.ctx, `SELECT
+		(SELECT COUNT(*) FROM action_items WHERE owner_person_id = $1 AND status = 'open') +
+		(SELECT COUNT(*) FROM plan_actions WHERE owner_id = $1 AND status IN ('planned', 'in_progress'))`,
+		g.personID(g.benchPerson)).Scan(&g.benchTasks)
+	if err != nil {
+		return fmt.Errorf("count the bench user's tasks: %w", err)
+	}
+	return nil
+}
+
+// counts copies the row counts into the summary.
+func (g *generator) counts(n *National) {
+	r := g.rows
+	n.Series, n.Meetings, n.AgendaItems = r["meeting_series"], r["meetings"], r["agenda_items"]
+	n.Responses, n.Attendance, n.Minutes = r["meeting_responses"], r["meeting_attendance"], r["minutes"]
+	n.Decisions, n.ActionItems = r["decisions"], r["action_items"]
+	n.Plans, n.Objectives, n.Actions = r["action_plans"], r["plan_objectives"], r["plan_actions"]
+	n.BenchMeetingID, n.BenchOpenTasks = g.benchMeeting, g.benchTasks
+}
+
+// Action plans: one per network and calendar year of the meeting window,
+// objectivesPerPlan objectives (linked to the project's goals) with
+// actionsPerObjective actions each; the first action of every objective
+// has an indicator.
+const (
+	objectivesPerPlan   = 3
+	actionsPerObjective = 4
+	actionsPerPlan      = objectivesPerPlan * actionsPerObjective
+	benchPlanActions    = 4 // open plan actions of the bench user
+	benchItems          = 30
+	pastMonths          = 48 // meetings from four years back…
+	futureMonths        = 6  // …to half a year ahead
+)
+
+var genObjectives = []string{"Palveluketjut saumattomiksi", "Yhteinen tilannekuva alueen työllisyydestä",
+	"Työnantajayhteistyön vahvistaminen", "Osaamisen kehittäminen", "Asiakasosallisuuden lisääminen"}
+
+var genActions = []string{"Kartoitetaan alueen palvelut", "Järjestetään yhteinen koulutuspäivä", "Laaditaan ohjauksen toimintamalli",
+	"Kootaan asiakaspalaute", "Pilotoidaan yhteinen palveluohjaus", "Julkaistaan palvelutarjotin", "Järjestetään työnantajatapaaminen",
+	"Päivitetään yhteystietoluettelo", "Arvioidaan kokeilun tulokset", "Valmistellaan rahoitushakemus"}
+
+func (g *generator) planID(n, y int) int64 { return g.planBase + int64(n*len(g.planYears)+y) + 1 }
+
+func (g *generator) planActionID(n, y, k int) int64 {
+	return g.actionBase + int64((n*len(g.planYears)+y)*actionsPerPlan+k) + 1
+}
+
+// windowStart is the first day of the month pastMonths before today.
+func (g *generator) windowStart() time.Time {
+	return time.Date(g.today.Year(), g.today.Month()-pastMonths, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// plans writes every network's yearly action plans: past years closed
+// (actions done or cancelled), this year's active with actions in every
+// state. The bench user owns benchPlanActions open actions of the bench
+// network's active plan.
+func (g *generator) plans() error {
+	first, last := g.windowStart().Year(), g.today.Year()
+	g.planYears = nil
+	for y := first; y <= last; y++ {
+		g.planYears = append(g.planYears, y)
+	}
+	pb := g.newBatch(`INSERT INTO action_plans (id, network_id, title, description, starts_on, ends_on, status, created_at, updated_at) VALUES `, 9)
+	ob := g.newBatch(`INSERT INTO plan_objectives (id, plan_id, title, description, project_goal_id, weight, created_at, updated_at) VALUES `, 8)
+	ab := g.newBatch(`INSERT INTO plan_actions (id, objective_id, title, description, owner_id, starts_on, due_on, status, progress, weight, created_at, updated_at) VALUES `, 12)
+	ib := g.newBatch(`INSERT INTO plan_indicators (id, action_id, name, unit, baseline, target, created_at) VALUES `, 7)
+	vb := g.newBatch(`INSERT INTO indicator_values (id, indicator_id, measured_on, value, created_at) VALUES `, 5)
+	ob.after, ab.after, ib.after, vb.after = pb, ob, ab, ib
+	objID, indID, valID := g.objectiveBase, g.indicatorBase, g.valueBase
+	for n := range g.networkProj {
+		p := g.networkProj[n]
+		members := g.netMembers[n]
+		for yi, year := range g.planYears {
+			starts, ends := date(year, 1, 1), date(year, 12, 31)
+			created := minTime(g.now, time.Date(year-1, 12, 1, 9, 0, 0, 0, time.UTC))
+			status := "closed"
+			if year == g.today.Year() {
+				status = "active"
+			}
+			pb.add(g.planID(n, yi), g.networkID(n), fmt.Sprintf("Toimintasuunnitelma %d", year),
+				"Verkoston vuoden tavoitteet ja toimenpiteet.", starts, ends, status, created, created)
+			g.addRows("action_plans", 1)
+			for o := 0; o < objectivesPerPlan; o++ {
+				objID++
+				goal := g.goalBase + int64(p*4+(o+yi)%4) + 1
+				weight := 1.0
+				if o == 0 {
+					weight = 2
+				}
+				ob.add(objID, g.planID(n, yi), genObjectives[(n+o+yi)%len(genObjectives)], "", goal, weight, created, created)
+				g.addRows("plan_objectives", 1)
+				for a := 0; a < actionsPerObjective; a++ {
+					k := o*actionsPerObjective + a
+					h := mix(uint64(n)<<16|uint64(yi)<<8|uint64(k), 7)
+					q := (a + o) % 4 // the quarter the action is due in
+					aStart, aDue := date(year, time.Month(3*q+1), 1), date(year, time.Month(3*q+4), 1).AddDate(0, 0, -1)
+					owner := members[int(h%uint64(len(members)))]
+					if n == 0 {
+						owner = members[3+int(h%uint64(len(members)-3))] // the bench user only as below
+					}
+					st, progress := g.actionStatus(status, aStart, aDue, h)
+					if n == 0 && status == "active" && k < benchPlanActions {
+						owner = members[2] // the bench user
+						st, progress = "in_progress", 40
+						if k%2 == 1 {
+							st, progress = "planned", 0
+						}
+					}
+					actionID := g.planActionID(n, yi, k)
+					ab.add(actionID, objID, genActions[(int(h>>20)+k)%len(genActions)], "", g.personID(owner.person),
+						aStart, aDue, st, progress, 1.0, created, created)
+					g.addRows("plan_actions", 1)
+					if a == 0 {
+						indID++
+						ib.add(indID, actionID, "Osallistuneet asiakkaat", "hlö", 10.0, 50.0, created)
+						for qe := 0; qe < 4; qe++ {
+							on := date(year, time.Month(3*qe+4), 1).AddDate(0, 0, -1)
+							if on.After(g.today) {
+								break
+							}
+							valID++
+							vb.add(valID, indID, on, float64(10+(qe+1)*8+int(h%5)), minTime(g.now, on.AddDate(0, 0, 7)))
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, b := range []*batch{pb, ob, ab, ib, vb} {
+		if err := b.flush(); err != nil {
+			return fmt.Errorf("insert action plans: %w", err)
+		}
+	}
+	g.logf("%d action plans, %d actions", g.rows["action_plans"], g.rows["plan_actions"])
+	return nil
+}
+
+// actionStatus picks a plan action's status and progress: a closed
+// plan's actions are done or cancelled; an active plan's depend on the
+// dates.
+func (g *generator) actionStatus(planStatus string, start, due time.Time, h uint64) (string, int) {
+	r := (h >> 32) % 100
+	switch {
+	case planStatus == "closed" && r < 85:
+		return "done", 100
+	case planStatus == "closed":
+		return "cancelled", int(r % 50)
+	case due.Before(g.today) && r < 70:
+		return "done", 100
+	case due.Before(g.today):
+		return "in_progress", 50 + int(r%40)
+	case start.After(g.today):
+		return "planned", 0
+	case r < 80:
+		return "in_progress", 10 + int(r%60)
+	}
+	return "planned", 0
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// genTrack is a recurring kind of meeting of a network.
+type genTrack struct {
+	title        string
+	hour, minute int
+	length       time.Duration
+}
+
+// genTracks: the network meeting, a working group and a theme workshop.
+// Network n meets on track t in week 1+(n+t)%4 of the month, so its
+// tracks never share a day.
+var genTracks = []genTrack{
+	{"Verkostokokous", 9, 0, 2 * time.Hour},
+	{"Työryhmän kokous", 13, 0, 90 * time.Minute},
+	{"Teematyöpaja", 12, 30, 150 * time.Minute},
+}
+
+var genAgenda = []string{"Ajankohtaiset kuulumiset organisaatioista", "Tilannekatsaus työllisyyteen alueella", "Toimintasuunnitelman seuranta",
+	"Asiakaspalautteen käsittely", "Yhteinen koulutuspäivä", "Palveluohjauksen toimintamalli", "Työnantajayhteistyö",
+	"Rahoitushaut ja hankkeet", "Hyvät käytännöt muilta alueilta", "Viestintä ja tapahtumat", "Nuorten palvelut", "Osatyökykyisten palvelut"}
+
+var genDecisions = []string{"Hyväksyttiin esityslista.", "Päätettiin järjestää yhteinen koulutuspäivä syksyllä.",
+	"Hyväksyttiin toimintasuunnitelman väliraportti.", "Päätettiin perustaa työryhmä valmistelemaan palveluohjauksen mallia.",
+	"Merkittiin tilannekatsaus tiedoksi.", "Päätettiin kutsua työnantajien edustajat seuraavaan kokoukseen.",
+	"Hyväksyttiin viestintäsuunnitelma.", "Päätettiin koota asiakaspalaute yhteisellä lomakkeella."}
+
+var genItems = []string{"Kokoaa organisaation palautteen", "Lähettää esityksen jäsenille", "Selvittää koulutuksen kustannukset",
+	"Kutsuu työnantajat tapaamiseen", "Päivittää palvelukuvauksen", "Valmistelee rahoitushakemuksen luonnoksen",
+	"Vie päätöksen omaan organisaatioon", "Kokoaa tilastot seuraavaan kokoukseen", "Tarkistaa yhteystiedot", "Laatii kyselyn asiakkaille"}
+
+// genSlot is one generated meeting.
+type genSlot struct {
+	track      int
+	start, end time.Time // UTC
+	cancelled  bool
+}
+
+// nthWeekday returns the day of the month of the week-th weekday wd.
+func nthWeekday(year int, month time.Month, week int, wd time.Weekday) int {
+	first := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC).Weekday()
+	return 1 + (int(wd)-int(first)+7)%7 + 7*(week-1)
+}
+
+// meetingCounts spreads total meetings over n networks around the mean,
+// in pairs of +d/-d, each between 1 and most.
+func meetingCounts(n, total, most int) ([]int, error) {
+	if total > n*most {
+		return nil, fmt.Errorf("%d meetings do not fit in %d networks", total, n)
+	}
+	counts := make([]int, n)
+	for i := range counts {
+		counts[i] = total / n
+	}
+	for i := 0; i < total%n; i++ {
+		counts[i]++
+	}
+	for i := 1; i+1 < n; i += 2 {
+		d := 2 * ((i*37)%31 - 15)
+		if counts[i]+d < 1 || counts[i]-d < 1 || counts[i]+d > most || counts[i+1]-d > most || counts[i+1]-d < 1 {
+			continue
+		}
+		counts[i] += d
+		counts[i+1] -= d
+	}
+	return counts, nil
+}
+
+// slots lays out a network's count meetings: the network meeting every
+// month of the window, a working group for the latest months, and a
+// workshop series for the busiest networks; in time order.
+func (g *generator) slots(n, count int) []genSlot {
+	months := pastMonths + futureMonths
+	ws := g.windowStart()
+	weekdays := []time.Weekday{time.Tuesday, time.Wednesday, time.Thursday}
+	out := make([]genSlot, 0, count)
+	left := count
+	perTrack := make([]int, len(genTracks))
+	for t := range genTracks {
+		perTrack[t] = min(left, months)
+		left -= perTrack[t]
+	}
+	for m := 0; m < months; m++ {
+		mon := ws.AddDate(0, m, 0)
+		for t, tr := range genTracks {
+			if m < months-perTrack[t] {
+				continue
+			}
+			week, wd := 1+(n+t)%4, weekdays[(n+2*t)%3]
+			day := nthWeekday(mon.Year(), mon.Month(), week, wd)
+			start := time.Date(mon.Year(), mon.Month(), day, tr.hour, tr.minute, 0, 0, meeting.Helsinki).UTC()
+			h := mix(uint64(n), uint64(m*4+t))
+			out = append(out, genSlot{track: t, start: start, end: start.Add(tr.length), cancelled: h%50 == 7})
+		}
+	}
+	return out
+}
+
+// meetings writes the meetings of every network with their series,
+// agendas, answers, attendance, minutes, decisions and nItems action
+// items (spread evenly over the meetings that have minutes). The bench
+// user owns benchItems open action items of the bench network.
+func (g *generator) meetings(nMeetings, nItems int) error {
+	counts, err := meetingCounts(len(g.networkProj), nMeetings, len(genTracks)*(pastMonths+futureMonths))
+	if err != nil {
+		return err
+	}
+	all := make([][]genSlot, len(counts))
+	withMinutes := 0
+	benchMinuted := 0
+	for n, c := range counts {
+		all[n] = g.slots(n, c)
+		for _, s := range all[n] {
+			if !s.cancelled && !s.end.After(g.now) {
+				withMinutes++
+				if n == 0 {
+					benchMinuted++
+				}
+			}
+		}
+	}
+	w := &meetingWriter{g: g, itemsTotal: nItems, minutedTotal: withMinutes, benchFrom: benchMinuted - benchItems/2}
+	w.init()
+	for n := range all {
+		if err := w.network(n, all[n]); err != nil {
+			return err
+		}
+		if n%250 == 249 {
+			g.logf("meetings: %d networks, %d meetings, %d action items", n+1, g.rows["meetings"], g.rows["action_items"])
+		}
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	g.logf("%d meetings, %d agenda items, %d answers, %d attendances, %d minutes, %d action items",
+		g.rows["meetings"], g.rows["agenda_items"], g.rows["meeting_responses"], g.rows["meeting_attendance"], g.rows["minutes"], g.rows["action_items"])
+	return nil
+}
+
+// meetingWriter holds the batches and counters of meetings().
+type meetingWriter struct {
+	g                                    *generator
+	series, meetings, agenda, responses  *batch
+	attendance, minutes, revisions       *batch
+	decisions, items                     *batch
+	seriesID, meetingID, agendaID        int64
+	minutesID, revisionID, decisionID    int64
+	itemID                               int64
+	itemsTotal, minutedTotal, minutedSeq int
+	benchFrom                            int // bench network's minuted meeting from which the bench user gets items
+}
+
+func (w *meetingWriter) init() {
+	g := w.g
+	w.series = g.newBatch(`INSERT INTO meeting_series (id, network_id, rrule, first_start, last_start, created_at) VALUES `, 6)
+	w.meetings = g.newBatch(`INSERT INTO meetings (id, network_id, series_id, title, description, starts_at, ends_at, mode, place, remote_link,
+		agenda_deadline, status, sequence, created_at, updated_at) VALUES `, 15)
+	w.agenda = g.newBatch(`INSERT INTO agenda_items (id, meeting_id, position, title, preparer_id, duration_minutes, notes, link, status,
+		proposed_by, created_at, updated_at) VALUES `, 12)
+	w.responses = g.newBatch(`INSERT INTO meeting_responses (meeting_id, person_id, answer, updated_at) VALUES `, 4)
+	w.attendance = g.newBatch(`INSERT INTO meeting_attendance (meeting_id, person_id, organisation_id, mode, recorded_at) VALUES `, 5)
+	w.minutes = g.newBatch(`INSERT INTO minutes (id, meeting_id, body, status, version, approved_by, approved_at, created_at, updated_at) VALUES `, 9)
+	w.revisions = g.newBatch(`INSERT INTO minutes_revisions (id, minutes_id, body, decisions, author_id, reason, created_at) VALUES `, 7)
+	w.decisions = g.newBatch(`INSERT INTO decisions (id, minutes_id, position, text) VALUES `, 4)
+	w.items = g.newBatch(`INSERT INTO action_items (id, meeting_id, network_id, title, owner_person_id, due_on, status, plan_action_id,
+		created_at, updated_at, completed_at) VALUES `, 11)
+	w.meetings.after = w.series
+	w.agenda.after, w.responses.after, w.attendance.after, w.minutes.after = w.meetings, w.meetings, w.meetings, w.meetings
+	w.revisions.after, w.decisions.after, w.items.after = w.minutes, w.minutes, w.minutes
+	w.seriesID, w.meetingID, w.agendaID = g.seriesBase, g.meetingBase, g.agendaBase
+	w.minutesID, w.revisionID, w.decisionID, w.itemID = g.minutesBase, g.revisionBase, g.decisionBase, g.itemBase
+}
+
+func (w *meetingWriter) flush() error {
+	for _, b := range []*batch{w.series, w.meetings, w.agenda, w.responses, w.attendance, w.minutes, w.revisions, w.decisions, w.items} {
+		if err := b.flush(); err != nil {
+			return fmt.Errorf("insert meetings: %w", err)
+		}
+	}
+	return nil
+}
+
+// network writes one network's meetings (slots in time order).
+func (w *meetingWriter) network(n int, slots []genSlot) error {
+	g := w.g
+	members := g.netMembers[n]
+	asNeeded := n%3 == 2 // the networks with cadence "as_needed" meet without series
+	place := g.munis[g.projectMunis[g.networkProj[n]][0]].name + ", kaupungintalo"
+	// Series: one per track and calendar year.
+	type key struct{ track, year int }
+	type made struct {
+		id      int64
+		created time.Time
+	}
+	seriesOf := map[key]made{}
+	if !asNeeded {
+		var order []key
+		groups := map[key][]time.Time{}
+		for _, s := range slots {
+			k := key{s.track, s.start.In(meeting.Helsinki).Year()}
+			if _, ok := groups[k]; !ok {
+				order = append(order, k)
+			}
+			groups[k] = append(groups[k], s.start)
+		}
+		for _, k := range order {
+			starts := groups[k]
+			w.seriesID++
+			sr := made{w.seriesID, g.created(starts[0], 30)}
+			seriesOf[k] = sr
+			rule := meeting.CanonicalRule(meeting.MonthlyRule(starts[0], len(starts), nil))
+			w.series.add(sr.id, g.networkID(n), rule, starts[0], starts[len(starts)-1], sr.created)
+			g.addRows("meeting_series", 1)
+		}
+	}
+	minuted := 0
+	var eligible []genMember
+	for si, s := range slots {
+		h := mix(uint64(n)<<20|uint64(si), 11)
+		w.meetingID++
+		id := w.meetingID
+		tr := genTracks[s.track]
+		var series any
+		created := g.created(s.start, 21)
+		if sr, ok := seriesOf[key{s.track, s.start.In(meeting.Helsinki).Year()}]; ok {
+			series, created = sr.id, sr.created
+		}
+		mode := meeting.Modes[(n+s.track+int(h%7)/5)%3]
+		link, pl := "", place
+		if mode != meeting.ModeInPerson {
+			link = fmt.Sprintf("https://teams.example.fi/l/meetup-join/%d-%d", n+1, si+1)
+		}
+		if mode == meeting.ModeRemote {
+			pl = ""
+		}
+		var deadline any
+		if s.track == 0 {
+			local := s.start.In(meeting.Helsinki)
+			deadline = time.Date(local.Year(), local.Month(), local.Day()-2, 0, 0, 0, 0, meeting.Helsinki).UTC()
+		}
+		status, seq, updated := "scheduled", 0, created
+		if h%13 == 0 {
+			seq, updated = 1, maxTime(created, minTime(g.now, s.start.AddDate(0, 0, -3)))
+		}
+		if s.cancelled {
+			status, seq, updated = "cancelled", seq+1, maxTime(created, minTime(g.now, s.start.AddDate(0, 0, -2)))
+		}
+		desc := ""
+		if s.track == 2 {
+			desc = "Työpajassa kehitetään yhdessä verkoston palveluja."
+		}
+		w.meetings.add(id, g.networkID(n), series, tr.title, desc, s.start, s.end, mode, pl, link, deadline, status, seq, created, updated)
+		g.addRows("meetings", 1)
+
+		day := time.Date(s.start.Year(), s.start.Month(), s.start.Day(), 0, 0, 0, 0, time.UTC)
+		eligible = eligible[:0]
+		for _, m := range members {
+			if m.activeOn(day) {
+				eligible = append(eligible, m)
+			}
+		}
+		past := !s.end.After(g.now)
+		invited := s.start.Before(g.now.AddDate(0, 0, 60))
+		// Agenda.
+		titles := w.agendaItems(n, id, si, s, h, eligible, invited, past, created)
+		if !invited || len(eligible) == 0 {
+			continue
+		}
+		// Answers to the invitation: a window of the members.
+		r := min(len(eligible), 6+int(h%9))
+		off := int((h >> 8) % uint64(len(eligible)))
+		attended, remote := 0, 0
+		for j := 0; j < r; j++ {
+			m := eligible[(off+j)%len(eligible)]
+			hj := mix(h, uint64(j))
+			answer := meeting.AnswerInPerson
+			switch x := hj % 100; {
+			case x >= 80:
+				answer = meeting.AnswerNo
+			case x >= 50 && mode != meeting.ModeInPerson, mode == meeting.ModeRemote:
+				answer = meeting.AnswerRemote
+			}
+			answered := maxTime(created, minTime(g.now, s.start.AddDate(0, 0, -1-int(hj>>40)%14)))
+			w.responses.add(id, g.personID(m.person), answer, answered)
+			g.addRows("meeting_responses", 1)
+			if past && !s.cancelled && answer != meeting.AnswerNo && (hj>>20)%10 != 0 {
+				w.attendance.add(id, g.personID(m.person), m.org, answer, s.start.Add(15*time.Minute))
+				g.addRows("meeting_attendance", 1)
+				attended++
+				if answer == meeting.AnswerRemote {
+					remote++
+				}
+			}
+		}
+		if !past || s.cancelled {
+			continue
+		}
+		// One or two came without answering.
+		for j := r; j < min(len(eligible), r+1+int(h>>50)%2); j++ {
+			m := eligible[(off+j)%len(eligible)]
+			how := meeting.AttendedInPerson
+			if mode == meeting.ModeRemote {
+				how = meeting.AttendedRemote
+			}
+			w.attendance.add(id, g.personID(m.person), m.org, how, s.start.Add(15*time.Minute))
+			g.addRows("meeting_attendance", 1)
+			attended++
+		}
+		w.minutesFor(n, id, s, h, members, eligible, titles, attended, remote, minuted)
+		minuted++
+		w.minutedSeq++
+	}
+	return nil
+}
+
+// created is when something for an event at t was made: days before t,
+// but never after now.
+func (g *generator) created(t time.Time, days int) time.Time {
+	return minTime(g.now, t.AddDate(0, 0, -days))
+}
+
+// agendaItems writes a meeting's agenda and returns the accepted titles.
+func (w *meetingWriter) agendaItems(n int, id int64, si int, s genSlot, h uint64, eligible []genMember, invited, past bool, created time.Time) []string {
+	g := w.g
+	k := 3 + int(h>>12)%3
+	if !invited {
+		k = 1 + int(h>>12)%2
+	}
+	titles := make([]string, 0, k+1)
+	convener := g.personID(g.netMembers[n][0].person)
+	for pos := 1; pos <= k; pos++ {
+		title, minutes, preparer := genAgenda[(si+pos*5+n)%len(genAgenda)], 20+int(h>>(pos*3))%4*10, any(nil)
+		var proposer any
+		switch {
+		case pos == 1:
+			title, minutes, preparer = "Kokouksen avaus ja esityslistan hyväksyminen", 5, convener
+		case pos == k && k > 2:
+			title, minutes, preparer = "Seuraava kokous", 5, convener
+		case len(eligible) > 0:
+			m := eligible[int(mix(h, uint64(pos))%uint64(len(eligible)))]
+			preparer = g.personID(m.person)
+			if pos%2 == 0 {
+				proposer = preparer
+			}
+		}
+		link := ""
+		if pos == 2 && h%4 == 0 {
+			link = fmt.Sprintf("https://kohtaamo.example/materiaalit/%d-%d.pdf", n+1, si+1)
+		}
+		w.agendaID++
+		w.agenda.add(w.agendaID, id, pos, title, preparer, minutes, "", link, meeting.ItemAccepted, proposer, created, created)
+		g.addRows("agenda_items", 1)
+		titles = append(titles, title)
+	}
+	// A member's proposal waiting for the convener before a coming meeting.
+	if !past && invited && !s.cancelled && len(eligible) > 0 && h%3 == 0 {
+		m := eligible[int((h>>24)%uint64(len(eligible)))]
+		w.agendaID++
+		at := maxTime(created, g.now.AddDate(0, 0, -1-int(h%5)))
+		w.agenda.add(w.agendaID, id, k+1, "Ehdotus: "+genAgenda[(si+n)%len(genAgenda)], g.personID(m.person), 15, "Ehdotan käsiteltäväksi.", "",
+			meeting.ItemProposed, g.personID(m.person), at, at)
+		g.addRows("agenda_items", 1)
+	}
+	return titles
+}
+
+// minutesFor writes a past meeting's minutes (drafts for the last week,
+// approved before), decisions and action items. minuted counts the
+// network's earlier meetings with minutes.
+func (w *meetingWriter) minutesFor(n int, id int64, s genSlot, h uint64, members, eligible []genMember, titles []string, attended, remote, minuted int) {
+	g := w.g
+	var body strings.Builder
+	fmt.Fprintf(&body, "Läsnä %d jäsentä, joista %d etäyhteydellä.\n\n## Käsitellyt asiat\n\n", attended, remote)
+	for i, t := range titles {
+		fmt.Fprintf(&body, "%d. %s\n", i+1, t)
+	}
+	body.WriteString("\nPuheenjohtaja päätti kokouksen.\n")
+	created := minTime(g.now, s.end.Add(24*time.Hour))
+	w.minutesID++
+	convener := g.personID(members[0].person)
+	approved := s.end.Before(g.now.AddDate(0, 0, -7))
+	version := 1
+	if approved {
+		version = 2
+		revised := h%97 == 5
+		if revised {
+			version = 3
+		}
+		at := minTime(g.now, created.AddDate(0, 0, 2+int(h>>30)%8))
+		w.minutes.add(w.minutesID, id, body.String(), "approved", version, convener, at, created, at)
+		if revised {
+			w.revisionID++
+			w.revisions.add(w.revisionID, w.minutesID, strings.Replace(body.String(), "Läsnä", "Paikalla", 1), genDecisions[0], convener,
+				"Korjattu osallistujamäärä.", minTime(g.now, at.AddDate(0, 0, 3)))
+			g.addRows("minutes_revisions", 1)
+		}
+		if n == 0 {
+			w.g.benchMeeting = id
+		}
+	} else {
+		w.minutes.add(w.minutesID, id, body.String(), "draft", version, nil, nil, created, created)
+	}
+	g.addRows("minutes", 1)
+	nd := 1 + int(h>>36)%4
+	for d := 0; d < nd; d++ {
+		w.decisionID++
+		w.decisions.add(w.decisionID, w.minutesID, d+1, genDecisions[(int(h>>40)+d*3)%len(genDecisions)])
+	}
+	g.addRows("decisions", nd)
+
+	// Action items: an even share of the total.
+	i := w.minutedSeq
+	count := (i+1)*w.itemsTotal/w.minutedTotal - i*w.itemsTotal/w.minutedTotal
+	yi := s.start.Year() - g.planYears[0]
+	for k := 0; k < count; k++ {
+		hk := mix(h, uint64(100+k))
+		pool := eligible
+		if len(pool) == 0 {
+			pool = members
+		}
+		owner := pool[int(hk%uint64(len(pool)))]
+		if n == 0 && owner.person == g.benchPerson {
+			owner = members[0] // the bench user's items are chosen below
+		}
+		due := time.Date(s.start.Year(), s.start.Month(), s.start.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 14+7*int((hk>>16)%6))
+		status := g.itemStatus(due, hk)
+		if n == 0 && minuted >= w.benchFrom && k < 2 {
+			owner, status = members[2], "open"
+		}
+		var completed any
+		updated := created
+		if status == "done" {
+			c := maxTime(created, minTime(g.now, due.Add(-time.Duration(hk>>40%10)*24*time.Hour)))
+			completed, updated = c, c
+		} else if status == "cancelled" {
+			updated = maxTime(created, minTime(g.now, due))
+		}
+		var planAction any
+		if hk%4 == 0 && yi >= 0 && yi < len(g.planYears) {
+			planAction = g.planActionID(n, yi, int(hk>>8)%actionsPerPlan)
+		}
+		w.itemID++
+		w.items.add(w.itemID, id, g.networkID(n), genItems[int(hk>>24)%len(genItems)], g.personID(owner.person), due, status, planAction,
+			created, updated, completed)
+	}
+	g.addRows("action_items", count)
+}
+
+// itemStatus picks an action item's status by its due date: coming ones
+// mostly open, old ones mostly done, a few forgotten.
+func (g *generator) itemStatus(due time.Time, h uint64) string {
+	r := (h >> 48) % 100
+	switch {
+	case !due.Before(g.today):
+		if r < 85 {
+			return "open"
+		}
+		return "done"
+	case due.After(g.today.AddDate(0, 0, -60)):
+		if r < 40 {
+			return "open"
+		} else if r < 95 {
+			return "done"
+		}
+		return "cancelled"
+	case r < 3:
+		return "open"
+	case r < 90:
+		return "done"
+	}
+	return "cancelled"
 }
