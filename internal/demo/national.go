@@ -14,6 +14,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/task"
 )
 
 // The national generator's sign-in for load benchmarks.
@@ -172,6 +173,7 @@ func loadScaled(ctx context.Context, d *db.DB, now time.Time, scale float64, pro
 			func() error { return g.plans() },
 			func() error { return g.meetings(nMeetings, nItems) },
 			func() error { return g.accounts(adminHash, benchHash) },
+			g.sentReminders,
 		}
 		for _, step := range steps {
 			if err := step(); err != nil {
@@ -750,6 +752,25 @@ func (g *generator) addRows(table string, n int) {
 		g.rows = map[string]int{}
 	}
 	g.rows[table] += n
+}
+
+// sentReminders records the reminders of every task already due as sent,
+// as they would be on a platform that has been running: otherwise the
+// first start would mail tens of thousands of made-up people.
+func (g *generator) sentReminders() error {
+	due, err := task.NewStore(g.tx).NeedingReminders(g.ctx, g.today)
+	if err != nil {
+		return err
+	}
+	b := g.newBatch(`INSERT INTO task_reminders (kind, task_id, reminder, due_on, sent_at) VALUES `, 5)
+	for _, d := range due {
+		b.add(d.Kind, d.ID, d.Reminder, *d.DueOn, db.Now(g.now))
+	}
+	if err := b.flush(); err != nil {
+		return fmt.Errorf("record sent reminders: %w", err)
+	}
+	g.addRows("task_reminders", len(due))
+	return nil
 }
 
 // benchOpenTasks counts the bench user's open tasks as "My tasks" does.

@@ -286,4 +286,9 @@ func checkMeetings(t *testing.T, d *db.DB, n National) {
 	if len(tasks) != n.BenchOpenTasks || len(tasks) < 20 || len(tasks) > 40 || kinds[task.KindItem] == 0 || kinds[task.KindAction] == 0 {
 		t.Errorf("bench user's tasks: %d (%v), summary says %d", len(tasks), kinds, n.BenchOpenTasks)
 	}
+	// Reminders of tasks already due count as sent: the first start
+	// mails nobody.
+	if due, err := task.NewStore(d).NeedingReminders(ctx, app.Day(testNow)); err != nil || len(due) != 0 {
+		t.Errorf("generated data needs %d reminders (%v)", len(due), err)
+	}
 }

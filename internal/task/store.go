@@ -66,13 +66,16 @@ func (s *Store) Open(ctx context.Context, personID int64, today time.Time) ([]Ta
 
 // NeedingReminders lists open tasks with an owner who has an e-mail address,
 // due within DueSoonDays or overdue, that have not yet had that reminder for
-// their current due date.
+// their current due date. (MarkReminded still guards against two workers
+// racing for the same reminder.)
 func (s *Store) NeedingReminders(ctx context.Context, today time.Time) ([]Due, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT t.kind, t.id, t.title, t.due_on, t.network_id, t.name, t.ref,
 		p.id, p.name, p.email, p.lang
 		FROM (`+openTasks+`) t JOIN people p ON p.id = t.owner
 		WHERE t.due_on IS NOT NULL AND t.due_on <= $1 AND p.email IS NOT NULL
-		ORDER BY t.due_on, t.kind, t.id`, db.Now(today.AddDate(0, 0, DueSoonDays)))
+		AND NOT EXISTS (SELECT 1 FROM task_reminders r WHERE r.kind = t.kind AND r.task_id = t.id AND r.due_on = t.due_on
+			AND r.reminder = CASE WHEN t.due_on < $2 THEN 'overdue' ELSE 'due_soon' END)
+		ORDER BY t.due_on, t.kind, t.id`, db.Now(today.AddDate(0, 0, DueSoonDays)), db.Now(today))
 	if err != nil {
 		return nil, fmt.Errorf("list tasks needing reminders: %w", err)
 	}

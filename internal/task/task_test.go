@@ -159,7 +159,11 @@ func TestRemindersOnceEach(t *testing.T) {
 				t.Errorf("unexpected mail %q", s)
 			}
 		}
-		// Running again (another instance, the next hour) sends nothing.
+		// Running again (another instance, the next hour) sends nothing,
+		// and sent reminders are no longer listed at all.
+		if due, err := task.NewStore(d).NeedingReminders(ctx, app.Day(f.now)); err != nil || len(due) != 0 {
+			t.Fatalf("still needing reminders after sending: %+v %v", due, err)
+		}
 		if n, err := w.Send(ctx); err != nil || n != 0 {
 			t.Fatalf("second run: %d %v", n, err)
 		}

@@ -141,6 +141,11 @@ func (k *Kit) Error(w http.ResponseWriter, r *http.Request, err error) {
 	case app.EFORBIDDEN, app.EUNAUTH:
 		page.Heading, page.Message = l.T("err.forbidden_title"), l.T("err.forbidden")
 	case app.EINTERNAL:
+		if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+			// The client went away; nobody reads the answer.
+			LoggerFrom(r.Context(), k.Log).Info("request cancelled by the client", "err", err)
+			return
+		}
 		LoggerFrom(r.Context(), k.Log).Error("request failed", "err", err)
 		page.Heading, page.Message = l.T("err.internal_title"), l.T("err.internal")
 	default:

@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -77,6 +79,18 @@ func TestErrorStatusAndLogging(t *testing.T) {
 		if strings.Contains(rec.Body.String(), "disk on fire") {
 			t.Error("internal error text shown to the user")
 		}
+	}
+}
+
+func TestClientCancelIsNotAnError(t *testing.T) {
+	var logs bytes.Buffer
+	kit := newKit(t, &logs)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequest(http.MethodGet, "/x", nil).WithContext(ctx)
+	kit.Error(httptest.NewRecorder(), req, fmt.Errorf("list things: %w", context.Canceled))
+	if strings.Contains(logs.String(), "ERROR") || !strings.Contains(logs.String(), "cancelled by the client") {
+		t.Errorf("a client that went away was logged as: %s", logs.String())
 	}
 }
 
