@@ -63,7 +63,8 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	h.web.Render(w, r, http.StatusOK, "home/home", h.web.T(r, "nav.home"), page)
+	v := h.web.View(r, h.web.T(r, "nav.home"), page)
+	h.web.RenderComponent(w, r, http.StatusOK, v, homePage(v, &page))
 }
 
 // MeetingTime formats a meeting's start in Helsinki time (22.11.2026 9.00).
