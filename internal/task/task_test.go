@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -184,6 +185,37 @@ func TestRemindersOnceEach(t *testing.T) {
 		}
 		if n, err := w.Send(ctx); err != nil || n != 0 {
 			t.Fatalf("repeat: %d %v", n, err)
+		}
+	})
+}
+
+// TestRemindersTwoInstances runs the reminder job in two instances at
+// once (each with its own connection pool on the same database): every
+// reminder is mailed once.
+func TestRemindersTwoInstances(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		clock := app.NewFixedClock(f.now)
+		other, err := db.Open(context.Background(), d.DSN)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		workers := []*task.ReminderWorker{newWorker(t, d, clock), newWorker(t, other, clock)}
+		var wg sync.WaitGroup
+		sent := make([]int, len(workers))
+		errs := make([]error, len(workers))
+		for i, w := range workers {
+			wg.Go(func() { sent[i], errs[i] = w.Send(context.Background()) })
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := subjects(t, d); sent[0]+sent[1] != 3 || len(got) != 3 {
+			t.Errorf("sent %v, mails %v; want 3 in all", sent, got)
 		}
 	})
 }
