@@ -161,6 +161,24 @@ func (p *Policy) CanManageNetwork(ctx context.Context, u *app.User, networkID in
 	return deny(u)
 }
 
+// ManagesAnyNetwork reports whether u may manage at least one of the
+// networks (CanManageNetwork); only database errors are returned.
+func (p *Policy) ManagesAnyNetwork(ctx context.Context, u *app.User, networkIDs []int64) (bool, error) {
+	if u == nil {
+		return false, nil
+	}
+	for _, id := range networkIDs {
+		err := p.CanManageNetwork(ctx, u, id)
+		if err == nil {
+			return true, nil
+		}
+		if app.IsCode(err, app.EINTERNAL) {
+			return false, err
+		}
+	}
+	return false, nil
+}
+
 // CanEditDirectory allows admins, any project staff and any convener to
 // add and edit organisations and people.
 func (p *Policy) CanEditDirectory(ctx context.Context, u *app.User) error {

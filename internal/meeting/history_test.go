@@ -335,6 +335,20 @@ func TestHistoryPages(t *testing.T) {
 		if r := e.convC.Get(fmt.Sprintf("/organisations/%d", e.orgA)); !strings.Contains(r.Body, `href="`+orgPage+`"`) {
 			t.Error("no link from the organisation page")
 		}
+		// The links show exactly to those who may open the pages: the
+		// convener and the representative, not another member.
+		if r := e.convC.Get(fmt.Sprintf("/people/%d", e.anna)); !strings.Contains(r.Body, `href="`+annaPage+`"`) {
+			t.Error("no link for the convener on the person page")
+		}
+		if r := e.annaC.Get(fmt.Sprintf("/organisations/%d", e.orgA)); !strings.Contains(r.Body, `href="`+orgPage+`"`) {
+			t.Error("no link for the representative on the organisation page")
+		}
+		if r := e.memberC.Get(fmt.Sprintf("/people/%d", e.anna)); strings.Contains(r.Body, `href="`+annaPage+`"`) {
+			t.Error("another member sees a link to a page they may not open")
+		}
+		if r := e.memberC.Get(fmt.Sprintf("/organisations/%d", e.orgA)); strings.Contains(r.Body, `href="`+orgPage+`"`) {
+			t.Error("another member sees a link to the organisation's history")
+		}
 
 		// The organisation: its representative sees both networks, the
 		// convener N1's.

@@ -132,6 +132,10 @@ type ViewPage struct {
 	Members         []Member
 	CanEdit         bool
 	CanMerge        bool
+	// ShowAttendance links the attendance history: for admins, the
+	// organisation's representatives and those who manage one of the
+	// networks it is represented in.
+	ShowAttendance bool
 }
 
 func (h *Handler) showOrganisation(w http.ResponseWriter, r *http.Request) {
@@ -162,6 +166,18 @@ func (h *Handler) showOrganisation(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page.CanMerge = h.policy.CanMergeOrganisations(u) == nil
+		page.ShowAttendance = u.IsAdmin
+		ids := make([]int64, 0, len(page.Representatives))
+		for _, rep := range page.Representatives {
+			page.ShowAttendance = page.ShowAttendance || rep.PersonID == u.PersonID
+			ids = append(ids, rep.NetworkID)
+		}
+		if !page.ShowAttendance {
+			if page.ShowAttendance, err = h.policy.ManagesAnyNetwork(ctx, u, ids); err != nil {
+				h.web.Error(w, r, err)
+				return
+			}
+		}
 	}
 	h.web.Render(w, r, http.StatusOK, "org/view", o.Name, page)
 }

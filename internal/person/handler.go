@@ -132,6 +132,9 @@ type ProfilePage struct {
 	// CanInvite is set for directory editors when the person has an
 	// e-mail address and no account in use yet.
 	CanInvite bool
+	// ShowAttendance links the attendance history: for the person, admins
+	// and those who manage one of the person's networks.
+	ShowAttendance bool
 }
 
 func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
@@ -167,6 +170,17 @@ func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
 	if page.CanEdit, err = allowed(h.policy.CanEditPerson(ctx, u, id)); err != nil {
 		h.web.Error(w, r, err)
 		return
+	}
+	page.ShowAttendance = page.IsSelf || u.IsAdmin
+	if !page.ShowAttendance {
+		ids := make([]int64, len(page.Memberships))
+		for i, m := range page.Memberships {
+			ids[i] = m.NetworkID
+		}
+		if page.ShowAttendance, err = h.policy.ManagesAnyNetwork(ctx, u, ids); err != nil {
+			h.web.Error(w, r, err)
+			return
+		}
 	}
 	if !page.IsSelf && p.Email != "" {
 		editor, err := allowed(h.policy.CanEditDirectory(ctx, u))
