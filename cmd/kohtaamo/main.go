@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -191,6 +192,16 @@ func serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	if cfg.DebugAddr != "" {
+		dln, err := net.Listen("tcp", cfg.DebugAddr)
+		if err != nil {
+			return fmt.Errorf("listen for debugging: %w", err)
+		}
+		ds := &http.Server{Handler: debugMux(), ReadHeaderTimeout: 10 * time.Second}
+		defer ds.Close()
+		go func() { _ = ds.Serve(dln) }()
+		fmt.Fprintf(stdout, "profiles on http://%s/debug/pprof/\n", dln.Addr())
+	}
 	fmt.Fprintf(stdout, "Kohtaamo %s listening on http://%s (%s database)\n", version(), ln.Addr(), d.Dialect)
 	if loaded {
 		fmt.Fprint(stdout, demo.SignInHelp())
@@ -224,6 +235,18 @@ func serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 		return fmt.Errorf("shutdown: %w", herr)
 	}
 	return nil
+}
+
+// debugMux serves Go's profiles (net/http/pprof) on their own listener,
+// never on the public one.
+func debugMux() *http.ServeMux {
+	m := http.NewServeMux()
+	m.HandleFunc("/debug/pprof/", pprof.Index)
+	m.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	m.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	m.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	m.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	return m
 }
 
 func migrate(ctx context.Context, args []string, env config.Env, stdout, stderr io.Writer) error {

@@ -118,3 +118,49 @@ func TestServeLoadsDemoAndShutsDownGracefully(t *testing.T) {
 		t.Fatal("no graceful shutdown")
 	}
 }
+
+// TestDebugAddrServesProfilesPrivately: --debug-addr serves pprof on its
+// own listener; the public one does not have it.
+func TestDebugAddrServesProfilesPrivately(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := make(lineWriter, 100)
+	env := map[string]string{"KOHTAAMO_DATABASE_URL": filepath.Join(t.TempDir(), "s.db")}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--no-demo", "--addr", "127.0.0.1:0", "--debug-addr", "127.0.0.1:0"},
+			func(k string) string { return env[k] }, out, &bytes.Buffer{})
+	}()
+	var public, debug string
+	for public == "" || debug == "" {
+		select {
+		case s := <-out:
+			if i := strings.Index(s, "http://"); i >= 0 {
+				u := strings.TrimSuffix(strings.Fields(s[i:])[0], "/debug/pprof/")
+				if strings.HasPrefix(s, "profiles") {
+					debug = u
+				} else {
+					public = u
+				}
+			}
+		case err := <-done:
+			t.Fatalf("serve exited: %v", err)
+		case <-time.After(60 * time.Second):
+			t.Fatal("server did not start")
+		}
+	}
+	for url, want := range map[string]int{debug + "/debug/pprof/heap?debug=1": 200, public + "/debug/pprof/": 404} {
+		res, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("GET %s: %d, want %d", url, res.StatusCode, want)
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+}

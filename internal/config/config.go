@@ -22,6 +22,7 @@ type Config struct {
 	LogFormat   string // auto, json or text, KOHTAAMO_LOG_FORMAT
 	LogLevel    string // debug, info, warn, error, KOHTAAMO_LOG_LEVEL
 	Workers     int    // background job workers, 0 disables, KOHTAAMO_WORKERS
+	DebugAddr   string // pprof listen address, off when empty, KOHTAAMO_DEBUG_ADDR
 }
 
 // DefaultDatabase is the SQLite file used when nothing is configured.
@@ -58,6 +59,7 @@ func ServeFlags(fs *flag.FlagSet, env Env) *Config {
 	if v := env("KOHTAAMO_WORKERS"); v != "" {
 		fmt.Sscanf(v, "%d", &workers)
 	}
+	fs.StringVar(&c.DebugAddr, "debug-addr", env("KOHTAAMO_DEBUG_ADDR"), "serve Go's pprof profiles on this HOST:PORT (keep it private); empty: off (KOHTAAMO_DEBUG_ADDR)")
 	fs.IntVar(&c.Workers, "workers", workers, "background job workers; 0 runs none in this instance (KOHTAAMO_WORKERS)")
 	return c
 }
@@ -67,6 +69,11 @@ func (c *Config) Validate() error {
 	var errs []error
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		errs = append(errs, fmt.Errorf("--addr %q: want HOST:PORT", c.Addr))
+	}
+	if c.DebugAddr != "" {
+		if _, _, err := net.SplitHostPort(c.DebugAddr); err != nil {
+			errs = append(errs, fmt.Errorf("--debug-addr %q: want HOST:PORT", c.DebugAddr))
+		}
 	}
 	if c.DatabaseURL == "" {
 		errs = append(errs, errors.New("--db must not be empty"))

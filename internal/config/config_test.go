@@ -43,6 +43,7 @@ func TestServeFlags(t *testing.T) {
 		"ErrLogFormat": {"--log-format", "xml"},
 		"ErrBaseURL":   {"--base-url", "ftp://x"},
 		"ErrWorkers":   {"--workers", "-1"},
+		"ErrDebugAddr": {"--debug-addr", "nope"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := parse(t, nil, args...); err == nil || !strings.Contains(err.Error(), "--") {
