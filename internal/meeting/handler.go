@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
@@ -611,10 +613,11 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, m *Meeti
 		}
 	}
 	if formErr != nil {
-		h.web.FormError(w, r, "meeting/view", m.Title, p, formErr)
+		h.web.FormErrorComponent(w, r, m.Title, p, formErr, func(v *web.View) templ.Component { return meetingView(v, &p) })
 		return
 	}
-	h.web.Render(w, r, http.StatusOK, "meeting/view", m.Title, p)
+	v := h.web.View(r, m.Title, p)
+	h.web.RenderComponent(w, r, http.StatusOK, v, meetingView(v, &p))
 }
 
 // comingCoverage works out which sectors and project municipalities those

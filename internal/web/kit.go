@@ -202,6 +202,21 @@ func (k *Kit) FormError(w http.ResponseWriter, r *http.Request, page, title stri
 	k.RenderView(w, r, http.StatusUnprocessableEntity, page, v)
 }
 
+// FormErrorComponent is FormError for a templ page: page builds the page
+// component from the view, which carries the translated field errors and
+// the error summary.
+func (k *Kit) FormErrorComponent(w http.ResponseWriter, r *http.Request, title string, data any, err error, page func(*View) templ.Component) {
+	fields := k.FieldErrors(r, err)
+	if fields == nil {
+		k.Error(w, r, err)
+		return
+	}
+	v := k.View(r, title, data)
+	v.Errors = fields
+	v.ErrorSummary = k.T(r, "err.invalid_form")
+	k.RenderComponent(w, r, http.StatusUnprocessableEntity, v, page(v))
+}
+
 // APIError writes err as {"error": {"code", "message", "fields"}} with the
 // status its code maps to (400 for invalid input in the API).
 func (k *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
