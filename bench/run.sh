@@ -12,6 +12,7 @@
 #
 # Settings (environment): CONNS=64 DURATION=10s WARMUP=2s LOG_LEVEL=warn
 # KEEP=1 keeps the work directory (database, logs, results).
+# PROFILE=1 (with KEEP=1) saves a server CPU profile of each page's run.
 # REUSE=DIR measures on the database of a kept work directory DIR (its
 # bench.db and demo.log) instead of generating a new one.
 set -euo pipefail
@@ -97,7 +98,11 @@ if [[ -z "$MEETING_PATH" ]]; then
 fi
 
 echo "== starting servers"
-"$WORK/kohtaamo" serve --no-demo --db "$DB" --addr 127.0.0.1:0 --log-level "$LOG_LEVEL" \
+DEBUG_FLAGS=()
+if [[ "${PROFILE:-}" == 1 ]]; then
+	DEBUG_FLAGS=(--debug-addr 127.0.0.1:0)
+fi
+"$WORK/kohtaamo" serve --no-demo --db "$DB" --addr 127.0.0.1:0 --log-level "$LOG_LEVEL" "${DEBUG_FLAGS[@]}" \
 	>"$WORK/server.out" 2>"$WORK/server.out.err" &
 SERVER_PID=$!
 PIDS+=("$SERVER_PID")
@@ -114,10 +119,25 @@ echo "== measuring: $CONNS connections, ${DURATION} each after ${WARMUP} warm-up
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
 LOAD=("$WORK/load" -c "$CONNS" -d "$DURATION" -warmup "$WARMUP" -tsv "$RESULTS")
+# profile LABEL: with PROFILE=1, a CPU profile of the server during the
+# measurement of LABEL (after the warm-up) goes to $WORK/LABEL.pprof.
+profile() {
+	if [[ "${PROFILE:-}" == 1 ]]; then
+		local debug secs
+		debug=$(grep -o 'profiles on http://[0-9.:]*' "$WORK/server.out" | head -1 | sed 's|.*http://||')
+		secs=$(( ${DURATION%s} > 2 ? ${DURATION%s} - 1 : 1 ))
+		(sleep "${WARMUP%s}"; curl -s -o "$WORK/$1.pprof" "http://$debug/debug/pprof/profile?seconds=$secs") &
+	fi
+}
 "${LOAD[@]}" -label hello -pid "$HELLO_PID" "http://$HELLO/"
+profile network
 "${LOAD[@]}" -label network -pid "$SERVER_PID" -email "$BENCH_EMAIL" -password "$BENCH_PASSWORD" "http://$SERVER$NETWORK_PATH"
+profile meeting
 "${LOAD[@]}" -label meeting -pid "$SERVER_PID" -email "$BENCH_EMAIL" -password "$BENCH_PASSWORD" "http://$SERVER$MEETING_PATH"
+profile home
 "${LOAD[@]}" -label home -pid "$SERVER_PID" -email "$BENCH_EMAIL" -password "$BENCH_PASSWORD" "http://$SERVER/"
+wait_profiles() { if [[ "${PROFILE:-}" == 1 ]]; then sleep 1; echo "CPU profiles: $WORK/{network,meeting,home}.pprof (go tool pprof -top $WORK/kohtaamo FILE)"; fi; }
+wait_profiles
 
 echo
 echo "== results ($(nproc) CPUs shared by server and load tool; $(date -u +%Y-%m-%dT%H:%MZ))"
