@@ -28,8 +28,13 @@ type demoIDs struct {
 	noAccount   int64 // a person with an e-mail address and no account
 	memberUser  int64 // the member's account
 	delivery    int64 // a mail in the admin outbox
-	resetToken  string
-	inviteToken string
+	// The network's meetings and plan (the demo's running networks).
+	nextMeeting  int64 // the next meeting, with agenda and answers
+	pastMeeting  int64 // the latest meeting with approved minutes
+	draftMeeting int64 // a meeting with draft minutes
+	plan         int64 // the network's action plan
+	resetToken   string
+	inviteToken  string
 }
 
 func queryID(t *testing.T, d *db.DB, query string, args ...any) int64 {
@@ -63,6 +68,13 @@ func loadDemo(t *testing.T, env *servertest.Env) demoIDs {
 		ORDER BY CASE WHEN deputy_of_id IS NULL THEN 1 ELSE 0 END, id LIMIT 1`, ids.network)
 	ids.archived = queryID(t, d, `SELECT COALESCE(MIN(id), 0) FROM networks WHERE status = 'archived'`)
 	ids.org = queryID(t, d, `SELECT organisation_id FROM people WHERE id = $1`, ids.member)
+	now := db.Now(env.Clock.Now())
+	ids.nextMeeting = queryID(t, d, `SELECT id FROM meetings WHERE network_id = $1 AND ends_at > $2 ORDER BY starts_at LIMIT 1`, ids.network, now)
+	ids.pastMeeting = queryID(t, d, `SELECT m.id FROM meetings m JOIN minutes n ON n.meeting_id = m.id
+		WHERE m.network_id = $1 AND n.status = 'approved' ORDER BY m.starts_at DESC LIMIT 1`, ids.network)
+	ids.draftMeeting = queryID(t, d, `SELECT m.id FROM meetings m JOIN minutes n ON n.meeting_id = m.id
+		WHERE m.network_id = $1 AND n.status = 'draft' ORDER BY m.starts_at DESC LIMIT 1`, ids.network)
+	ids.plan = queryID(t, d, `SELECT MIN(id) FROM action_plans WHERE network_id = $1`, ids.network)
 
 	// A reset request (through the public form) puts a mail in the outbox.
 	c := env.Client(t)
@@ -79,7 +91,6 @@ func loadDemo(t *testing.T, env *servertest.Env) demoIDs {
 	if ids.inviteToken, err = s.CreateUserToken(ctx, ids.memberUser, auth.PurposeInvite, auth.InviteTTL, env.Clock.Now()); err != nil {
 		t.Fatal(err)
 	}
-	seedAttendance(t, env, ids)
 	return ids
 }
 
@@ -118,6 +129,7 @@ func id(n int64) string { return strconv.FormatInt(n, 10) }
 // sees the most of it, and the forms re-rendered with errors.
 func roles(ids demoIDs) []role {
 	p, n, o := id(ids.project), id(ids.network), id(ids.org)
+	next, past, draft := id(ids.nextMeeting), id(ids.pastMeeting), id(ids.draftMeeting)
 	// Home, /accessibility, /login and the plain 404 are checked in
 	// pages_test.go, signed in and out.
 	public := role{
@@ -168,6 +180,15 @@ func roles(ids demoIDs) []role {
 				has: []string{"#attendance-summary", "main table tbody tr"}},
 			{page: page{"organisation", "/organisations/" + o, http.StatusOK}},
 			{page: page{"forbidden", "/organisations/new", http.StatusForbidden}},
+			// The demo's running networks: My tasks with an overdue item,
+			// the next meeting to answer, approved minutes with the
+			// member's action items.
+			{page: page{"home-tasks", "/", http.StatusOK}, has: []string{"main ul.tasks li"}},
+			{page: page{"meeting", "/meetings/" + next, http.StatusOK},
+				has: []string{`main form[action="/meetings/` + next + `/response"]`}},
+			{page: page{"minutes", "/meetings/" + past + "/minutes", http.StatusOK},
+				has: []string{"main .minutes-body h2", "main table tbody tr"}},
+			{page: page{"plan", "/plans/" + id(ids.plan), http.StatusOK}},
 		},
 		forms: []formCase{
 			{"person-edit-self", "/people/" + id(ids.member) + "/edit", `main form.stacked`,
@@ -201,6 +222,19 @@ func roles(ids demoIDs) []role {
 			{page: page{"person", "/people/" + id(ids.noAccount), http.StatusOK},
 				has: []string{`main form[action="/people/` + id(ids.noAccount) + `/invite"] button`}},
 			{page: page{"person-edit", "/people/" + id(ids.member) + "/edit", http.StatusOK}},
+			// The network's meetings, minutes, plan and attendance.
+			{page: page{"meetings", "/networks/" + n + "/meetings", http.StatusOK}},
+			{page: page{"meeting", "/meetings/" + next, http.StatusOK},
+				has: []string{`main form[action^="/agenda-items/"][action$="/accept"]`}},
+			{page: page{"meeting-past", "/meetings/" + past, http.StatusOK}},
+			{page: page{"minutes", "/meetings/" + past + "/minutes", http.StatusOK},
+				has: []string{"main .minutes-body h2"}},
+			{page: page{"minutes-draft", "/meetings/" + draft + "/minutes", http.StatusOK},
+				has: []string{`main form[action="/meetings/` + draft + `/minutes/approve"]`}},
+			{page: page{"plan", "/plans/" + id(ids.plan), http.StatusOK}},
+			{page: page{"goals", "/projects/" + p + "/goals", http.StatusOK}},
+			{page: page{"network-attendance", "/networks/" + n + "/attendance", http.StatusOK},
+				has: []string{"main table tbody tr"}},
 		},
 		forms: []formCase{
 			{"organisation-new", "/organisations/new", `main form.stacked`,

@@ -1,9 +1,11 @@
 // Package demo loads the demo data set (the seeds' projects, networks,
-// organisations and invented people) and the national-scale generator used
-// by the load benchmarks.
+// organisations and invented people, and the networks' meetings, minutes,
+// action items and action plans) and the national-scale generator used by
+// the load benchmarks.
 //
-// The data is written with plain SQL against the foundation schema, so the
-// package depends on no domain store; everything goes in one transaction.
+// The directory is written with plain SQL against the foundation schema;
+// the networks' activity (activity.go) goes through the domain stores, so
+// it obeys their rules. Everything goes in one transaction.
 package demo
 
 import (
@@ -220,11 +222,14 @@ func loadSeed(ctx context.Context, tx *sql.Tx, now time.Time, hashes map[string]
 		}
 	}
 
+	networkIDs := map[string]int64{}
+	goalIDs := map[string][]int64{}
 	for _, p := range seedProjects {
 		pid := l.id(`INSERT INTO projects (name, funder, starts_on, ends_on, description, archived, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, p.name, p.funder, nullDate(p.starts), nullDate(p.ends), p.description, p.archived, now)
 		for i, g := range p.goals {
-			l.exec(`INSERT INTO project_goals (project_id, position, title, description) VALUES ($1, $2, $3, $4)`, pid, i+1, g.title, g.description)
+			goalIDs[p.name] = append(goalIDs[p.name], l.id(`INSERT INTO project_goals (project_id, position, title, description) VALUES ($1, $2, $3, $4)`,
+				pid, i+1, g.title, g.description))
 		}
 		for _, code := range p.municipalities {
 			l.exec(`INSERT INTO project_municipalities (project_id, municipality_code) VALUES ($1, $2)`, pid, code)
@@ -235,6 +240,7 @@ func loadSeed(ctx context.Context, tx *sql.Tx, now time.Time, hashes map[string]
 		for _, n := range p.networks {
 			nid := l.id(`INSERT INTO networks (project_id, name, purpose, cadence, status, created_at, updated_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $6)`, pid, n.name, n.purpose, n.cadence, n.status, now)
+			networkIDs[n.name] = nid
 			for i, th := range n.themes {
 				l.exec(`INSERT INTO network_themes (network_id, position, name) VALUES ($1, $2, $3)`, nid, i+1, th)
 			}
@@ -269,7 +275,10 @@ func loadSeed(ctx context.Context, tx *sql.Tx, now time.Time, hashes map[string]
 			}
 		}
 	}
-	return l.err
+	if l.err != nil {
+		return l.err
+	}
+	return loadActivity(ctx, tx, now, personIDs, networkIDs, goalIDs)
 }
 
 func orgOf(key string) (seedOrg, bool) {
