@@ -24,7 +24,7 @@ func HashPassword(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("salt: %w", err)
 	}
-	key := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key := argonKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -50,10 +50,24 @@ func CheckPassword(hash, pw string) bool {
 	if err != nil {
 		return false
 	}
-	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
+	got := argonKey([]byte(pw), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
 // dummyHash is checked when an account does not exist, so a sign-in takes
-// as long for unknown e-mail addresses as for known ones.
-var dummyHash, _ = HashPassword("kohtaamo-timing-equaliser")
+// as long for unknown e-mail addresses as for known ones. It is a constant
+// (made once with HashPassword; TestDummyHash checks its parameters)
+// rather than computed at start, which would cost every process 19 MiB.
+const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$yritvJEfMUE8Lrf7NfViwA$ixovFSOahHdlaMV+Sx4cBy5fpns6Z29bpIi1hn8Fp60"
+
+// argonSlots bounds how many argon2 computations run at once in the
+// process: each takes 19 MiB, so a burst of sign-ins would otherwise grow
+// memory by 19 MiB per concurrent attempt. Process-wide on purpose: the
+// memory it protects is.
+var argonSlots = make(chan struct{}, 2)
+
+func argonKey(pw, salt []byte, t, m uint32, p uint8, keyLen uint32) []byte {
+	argonSlots <- struct{}{}
+	defer func() { <-argonSlots }()
+	return argon2.IDKey(pw, salt, t, m, p, keyLen)
+}
