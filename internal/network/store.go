@@ -282,12 +282,10 @@ const membershipOrder = ` ORDER BY CASE m.role WHEN 'convener' THEN 0 WHEN 'secr
 func (s *Store) Memberships(ctx context.Context, networkID int64) ([]Membership, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT m.id, m.person_id, p.name, p.title, COALESCE(p.email, ''), p.phone, m.role,
 	COALESCE(m.organisation_id, 0), COALESCE(o.name, ''), COALESCE(o.sector, ''), COALESCE(o.municipality_code, ''),
-	COALESCE(m.deputy_of_id, 0), COALESCE(dp.name, ''), m.term_start, m.term_end
+	COALESCE(m.deputy_of_id, 0), m.term_start, m.term_end
 	FROM memberships m
 	JOIN people p ON p.id = m.person_id
 	LEFT JOIN organisations o ON o.id = m.organisation_id
-	LEFT JOIN memberships d ON d.id = m.deputy_of_id
-	LEFT JOIN people dp ON dp.id = d.person_id
 	WHERE m.network_id = $1`+membershipOrder, networkID)
 	if err != nil {
 		return nil, fmt.Errorf("list roster: %w", err)
@@ -299,7 +297,7 @@ func (s *Store) Memberships(ctx context.Context, networkID int64) ([]Membership,
 		var start, end sql.NullTime
 		if err := rows.Scan(&m.ID, &m.PersonID, &m.PersonName, &m.PersonTitle, &m.Email, &m.Phone, &m.Role,
 			&m.OrganisationID, &m.OrganisationName, &m.Sector, &m.MunicipalityCode,
-			&m.DeputyOfID, &m.DeputyOfName, &start, &end); err != nil {
+			&m.DeputyOfID, &start, &end); err != nil {
 			return nil, fmt.Errorf("scan roster: %w", err)
 		}
 		m.TermStart, m.TermEnd = dateOut(start), dateOut(end)
@@ -307,6 +305,17 @@ func (s *Store) Memberships(ctx context.Context, networkID int64) ([]Membership,
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list roster: %w", err)
+	}
+	// A deputy stands in for a member of the same network, so the names
+	// come from the roster itself rather than from two more joins per row.
+	names := make(map[int64]string, len(out))
+	for _, m := range out {
+		names[m.ID] = m.PersonName
+	}
+	for i := range out {
+		if out[i].DeputyOfID != 0 {
+			out[i].DeputyOfName = names[out[i].DeputyOfID]
+		}
 	}
 	return out, nil
 }
