@@ -191,30 +191,33 @@ func (k *Kit) FieldErrors(r *http.Request, err error) map[string]string {
 // err is a validation or duplicate error with fields; anything else goes to
 // Error.
 func (k *Kit) FormError(w http.ResponseWriter, r *http.Request, page, title string, data any, err error) {
-	fields := k.FieldErrors(r, err)
-	if fields == nil {
-		k.Error(w, r, err)
-		return
+	if v, ok := k.formErrorView(w, r, title, data, err); ok {
+		k.RenderView(w, r, http.StatusUnprocessableEntity, page, v)
 	}
-	v := k.View(r, title, data)
-	v.Errors = fields
-	v.ErrorSummary = k.T(r, "err.invalid_form")
-	k.RenderView(w, r, http.StatusUnprocessableEntity, page, v)
 }
 
 // FormErrorComponent is FormError for a templ page: page builds the page
 // component from the view, which carries the translated field errors and
 // the error summary.
 func (k *Kit) FormErrorComponent(w http.ResponseWriter, r *http.Request, title string, data any, err error, page func(*View) templ.Component) {
+	if v, ok := k.formErrorView(w, r, title, data, err); ok {
+		k.RenderComponent(w, r, http.StatusUnprocessableEntity, v, page(v))
+	}
+}
+
+// formErrorView is the view of a form with err's field errors; when err
+// has none it answers with Error and reports false. The view is built only
+// then, because building it takes the session's one-time message.
+func (k *Kit) formErrorView(w http.ResponseWriter, r *http.Request, title string, data any, err error) (*View, bool) {
 	fields := k.FieldErrors(r, err)
 	if fields == nil {
 		k.Error(w, r, err)
-		return
+		return nil, false
 	}
 	v := k.View(r, title, data)
 	v.Errors = fields
 	v.ErrorSummary = k.T(r, "err.invalid_form")
-	k.RenderComponent(w, r, http.StatusUnprocessableEntity, v, page(v))
+	return v, true
 }
 
 // APIError writes err as {"error": {"code", "message", "fields"}} with the
