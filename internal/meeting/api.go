@@ -702,7 +702,7 @@ func (h *Handler) apiListResponses(w http.ResponseWriter, r *http.Request) error
 			ans := x.Answer
 			out.MyAnswer = &ans
 		}
-		out.Responses = append(out.Responses, ResponseJSON{PersonID: x.PersonID, PersonName: x.PersonName, Answer: x.Answer, UpdatedAt: x.UpdatedAt})
+		out.Responses = append(out.Responses, ResponseJSON(x))
 	}
 	for _, inv := range members {
 		if !answered[inv.PersonID] {
@@ -754,7 +754,7 @@ func (h *Handler) apiPutResponse(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, x := range resps {
 		if x.PersonID == me {
-			web.WriteJSON(w, http.StatusOK, ResponseJSON{PersonID: x.PersonID, PersonName: x.PersonName, Answer: x.Answer, UpdatedAt: x.UpdatedAt})
+			web.WriteJSON(w, http.StatusOK, ResponseJSON(x))
 			return nil
 		}
 	}

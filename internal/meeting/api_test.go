@@ -234,8 +234,10 @@ func TestResponsesAndAttendanceAPI(t *testing.T) {
 		if r := c.JSON(http.MethodPut, m+"/response", "", `{"answer": "remote"}`); r.Status != http.StatusUnauthorized {
 			t.Errorf("public answers: %d", r.Status)
 		}
-		r := c.JSON(http.MethodPut, m+"/response", mem, `{"answer": "in_person"}`)
-		r = c.JSON(http.MethodPut, m+"/response", mem, `{"answer": "remote", "person_name": "ignored"}`)
+		if r := c.JSON(http.MethodPut, m+"/response", mem, `{"answer": "in_person"}`); r.Status != http.StatusOK {
+			t.Errorf("first answer: %d %s", r.Status, r.Body)
+		}
+		r := c.JSON(http.MethodPut, m+"/response", mem, `{"answer": "remote", "person_name": "ignored"}`)
 		if got := decode[meeting.ResponseJSON](t, r); r.Status != http.StatusOK || got.Answer != meeting.AnswerRemote || got.PersonID != s.memberPerson {
 			t.Errorf("answer: %d %s", r.Status, r.Body)
 		}

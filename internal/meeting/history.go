@@ -733,12 +733,12 @@ func (hist *OrgHistory) ToJSON() OrgHistoryJSON {
 		nj := OrgNetworkJSON{NetworkID: n.NetworkID, NetworkName: n.NetworkName, Since: dateJSON(n.Since),
 			Representatives: []RepresentativeJSON{}, TallyJSON: tallyJSON(n.Tally), Meetings: []OrgMeetingJSON{}}
 		for _, r := range n.Representatives {
-			nj.Representatives = append(nj.Representatives, RepresentativeJSON{PersonID: r.PersonID, Name: r.Name, Role: r.Role, Deputy: r.Deputy})
+			nj.Representatives = append(nj.Representatives, RepresentativeJSON(r))
 		}
 		for _, m := range n.Meetings {
 			mj := OrgMeetingJSON{MeetingID: m.MeetingID, Title: m.Title, StartsAt: m.StartsAt.UTC(), Present: []AttendeeJSON{}}
 			for _, a := range m.Present {
-				mj.Present = append(mj.Present, AttendeeJSON{PersonID: a.PersonID, Name: a.Name, Mode: a.Mode})
+				mj.Present = append(mj.Present, AttendeeJSON(a))
 			}
 			nj.Meetings = append(nj.Meetings, mj)
 		}
