@@ -21,15 +21,20 @@ const (
 
 // Handler serves the network pages and API.
 type Handler struct {
-	web    *web.Kit
-	db     *db.DB
-	store  *Store
-	policy *auth.Policy
+	web     *web.Kit
+	db      *db.DB
+	store   *Store
+	policy  *auth.Policy
+	rosters *RosterCache
 }
+
+// rosterCacheSize bounds the cached rosters (about 15 KB each for 50
+// members).
+const rosterCacheSize = 256
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d)}
+	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d), rosters: NewRosterCache(rosterCacheSize)}
 }
 
 // Routes registers the HTML and API routes.
@@ -245,7 +250,7 @@ func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) {
 			h.web.Error(w, r, err)
 			return
 		}
-		if page.Members, err = h.store.Memberships(ctx, id); err != nil {
+		if page.Members, err = h.rosters.Roster(ctx, h.store, id); err != nil {
 			h.web.Error(w, r, err)
 			return
 		}
