@@ -218,6 +218,29 @@ func (h *Handler) apiManage(ctx context.Context, networkID int64) error {
 	return h.policy.CanManageNetwork(ctx, u, networkID)
 }
 
+// apiManaged loads what the path's id names with get and checks that the
+// user may edit its network's plans: EUNAUTH for the public, ENOTFOUND,
+// then EFORBIDDEN.
+func apiManaged[T any](h *Handler, r *http.Request, get func(context.Context, int64) (T, error), network func(T) int64) (int64, T, error) {
+	var zero T
+	ctx := r.Context()
+	if err := apiUser(ctx); err != nil {
+		return 0, zero, err
+	}
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return 0, zero, err
+	}
+	x, err := get(ctx, id)
+	if err != nil {
+		return 0, zero, err
+	}
+	if err := h.apiManage(ctx, network(x)); err != nil {
+		return 0, zero, err
+	}
+	return id, x, nil
+}
+
 // PlanInputJSON is the body of POST and PUT for a plan. Read-only fields of
 // PlanJSON may be sent back and are ignored.
 type PlanInputJSON struct {
@@ -286,18 +309,8 @@ func (h *Handler) apiCreatePlan(w http.ResponseWriter, r *http.Request) error {
 
 func (h *Handler) apiUpdatePlan(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := apiUser(ctx); err != nil {
-		return err
-	}
-	id, err := web.ID(r, "id")
+	id, _, err := apiManaged(h, r, h.store.GetPlan, func(p *Plan) int64 { return p.NetworkID })
 	if err != nil {
-		return err
-	}
-	p, err := h.store.GetPlan(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := h.apiManage(ctx, p.NetworkID); err != nil {
 		return err
 	}
 	var body PlanInputJSON
@@ -363,18 +376,8 @@ func (h *Handler) writeObjective(w http.ResponseWriter, r *http.Request, status 
 
 func (h *Handler) apiCreateObjective(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := apiUser(ctx); err != nil {
-		return err
-	}
-	id, err := web.ID(r, "id")
+	id, _, err := apiManaged(h, r, h.store.GetPlan, func(p *Plan) int64 { return p.NetworkID })
 	if err != nil {
-		return err
-	}
-	p, err := h.store.GetPlan(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := h.apiManage(ctx, p.NetworkID); err != nil {
 		return err
 	}
 	var body ObjectiveInputJSON
@@ -395,18 +398,8 @@ func (h *Handler) apiCreateObjective(w http.ResponseWriter, r *http.Request) err
 
 func (h *Handler) apiUpdateObjective(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := apiUser(ctx); err != nil {
-		return err
-	}
-	id, err := web.ID(r, "id")
+	id, _, err := apiManaged(h, r, h.store.GetObjective, func(o *Objective) int64 { return o.NetworkID })
 	if err != nil {
-		return err
-	}
-	o, err := h.store.GetObjective(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := h.apiManage(ctx, o.NetworkID); err != nil {
 		return err
 	}
 	var body ObjectiveInputJSON
@@ -474,18 +467,8 @@ func (h *Handler) writeAction(w http.ResponseWriter, r *http.Request, status int
 
 func (h *Handler) apiCreateAction(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := apiUser(ctx); err != nil {
-		return err
-	}
-	id, err := web.ID(r, "id")
+	id, _, err := apiManaged(h, r, h.store.GetObjective, func(o *Objective) int64 { return o.NetworkID })
 	if err != nil {
-		return err
-	}
-	o, err := h.store.GetObjective(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := h.apiManage(ctx, o.NetworkID); err != nil {
 		return err
 	}
 	var body ActionInputJSON
@@ -518,18 +501,8 @@ func (h *Handler) apiGetAction(w http.ResponseWriter, r *http.Request) error {
 
 func (h *Handler) apiUpdateAction(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := apiUser(ctx); err != nil {
-		return err
-	}
-	id, err := web.ID(r, "id")
+	id, _, err := apiManaged(h, r, h.store.GetAction, func(a *Action) int64 { return a.NetworkID })
 	if err != nil {
-		return err
-	}
-	a, err := h.store.GetAction(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := h.apiManage(ctx, a.NetworkID); err != nil {
 		return err
 	}
 	var body ActionInputJSON
@@ -583,18 +556,8 @@ func (h *Handler) writeIndicator(w http.ResponseWriter, r *http.Request, status 
 // /actions/{id}/indicators.
 func (h *Handler) apiCreateIndicator(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := apiUser(ctx); err != nil {
-		return err
-	}
-	id, err := web.ID(r, "id")
+	_, a, err := apiManaged(h, r, h.store.GetAction, func(a *Action) int64 { return a.NetworkID })
 	if err != nil {
-		return err
-	}
-	a, err := h.store.GetAction(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := h.apiManage(ctx, a.NetworkID); err != nil {
 		return err
 	}
 	var body IndicatorInputJSON
