@@ -138,11 +138,11 @@ func openDB(ctx context.Context, dsn string) (*db.DB, error) {
 		return nil, err
 	}
 	if err := db.Migrate(ctx, d); err != nil {
-		d.Close()
+		_ = d.Close()
 		return nil, err
 	}
 	if err := jobs.Migrate(ctx, d); err != nil {
-		d.Close()
+		_ = d.Close()
 		return nil, err
 	}
 	return d, nil

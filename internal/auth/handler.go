@@ -135,7 +135,7 @@ func (h *Handler) setLang(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, app.NotFound("language"))
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+	http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, // #nosec G124 -- HttpOnly, SameSite=Lax; Secure like the session cookie (on under https://)
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.web.Sessions.Cookie.Secure})
 	if u := app.UserFrom(r.Context()); u != nil {
 		if err := h.store.SetLang(r.Context(), u.PersonID, lang); err != nil {

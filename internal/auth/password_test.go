@@ -27,3 +27,23 @@ func TestDummyHash(t *testing.T) {
 		t.Error("dummyHash is not a valid hash")
 	}
 }
+
+// TestCheckPasswordRefusesOddKeys: a stored hash whose key is empty (on
+// which argon2 panics) or implausibly long is refused.
+func TestCheckPasswordRefusesOddKeys(t *testing.T) {
+	h, err := HashPassword("salasana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := h[:strings.LastIndex(h, "$")+1]
+	for name, key := range map[string]string{
+		"Empty":   "",
+		"TooLong": strings.Repeat("A", 88), // 66 bytes
+	} {
+		t.Run(name, func(t *testing.T) {
+			if CheckPassword(head+key, "salasana") || CheckPassword(head+key, "jotain muuta") {
+				t.Errorf("accepted a hash with a %d-character key", len(key))
+			}
+		})
+	}
+}

@@ -501,7 +501,7 @@ func (b *Browser) Screenshot(name string) string {
 	dir := os.Getenv(EnvScreenshots)
 	if dir == "" {
 		dir = b.t.TempDir()
-	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+	} else if err := os.MkdirAll(dir, 0o750); err != nil { // #nosec G703 -- the test runner's own $KOHTAAMO_SCREENSHOTS
 		b.t.Fatalf("screenshot dir: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(b.ctx, ActionTimeout)
@@ -515,7 +515,7 @@ func (b *Browser) Screenshot(name string) string {
 		name += ".png"
 	}
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, png, 0o644); err != nil {
+	if err := os.WriteFile(path, png, 0o600); err != nil { // #nosec G703 -- dir is the test runner's own; name has no separators left (unsafeName)
 		b.t.Fatalf("write screenshot: %v", err)
 	}
 	return path

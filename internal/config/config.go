@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -23,6 +24,8 @@ type Config struct {
 	LogLevel    string // debug, info, warn, error, KOHTAAMO_LOG_LEVEL
 	Workers     int    // background job workers, 0 disables, KOHTAAMO_WORKERS
 	DebugAddr   string // pprof listen address, off when empty, KOHTAAMO_DEBUG_ADDR
+
+	envErr error // an environment value ServeFlags could not parse, reported by Validate
 }
 
 // DefaultDatabase is the SQLite file used when nothing is configured.
@@ -57,7 +60,11 @@ func ServeFlags(fs *flag.FlagSet, env Env) *Config {
 	fs.StringVar(&c.LogLevel, "log-level", envOr(env, "KOHTAAMO_LOG_LEVEL", "info"), "debug, info, warn or error (KOHTAAMO_LOG_LEVEL)")
 	workers := 4
 	if v := env("KOHTAAMO_WORKERS"); v != "" {
-		fmt.Sscanf(v, "%d", &workers)
+		if n, err := strconv.Atoi(v); err == nil {
+			workers = n
+		} else {
+			c.envErr = fmt.Errorf("KOHTAAMO_WORKERS %q: want a number", v)
+		}
 	}
 	fs.StringVar(&c.DebugAddr, "debug-addr", env("KOHTAAMO_DEBUG_ADDR"), "serve Go's pprof profiles on this HOST:PORT (keep it private); empty: off (KOHTAAMO_DEBUG_ADDR)")
 	fs.IntVar(&c.Workers, "workers", workers, "background job workers; 0 runs none in this instance (KOHTAAMO_WORKERS)")
@@ -66,7 +73,7 @@ func ServeFlags(fs *flag.FlagSet, env Env) *Config {
 
 // Validate checks the configuration and fills derived defaults.
 func (c *Config) Validate() error {
-	var errs []error
+	errs := []error{c.envErr} // errors.Join drops it when nil
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		errs = append(errs, fmt.Errorf("--addr %q: want HOST:PORT", c.Addr))
 	}

@@ -58,3 +58,17 @@ func TestServeFlags(t *testing.T) {
 		}
 	})
 }
+
+// TestWorkersEnv: a KOHTAAMO_WORKERS that is not a number stops the start
+// instead of silently running the default four workers.
+func TestWorkersEnv(t *testing.T) {
+	c, err := parse(t, map[string]string{"KOHTAAMO_WORKERS": "2"})
+	if err != nil || c.Workers != 2 {
+		t.Fatalf("KOHTAAMO_WORKERS=2: %d %v", c.Workers, err)
+	}
+	for _, v := range []string{"four", "4x", "-"} {
+		if _, err := parse(t, map[string]string{"KOHTAAMO_WORKERS": v}); err == nil || !strings.Contains(err.Error(), "KOHTAAMO_WORKERS") {
+			t.Errorf("KOHTAAMO_WORKERS=%q: want an error naming it, got %v", v, err)
+		}
+	}
+}

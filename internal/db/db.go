@@ -69,7 +69,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := d.PingContext(pctx); err != nil {
-		d.Close()
+		_ = d.Close()
 		return nil, fmt.Errorf("connect to %s database: %w", d.Dialect, err)
 	}
 	return d, nil

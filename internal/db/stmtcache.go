@@ -33,7 +33,7 @@ func (c *stmtCache) get(ctx context.Context, d *sql.DB, query string) *sql.Stmt 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old := c.stmts[query]; old != nil {
-		st.Close()
+		_ = st.Close()
 		return old
 	}
 	if c.stmts == nil {
@@ -47,7 +47,7 @@ func (c *stmtCache) close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, st := range c.stmts {
-		st.Close()
+		_ = st.Close()
 	}
 	c.stmts = nil
 }

@@ -20,7 +20,7 @@ import (
 )
 
 // Password is the password of every demo account.
-const Password = "kohtaamo-demo"
+const Password = "kohtaamo-demo" // #nosec G101 -- the public demo password, printed at start and in the README
 
 // The demo accounts' e-mail addresses.
 const (

@@ -20,7 +20,7 @@ import (
 // The national generator's sign-in for load benchmarks.
 const (
 	BenchEmail    = "bench@kohtaamo.example"
-	BenchPassword = "kohtaamo-bench"
+	BenchPassword = "kohtaamo-bench" // #nosec G101 -- the public password of the generated load-benchmark account
 )
 
 // BenchNetworkSize is the member count of the benchmark network.
@@ -188,7 +188,7 @@ func loadScaled(ctx context.Context, d *db.DB, now time.Time, scale float64, pro
 		g.counts(&out)
 		if d.Dialect == db.Postgres {
 			for _, t := range withIDs {
-				if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), (SELECT MAX(id) FROM `+t+`))`); err != nil {
+				if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), (SELECT MAX(id) FROM `+t+`))`); err != nil { // #nosec G202 -- t is a table name from the fixed withIDs list
 					return fmt.Errorf("move %s id sequence: %w", t, err)
 				}
 			}
@@ -871,9 +871,9 @@ func (g *generator) plans() error {
 					h := mix(uint64(n)<<16|uint64(yi)<<8|uint64(k), 7)
 					q := (a + o) % 4 // the quarter the action is due in
 					aStart, aDue := date(year, time.Month(3*q+1), 1), date(year, time.Month(3*q+4), 1).AddDate(0, 0, -1)
-					owner := members[int(h%uint64(len(members)))]
+					owner := members[h%uint64(len(members))]
 					if n == 0 {
-						owner = members[3+int(h%uint64(len(members)-3))] // the bench user only as below
+						owner = members[3+h%uint64(len(members)-3)] // #nosec G115 -- the bench network has dozens of members; the bench user only as below
 					}
 					st, progress := g.actionStatus(status, aStart, aDue, h)
 					if n == 0 && status == "active" && k < benchPlanActions {
@@ -1037,7 +1037,7 @@ func (g *generator) slots(n, count int) []genSlot {
 			week, wd := 1+(n+t)%4, weekdays[(n+2*t)%3]
 			day := nthWeekday(mon.Year(), mon.Month(), week, wd)
 			start := time.Date(mon.Year(), mon.Month(), day, tr.hour, tr.minute, 0, 0, meeting.Helsinki).UTC()
-			h := mix(uint64(n), uint64(m*4+t))
+			h := mix(uint64(n), uint64(m*4+t)) // #nosec G115 -- non-negative indices
 			out = append(out, genSlot{track: t, start: start, end: start.Add(tr.length), cancelled: h%50 == 7})
 		}
 	}
@@ -1164,7 +1164,7 @@ func (w *meetingWriter) network(n int, slots []genSlot) error {
 	minuted := 0
 	var eligible []genMember
 	for si, s := range slots {
-		h := mix(uint64(n)<<20|uint64(si), 11)
+		h := mix(uint64(n)<<20|uint64(si), 11) // #nosec G115 -- non-negative indices
 		w.meetingID++
 		id := w.meetingID
 		tr := genTracks[s.track]
@@ -1216,7 +1216,7 @@ func (w *meetingWriter) network(n int, slots []genSlot) error {
 		}
 		// Answers to the invitation: a window of the members.
 		r := min(len(eligible), 6+int(h%9))
-		off := int((h >> 8) % uint64(len(eligible)))
+		off := int((h >> 8) % uint64(len(eligible))) // #nosec G115 -- less than len(eligible), an int
 		attended, remote := 0, 0
 		for j := 0; j < r; j++ {
 			m := eligible[(off+j)%len(eligible)]
@@ -1277,7 +1277,7 @@ func (w *meetingWriter) agendaItems(n int, id int64, si int, s genSlot, h uint64
 	titles := make([]string, 0, k+1)
 	convener := g.personID(g.netMembers[n][0].person)
 	for pos := 1; pos <= k; pos++ {
-		title, minutes, preparer := genAgenda[(si+pos*5+n)%len(genAgenda)], 20+int(h>>(pos*3))%4*10, any(nil)
+		title, minutes, preparer := genAgenda[(si+pos*5+n)%len(genAgenda)], 20+int(h>>(pos*3)%4)*10, any(nil)
 		var proposer any
 		switch {
 		case pos == 1:
@@ -1285,7 +1285,7 @@ func (w *meetingWriter) agendaItems(n int, id int64, si int, s genSlot, h uint64
 		case pos == k && k > 2:
 			title, minutes, preparer = "Seuraava kokous", 5, convener
 		case len(eligible) > 0:
-			m := eligible[int(mix(h, uint64(pos))%uint64(len(eligible)))]
+			m := eligible[mix(h, uint64(pos))%uint64(len(eligible))]
 			preparer = g.personID(m.person)
 			if pos%2 == 0 {
 				proposer = preparer
@@ -1302,7 +1302,7 @@ func (w *meetingWriter) agendaItems(n int, id int64, si int, s genSlot, h uint64
 	}
 	// A member's proposal waiting for the convener before a coming meeting.
 	if !past && invited && !s.cancelled && len(eligible) > 0 && h%3 == 0 {
-		m := eligible[int((h>>24)%uint64(len(eligible)))]
+		m := eligible[(h>>24)%uint64(len(eligible))]
 		w.agendaID++
 		at := maxTime(created, g.now.AddDate(0, 0, -1-int(h%5)))
 		w.agenda.add(w.agendaID, id, k+1, "Ehdotus: "+genAgenda[(si+n)%len(genAgenda)], g.personID(m.person), 15, "Ehdotan käsiteltäväksi.", "",
@@ -1366,7 +1366,7 @@ func (w *meetingWriter) minutesFor(n int, id int64, s genSlot, h uint64, members
 		if len(pool) == 0 {
 			pool = members
 		}
-		owner := pool[int(hk%uint64(len(pool)))]
+		owner := pool[hk%uint64(len(pool))]
 		if n == 0 && owner.person == g.benchPerson {
 			owner = members[0] // the bench user's items are chosen below
 		}

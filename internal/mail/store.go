@@ -130,7 +130,7 @@ func (s *Store) Deliveries(ctx context.Context, ids []int64) ([]*Delivery, error
 		for rows.Next() {
 			d, err := scanDelivery(rows)
 			if err != nil {
-				rows.Close()
+				_ = rows.Close()
 				return nil, fmt.Errorf("scan mail delivery: %w", err)
 			}
 			byID[d.ID] = d
@@ -140,7 +140,7 @@ func (s *Store) Deliveries(ctx context.Context, ids []int64) ([]*Delivery, error
 			byMsg[d.MessageID] = append(byMsg[d.MessageID], d)
 		}
 		err = rows.Err()
-		rows.Close()
+		_ = rows.Close()
 		if err != nil {
 			return nil, fmt.Errorf("get mail deliveries: %w", err)
 		}
@@ -157,7 +157,7 @@ func (s *Store) Deliveries(ctx context.Context, ids []int64) ([]*Delivery, error
 			var msgID int64
 			var a Attachment
 			if err := rows.Scan(&msgID, &a.Filename, &a.ContentType, &a.Content); err != nil {
-				rows.Close()
+				_ = rows.Close()
 				return nil, fmt.Errorf("scan mail attachment: %w", err)
 			}
 			for _, d := range byMsg[msgID] {
@@ -165,7 +165,7 @@ func (s *Store) Deliveries(ctx context.Context, ids []int64) ([]*Delivery, error
 			}
 		}
 		err = rows.Err()
-		rows.Close()
+		_ = rows.Close()
 		if err != nil {
 			return nil, fmt.Errorf("list mail attachments: %w", err)
 		}

@@ -395,7 +395,7 @@ func (s *Store) OrgHistory(ctx context.Context, orgID int64, now time.Time, see 
 	for rows.Next() {
 		var n OrgNetwork
 		if err := rows.Scan(&n.NetworkID, &n.NetworkName); err != nil {
-			rows.Close()
+			_ = rows.Close()
 			return nil, fmt.Errorf("scan represented network: %w", err)
 		}
 		if _, ok := index[n.NetworkID]; !ok {
@@ -404,7 +404,7 @@ func (s *Store) OrgHistory(ctx context.Context, orgID int64, now time.Time, see 
 			wins = append(wins, window{})
 		}
 	}
-	rows.Close()
+	_ = rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list represented networks: %w", err)
 	}

@@ -271,3 +271,38 @@ func TestStore(t *testing.T) {
 		}
 	})
 }
+
+// TestBackToBackMeetings checks both edges of a booked meeting: a meeting
+// may end when another starts and start when it ends, but not a minute
+// into it. Meetings are half-open intervals [start, end).
+func TestBackToBackMeetings(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := meeting.NewStore(d)
+		network, _, _ := seed(t, d)
+		at := func(hh, mm int) time.Time { return helsinki(2027, 2, 9, hh, mm).UTC() }
+		booked := meeting.Input{Title: "Aamupäivä", StartsAt: at(9, 0), EndsAt: at(11, 0), Mode: meeting.ModeRemote}
+		if _, err := s.Create(ctx, network, booked, now); err != nil {
+			t.Fatalf("9:00–11:00: %v", err)
+		}
+		for _, c := range []struct {
+			name       string
+			start, end time.Time
+			ok         bool
+		}{
+			{"a minute into the start", at(8, 0), at(9, 1), false},
+			{"ending at the start", at(7, 0), at(9, 0), true},
+			{"a minute before the end", at(10, 59), at(12, 0), false},
+			{"starting at the end", at(11, 0), at(12, 0), true},
+		} {
+			in := meeting.Input{Title: c.name, StartsAt: c.start, EndsAt: c.end, Mode: meeting.ModeRemote}
+			_, err := s.Create(ctx, network, in, now)
+			if c.ok && err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			if !c.ok && !app.IsCode(err, app.ECONFLICT) {
+				t.Errorf("%s: %v, want a conflict", c.name, err)
+			}
+		}
+	})
+}

@@ -369,7 +369,7 @@ func (h *Handler) updatePerson(w http.ResponseWriter, r *http.Request) {
 	if u.PersonID == id {
 		// An explicit language cookie outranks the stored preference, so
 		// the new preference must replace it to take effect now.
-		http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: p.Lang, Path: "/", MaxAge: 365 * 24 * 3600,
+		http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: p.Lang, Path: "/", MaxAge: 365 * 24 * 3600, // #nosec G124 -- HttpOnly, SameSite=Lax; Secure like the session cookie (on under https://)
 			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.web.Sessions.Cookie.Secure})
 		r = r.WithContext(web.WithLang(ctx, p.Lang))
 	}

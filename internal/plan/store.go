@@ -228,7 +228,7 @@ func (s *Store) ListPlans(ctx context.Context, networkID int64) ([]Plan, error) 
 	for rows.Next() {
 		p, err := scanPlan(rows)
 		if err != nil {
-			rows.Close()
+			_ = rows.Close()
 			return nil, fmt.Errorf("scan plan: %w", err)
 		}
 		out = append(out, *p)
@@ -338,7 +338,7 @@ func (s *Store) objectives(ctx context.Context, where string, args ...any) ([]Ob
 	for rows.Next() {
 		o, err := scanObjective(rows)
 		if err != nil {
-			rows.Close()
+			_ = rows.Close()
 			return nil, fmt.Errorf("scan objective: %w", err)
 		}
 		out = append(out, *o)

@@ -35,7 +35,7 @@ func SQLite(t testing.TB) *db.DB {
 	if err != nil {
 		t.Fatalf("open sqlite: %v", err)
 	}
-	t.Cleanup(func() { d.Close() })
+	t.Cleanup(func() { _ = d.Close() })
 	if err := db.Migrate(context.Background(), d); err != nil {
 		t.Fatalf("migrate sqlite: %v", err)
 	}
@@ -66,7 +66,7 @@ func Postgres(t testing.TB) *db.DB {
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
 	}
-	t.Cleanup(func() { d.Close() })
+	t.Cleanup(func() { _ = d.Close() })
 	if err := db.Migrate(context.Background(), d); err != nil {
 		t.Fatalf("migrate postgres: %v", err)
 	}
@@ -85,12 +85,12 @@ func NewSchema(t testing.TB, base string) string {
 		t.Fatalf("open postgres: %v", err)
 	}
 	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		admin.Close()
+		_ = admin.Close()
 		t.Fatalf("create schema: %v", err)
 	}
 	t.Cleanup(func() {
 		_, _ = admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		admin.Close()
+		_ = admin.Close()
 	})
 	return schema
 }
