@@ -24,7 +24,7 @@ type Handler struct {
 
 // NewHandler returns the auth handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: NewPolicy(d)}
+	return &Handler{web: kit, db: d, store: NewStore(d), policy: NewPolicy(d, kit.Clock)}
 }
 
 // Routes registers the auth routes.

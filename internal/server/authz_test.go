@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
@@ -34,10 +35,14 @@ const (
 	rMember    role = "member"    // member of N1
 	rGuest     role = "guest"     // guest (expert) of N1
 	rOutsider  role = "outsider"  // signed in, no roles
-	rPublic    role = "public"    // not signed in
+	// Former members: their term in N1 has ended, so they have no rights
+	// from it (the convener's ended yesterday, the member's in 2010).
+	rFormerConv   role = "former-convener"
+	rFormerMember role = "former-member"
+	rPublic       role = "public" // not signed in
 )
 
-var roles = []role{rAdmin, rCoord, rWorker, rConvener, rSecretary, rMember, rGuest, rOutsider, rPublic}
+var roles = []role{rAdmin, rCoord, rWorker, rConvener, rSecretary, rMember, rGuest, rOutsider, rFormerConv, rFormerMember, rPublic}
 
 // Who may do what: the rules of auth.Policy, spelled out per role.
 var (
@@ -480,6 +485,10 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	for _, r := range []role{rConvener, rSecretary, rMember, rGuest} {
 		f.member(f.ids["N1"], f.person[r], string(r))
 	}
+	yesterday := app.Day(env.Clock.Now().AddDate(0, 0, -1))
+	f.exec(`UPDATE memberships SET term_end = $1 WHERE id = $2`, yesterday, f.member(f.ids["N1"], f.person[rFormerConv], "convener"))
+	f.exec(`UPDATE memberships SET term_start = $1, term_end = $2 WHERE id = $3`, time.Date(2008, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2010, 12, 31, 0, 0, 0, 0, time.UTC), f.member(f.ids["N1"], f.person[rFormerMember], "member"))
 
 	// The targets: people without accounts whose contact details are
 	// private, one in each network.
