@@ -96,6 +96,13 @@ var (
 		UNION
 		SELECT n.project_id, m.person_id FROM memberships m JOIN networks n ON n.id = m.network_id WHERE `+currentMembership+`)
 		SELECT EXISTS (SELECT 1 FROM pp a JOIN pp b ON a.project_id = b.project_id WHERE a.person_id = $1 AND b.person_id = $2)`, 3)
+	// qRank orders people by the rights they hold (see rank).
+	qRank = current(`SELECT CASE
+		WHEN EXISTS (SELECT 1 FROM users WHERE person_id = $1 AND is_admin) THEN 3
+		WHEN EXISTS (SELECT 1 FROM project_staff WHERE person_id = $1 AND role = 'coordinator') THEN 2
+		WHEN EXISTS (SELECT 1 FROM project_staff WHERE person_id = $1)
+			OR EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = $1 AND m.role IN ('convener', 'secretary') AND `+currentMembership+`) THEN 1
+		ELSE 0 END`, 2)
 )
 
 // today is the date against which terms are compared.
@@ -251,12 +258,45 @@ func (p *Policy) CanEditDirectory(ctx context.Context, u *app.User) error {
 	return deny(u)
 }
 
-// CanEditPerson allows the person themself and directory editors.
+// CanEditPerson allows the person themself, and directory editors whose
+// own rights are at least the person's (rank), so that no one edits an
+// account with more rights than their own: a convener edits a member, not
+// the project's coordinator or a platform admin. What an editor may change
+// of the person is the person domain's rule (person.Service.Update): never
+// the sign-in address of an account.
 func (p *Policy) CanEditPerson(ctx context.Context, u *app.User, personID int64) error {
 	if u != nil && u.PersonID == personID {
 		return nil
 	}
-	return p.CanEditDirectory(ctx, u)
+	if err := p.CanEditDirectory(ctx, u); err != nil {
+		return err
+	}
+	if u.IsAdmin {
+		return nil
+	}
+	mine, err := p.rank(ctx, u.PersonID)
+	if err != nil {
+		return err
+	}
+	theirs, err := p.rank(ctx, personID)
+	if err != nil {
+		return err
+	}
+	if theirs > mine {
+		return app.Forbidden()
+	}
+	return nil
+}
+
+// rank orders people by the rights they hold: 3 platform admin, 2 project
+// coordinator, 1 project worker or current convener or secretary, 0
+// anyone else.
+func (p *Policy) rank(ctx context.Context, personID int64) (int, error) {
+	var r int
+	if err := p.q.QueryRowContext(ctx, qRank, personID, p.today()).Scan(&r); err != nil {
+		return 0, fmt.Errorf("rank person: %w", err)
+	}
+	return r, nil
 }
 
 // CanMergeOrganisations allows platform admins.
