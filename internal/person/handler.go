@@ -131,8 +131,8 @@ type ProfilePage struct {
 	ShowContacts bool
 	CanEdit      bool
 	IsSelf       bool
-	// CanInvite is set for directory editors when the person has an
-	// e-mail address and no account in use yet.
+	// CanInvite is set for directory editors who may edit the person
+	// when the person has an e-mail address and no account in use yet.
 	CanInvite bool
 	// ShowAttendance links the attendance history: for the person, admins
 	// and those who manage one of the person's networks.
@@ -185,12 +185,7 @@ func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !page.IsSelf && p.Email != "" {
-		editor, err := allowed(h.policy.CanEditDirectory(ctx, u))
-		if err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		if editor {
+		if page.CanEdit {
 			active, err := h.store.HasActiveAccount(ctx, id)
 			if err != nil {
 				h.web.Error(w, r, err)
