@@ -38,11 +38,11 @@ func (h *Handler) accountRoutes(mux *web.Mux) {
 	mux.HandleFunc("POST /account/listing", h.setListing)
 }
 
-// CheckOwnPassword verifies the owner's password before a sensitive change
+// checkOwnPassword verifies the owner's password before a sensitive change
 // and reports a wrong one as a field error on field. Wrong answers count
 // against the account like failed sign-ins (and the account's sign-in
 // lock applies here too), so the form cannot be used to guess it.
-func CheckOwnPassword(ctx context.Context, s *Store, acct *Account, password, field string, now time.Time) error {
+func checkOwnPassword(ctx context.Context, s *Store, acct *Account, password, field string, now time.Time) error {
 	n, err := s.CountAttempts(ctx, accountKey(acct.Email), now)
 	if err != nil {
 		return err
@@ -81,7 +81,7 @@ func RequestEmailChange(ctx context.Context, d *db.DB, outbox *mail.Outbox, acct
 	if err := v.Err(); err != nil {
 		return err
 	}
-	if err := CheckOwnPassword(ctx, NewStore(d), acct, password, "email_password", now); err != nil {
+	if err := checkOwnPassword(ctx, NewStore(d), acct, password, "email_password", now); err != nil {
 		return err
 	}
 	return d.WithTx(ctx, func(tx *sql.Tx) error {
@@ -158,7 +158,7 @@ func ChangePassword(ctx context.Context, d *db.DB, acct *Account, current, passw
 	if err != nil {
 		return 0, err
 	}
-	if err := CheckOwnPassword(ctx, NewStore(d), acct, current, "current_password", now); err != nil {
+	if err := checkOwnPassword(ctx, NewStore(d), acct, current, "current_password", now); err != nil {
 		return 0, err
 	}
 	hash, err := HashPassword(password)
@@ -196,7 +196,7 @@ func CreateOwnAPIToken(ctx context.Context, d *db.DB, acct *Account, name, passw
 		return "", err
 	}
 	s := NewStore(d)
-	if err := CheckOwnPassword(ctx, s, acct, password, "token_password", now); err != nil {
+	if err := checkOwnPassword(ctx, s, acct, password, "token_password", now); err != nil {
 		return "", err
 	}
 	return s.CreateAPIToken(ctx, acct.ID, name, now)
