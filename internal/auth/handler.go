@@ -24,7 +24,7 @@ type Handler struct {
 
 // NewHandler returns the auth handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: NewPolicy(d)}
+	return &Handler{web: kit, db: d, store: NewStore(d), policy: NewPolicy(d, kit.Clock)}
 }
 
 // Routes registers the auth routes.
@@ -35,6 +35,7 @@ func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /lang/{lang}", h.setLang)
 	h.resetRoutes(mux)
 	h.inviteRoutes(mux)
+	h.accountRoutes(mux)
 }
 
 // LoginPage is the sign-in form.
@@ -91,13 +92,22 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 	web.Redirect(w, r, page.Next)
 }
 
+// Session keys.
+const (
+	sessionUser  = "user_id"
+	sessionEpoch = "epoch" // the account's session epoch at sign-in
+)
+
 // SignIn starts a session for acct (renewing the token against fixation).
+// The session carries the account's session epoch, so that ending the
+// account's sessions (EndSessions) ends this one too.
 func (h *Handler) SignIn(r *http.Request, acct *Account) error {
 	ctx := r.Context()
 	if err := h.web.Sessions.RenewToken(ctx); err != nil {
 		return err
 	}
-	h.web.Sessions.Put(ctx, "user_id", acct.ID)
+	h.web.Sessions.Put(ctx, sessionUser, acct.ID)
+	h.web.Sessions.Put(ctx, sessionEpoch, acct.SessionEpoch)
 	return h.store.TouchLogin(ctx, acct.ID, h.web.Clock.Now())
 }
 
@@ -148,13 +158,15 @@ func (h *Handler) setLang(w http.ResponseWriter, r *http.Request) {
 }
 
 // LoadUser puts the signed-in user (from the session) into the request
-// context. A disabled or deleted account ends the session.
+// context. A disabled or deleted account ends the session, and so does an
+// account whose sessions were ended (a password reset, "sign out
+// everywhere else") since this one began.
 func LoadUser(kit *web.Kit, store *Store) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if h := r.Header.Get("Authorization"); h != "" {
 				token, ok := strings.CutPrefix(h, "Bearer ")
-				acct, err := store.AccountByAPIToken(r.Context(), strings.TrimSpace(token))
+				acct, err := store.AccountByAPIToken(r.Context(), strings.TrimSpace(token), kit.Clock.Now())
 				if !ok || err != nil || acct.Disabled {
 					if err != nil && !app.IsCode(err, app.ENOTFOUND) {
 						kit.APIError(w, r, err)
@@ -168,18 +180,19 @@ func LoadUser(kit *web.Kit, store *Store) func(http.Handler) http.Handler {
 				next.ServeHTTP(w, r.WithContext(web.WithUserLogger(ctx, kit.Log, u)))
 				return
 			}
-			id := kit.Sessions.GetInt64(r.Context(), "user_id")
+			id := kit.Sessions.GetInt64(r.Context(), sessionUser)
 			if id == 0 {
 				next.ServeHTTP(w, r)
 				return
 			}
 			acct, err := store.AccountByID(r.Context(), id)
-			if err != nil || acct.Disabled {
-				if err != nil && !app.IsCode(err, app.ENOTFOUND) {
-					kit.Error(w, r, err)
-					return
-				}
-				kit.Sessions.Remove(r.Context(), "user_id")
+			if err != nil && !app.IsCode(err, app.ENOTFOUND) {
+				kit.Error(w, r, err)
+				return
+			}
+			if err != nil || acct.Disabled || acct.SessionEpoch != kit.Sessions.GetInt64(r.Context(), sessionEpoch) {
+				kit.Sessions.Remove(r.Context(), sessionUser)
+				kit.Sessions.Remove(r.Context(), sessionEpoch)
 				next.ServeHTTP(w, r)
 				return
 			}

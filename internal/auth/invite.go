@@ -94,7 +94,8 @@ func Invite(ctx context.Context, d *db.DB, outbox *mail.Outbox, inviter *app.Use
 }
 
 // invite handles POST /people/{id}/invite (a button on the person's page)
-// for directory editors, then returns to the person's page.
+// for directory editors who may edit the person, then returns to the
+// person's page.
 func (h *Handler) invite(w http.ResponseWriter, r *http.Request) {
 	ctx, u := r.Context(), app.UserFrom(r.Context())
 	id, err := web.ID(r, "id")
@@ -102,7 +103,10 @@ func (h *Handler) invite(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	if err := h.policy.CanEditDirectory(ctx, u); err != nil {
+	// An invitation hands the person's rights to whoever reads the
+	// mailbox, so it takes the right to edit the person: no one invites
+	// someone with more rights than their own.
+	if err := h.policy.CanEditPerson(ctx, u, id); err != nil {
 		h.web.Error(w, r, err)
 		return
 	}

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
@@ -38,12 +41,72 @@ const (
 //     secretaries manage their networks and memberships; coordinators,
 //     workers and conveners add and edit organisations and people; merging
 //     organisations is for admins.
+//
+// Every right that comes from a network membership comes from a current
+// one: a membership whose term has ended (term_end before today, Helsinki
+// time) gives no rights at all, exactly as it gets no mail. The condition
+// lives in one place, currentMembership.
 type Policy struct {
-	q db.Querier
+	q     db.Querier
+	clock app.Clock
 }
 
-// NewPolicy returns a policy reading from q.
-func NewPolicy(q db.Querier) *Policy { return &Policy{q: q} }
+// NewPolicy returns a policy reading from q; clock decides which
+// memberships are current.
+func NewPolicy(q db.Querier, clock app.Clock) *Policy {
+	if clock == nil {
+		clock = app.SystemClock{}
+	}
+	return &Policy{q: q, clock: clock}
+}
+
+// currentMembership is the SQL condition that the membership row m is
+// current on the date given as the query's parameter $today (app.Day of
+// now): its term has not ended. A term may start in the future: such a
+// member is already invited to meetings, so they also read them.
+const currentMembership = `(m.term_end IS NULL OR m.term_end >= $today)`
+
+// current returns query with currentMembership's $today replaced by the
+// placeholder $n, where the caller passes p.today() as that argument.
+func current(query string, n int) string {
+	return strings.ReplaceAll(query, "$today", "$"+strconv.Itoa(n))
+}
+
+// The policy's queries, with currentMembership's date as the last
+// parameter.
+var (
+	qNetworkRole   = current(`SELECT m.role FROM memberships m WHERE m.network_id = $1 AND m.person_id = $2 AND `+currentMembership, 3)
+	qManageNetwork = current(`SELECT EXISTS (
+		SELECT 1 FROM networks n JOIN project_staff s ON s.project_id = n.project_id
+		WHERE n.id = $1 AND s.person_id = $2
+		UNION ALL
+		SELECT 1 FROM memberships m WHERE m.network_id = $1 AND m.person_id = $2 AND m.role IN ('convener', 'secretary')
+			AND `+currentMembership+`)`, 3)
+	qEditDirectory = current(`SELECT EXISTS (
+		SELECT 1 FROM project_staff WHERE person_id = $1
+		UNION ALL
+		SELECT 1 FROM memberships m WHERE m.person_id = $1 AND m.role = 'convener' AND `+currentMembership+`)`, 2)
+	qSharesProject = current(`SELECT EXISTS (
+		SELECT 1 FROM project_staff WHERE project_id = $1 AND person_id = $2
+		UNION ALL
+		SELECT 1 FROM memberships m JOIN networks n ON n.id = m.network_id
+		WHERE n.project_id = $1 AND m.person_id = $2 AND `+currentMembership+`)`, 3)
+	qSeeContacts = current(`WITH pp AS (
+		SELECT project_id, person_id FROM project_staff
+		UNION
+		SELECT n.project_id, m.person_id FROM memberships m JOIN networks n ON n.id = m.network_id WHERE `+currentMembership+`)
+		SELECT EXISTS (SELECT 1 FROM pp a JOIN pp b ON a.project_id = b.project_id WHERE a.person_id = $1 AND b.person_id = $2)`, 3)
+	// qRank orders people by the rights they hold (see rank).
+	qRank = current(`SELECT CASE
+		WHEN EXISTS (SELECT 1 FROM users WHERE person_id = $1 AND is_admin) THEN 3
+		WHEN EXISTS (SELECT 1 FROM project_staff WHERE person_id = $1 AND role = 'coordinator') THEN 2
+		WHEN EXISTS (SELECT 1 FROM project_staff WHERE person_id = $1)
+			OR EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = $1 AND m.role IN ('convener', 'secretary') AND `+currentMembership+`) THEN 1
+		ELSE 0 END`, 2)
+)
+
+// today is the date against which terms are compared.
+func (p *Policy) today() time.Time { return app.Day(p.clock.Now()) }
 
 // RequireUser returns EUNAUTH for the public.
 func RequireUser(u *app.User) error {
@@ -76,13 +139,14 @@ func (p *Policy) ProjectRole(ctx context.Context, u *app.User, projectID int64) 
 	return role, nil
 }
 
-// NetworkRole returns the user's role in a network ("" when none).
+// NetworkRole returns the user's role in a network through a current
+// membership ("" when none).
 func (p *Policy) NetworkRole(ctx context.Context, u *app.User, networkID int64) (string, error) {
 	if u == nil {
 		return "", nil
 	}
 	var role string
-	err := p.q.QueryRowContext(ctx, `SELECT role FROM memberships WHERE network_id = $1 AND person_id = $2`, networkID, u.PersonID).Scan(&role)
+	err := p.q.QueryRowContext(ctx, qNetworkRole, networkID, u.PersonID, p.today()).Scan(&role)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -146,12 +210,7 @@ func (p *Policy) CanManageNetwork(ctx context.Context, u *app.User, networkID in
 		return nil
 	}
 	var ok bool
-	err := p.q.QueryRowContext(ctx, `SELECT EXISTS (
-		SELECT 1 FROM networks n JOIN project_staff s ON s.project_id = n.project_id
-		WHERE n.id = $1 AND s.person_id = $2
-		UNION ALL
-		SELECT 1 FROM memberships m WHERE m.network_id = $1 AND m.person_id = $2 AND m.role IN ('convener', 'secretary'))`,
-		networkID, u.PersonID).Scan(&ok)
+	err := p.q.QueryRowContext(ctx, qManageNetwork, networkID, u.PersonID, p.today()).Scan(&ok)
 	if err != nil {
 		return fmt.Errorf("check network rights: %w", err)
 	}
@@ -189,10 +248,7 @@ func (p *Policy) CanEditDirectory(ctx context.Context, u *app.User) error {
 		return nil
 	}
 	var ok bool
-	err := p.q.QueryRowContext(ctx, `SELECT EXISTS (
-		SELECT 1 FROM project_staff WHERE person_id = $1
-		UNION ALL
-		SELECT 1 FROM memberships WHERE person_id = $1 AND role = 'convener')`, u.PersonID).Scan(&ok)
+	err := p.q.QueryRowContext(ctx, qEditDirectory, u.PersonID, p.today()).Scan(&ok)
 	if err != nil {
 		return fmt.Errorf("check directory rights: %w", err)
 	}
@@ -202,12 +258,45 @@ func (p *Policy) CanEditDirectory(ctx context.Context, u *app.User) error {
 	return deny(u)
 }
 
-// CanEditPerson allows the person themself and directory editors.
+// CanEditPerson allows the person themself, and directory editors whose
+// own rights are at least the person's (rank), so that no one edits an
+// account with more rights than their own: a convener edits a member, not
+// the project's coordinator or a platform admin. What an editor may change
+// of the person is the person domain's rule (person.Service.Update): never
+// the sign-in address of an account.
 func (p *Policy) CanEditPerson(ctx context.Context, u *app.User, personID int64) error {
 	if u != nil && u.PersonID == personID {
 		return nil
 	}
-	return p.CanEditDirectory(ctx, u)
+	if err := p.CanEditDirectory(ctx, u); err != nil {
+		return err
+	}
+	if u.IsAdmin {
+		return nil
+	}
+	mine, err := p.rank(ctx, u.PersonID)
+	if err != nil {
+		return err
+	}
+	theirs, err := p.rank(ctx, personID)
+	if err != nil {
+		return err
+	}
+	if theirs > mine {
+		return app.Forbidden()
+	}
+	return nil
+}
+
+// rank orders people by the rights they hold: 3 platform admin, 2 project
+// coordinator, 1 project worker or current convener or secretary, 0
+// anyone else.
+func (p *Policy) rank(ctx context.Context, personID int64) (int, error) {
+	var r int
+	if err := p.q.QueryRowContext(ctx, qRank, personID, p.today()).Scan(&r); err != nil {
+		return 0, fmt.Errorf("rank person: %w", err)
+	}
+	return r, nil
 }
 
 // CanMergeOrganisations allows platform admins.
@@ -231,11 +320,7 @@ func (p *Policy) SharesProject(ctx context.Context, u *app.User, projectID int64
 		return true, nil
 	}
 	var ok bool
-	err := p.q.QueryRowContext(ctx, `SELECT EXISTS (
-		SELECT 1 FROM project_staff WHERE project_id = $1 AND person_id = $2
-		UNION ALL
-		SELECT 1 FROM memberships m JOIN networks n ON n.id = m.network_id WHERE n.project_id = $1 AND m.person_id = $2)`,
-		projectID, u.PersonID).Scan(&ok)
+	err := p.q.QueryRowContext(ctx, qSharesProject, projectID, u.PersonID, p.today()).Scan(&ok)
 	if err != nil {
 		return false, fmt.Errorf("check shared project: %w", err)
 	}
@@ -252,12 +337,7 @@ func (p *Policy) CanSeeContacts(ctx context.Context, u *app.User, personID int64
 		return true, nil
 	}
 	var ok bool
-	err := p.q.QueryRowContext(ctx, `WITH pp AS (
-		SELECT project_id, person_id FROM project_staff
-		UNION
-		SELECT n.project_id, m.person_id FROM memberships m JOIN networks n ON n.id = m.network_id)
-		SELECT EXISTS (SELECT 1 FROM pp a JOIN pp b ON a.project_id = b.project_id WHERE a.person_id = $1 AND b.person_id = $2)`,
-		u.PersonID, personID).Scan(&ok)
+	err := p.q.QueryRowContext(ctx, qSeeContacts, u.PersonID, personID, p.today()).Scan(&ok)
 	if err != nil {
 		return false, fmt.Errorf("check contact visibility: %w", err)
 	}

@@ -133,6 +133,7 @@ type SetPasswordPage struct {
 // LinkInvalidPage is shown for an unknown, expired or used link.
 type LinkInvalidPage struct {
 	Invite bool
+	Email  bool // an address change link: a new one is asked on the account page
 }
 
 func linkPath(purpose, secret string) string {
@@ -170,7 +171,7 @@ func (h *Handler) linkAccount(ctx context.Context, s *Store, secret, purpose str
 func (h *Handler) linkError(w http.ResponseWriter, r *http.Request, purpose string, err error) {
 	if app.IsCode(err, app.ENOTFOUND) || app.IsCode(err, app.ECONFLICT) {
 		h.web.Render(w, r, http.StatusNotFound, "auth/link_invalid", h.web.T(r, "auth.link_invalid_title"),
-			LinkInvalidPage{Invite: purpose == PurposeInvite})
+			LinkInvalidPage{Invite: purpose == PurposeInvite, Email: purpose == PurposeEmail})
 		return
 	}
 	h.web.Error(w, r, err)
@@ -206,7 +207,8 @@ func ValidatePassword(pw, confirm string) error {
 }
 
 // setPassword sets the password of a link's account, uses up the link
-// (and every other open link of the account) and signs the user in.
+// (and every other open link of the account, pending address changes
+// too), ends every session of the account and signs the user in.
 func (h *Handler) setPassword(purpose string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := web.ParseForm(w, r); err != nil {
@@ -248,6 +250,12 @@ func (h *Handler) setPassword(purpose string) http.HandlerFunc {
 				return err
 			}
 			if err := s.SetPassword(ctx, acct.ID, hash); err != nil {
+				return err
+			}
+			// Whoever knew the old password may still be signed in
+			// somewhere: a new password ends every session, and the one
+			// started below carries the new epoch.
+			if acct.SessionEpoch, err = s.EndSessions(ctx, acct.ID); err != nil {
 				return err
 			}
 			return s.ClearLoginFailures(ctx, acct.Email)

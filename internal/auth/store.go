@@ -24,6 +24,9 @@ type Account struct {
 	Disabled     bool
 	CreatedAt    time.Time
 	LastLoginAt  *time.Time
+	// SessionEpoch is carried by every session of the account; a session
+	// with another epoch is over (see EndSessions).
+	SessionEpoch int64
 }
 
 // User returns the request-scoped view of the account.
@@ -39,12 +42,15 @@ type Store struct {
 // NewStore returns a store on q (a *db.DB or *sql.Tx).
 func NewStore(q db.Querier) *Store { return &Store{q: q} }
 
-const accountCols = `u.id, u.person_id, p.name, COALESCE(p.email, ''), p.lang, u.password_hash, u.is_admin, u.disabled, u.created_at, u.last_login_at`
+const accountCols = `u.id, u.person_id, p.name, COALESCE(p.email, ''), p.lang, u.password_hash, u.is_admin, u.disabled, u.created_at, u.last_login_at, u.session_epoch`
 
-func scanAccount(row interface{ Scan(...any) error }) (*Account, error) {
+// scanAccount scans accountCols and then, into extra, any further columns
+// of the query.
+func scanAccount(row interface{ Scan(...any) error }, extra ...any) (*Account, error) {
 	var a Account
 	var last sql.NullTime
-	if err := row.Scan(&a.ID, &a.PersonID, &a.Name, &a.Email, &a.Lang, &a.PasswordHash, &a.IsAdmin, &a.Disabled, &a.CreatedAt, &last); err != nil {
+	dest := append([]any{&a.ID, &a.PersonID, &a.Name, &a.Email, &a.Lang, &a.PasswordHash, &a.IsAdmin, &a.Disabled, &a.CreatedAt, &last, &a.SessionEpoch}, extra...)
+	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
 	if last.Valid {
@@ -137,6 +143,73 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) erro
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return app.NotFound("account")
+	}
+	return nil
+}
+
+// EndSessions ends every session of the account, on every instance, by
+// moving its session epoch on; it returns the new epoch, which the caller
+// puts into the one session that is to go on (if any).
+func (s *Store) EndSessions(ctx context.Context, userID int64) (int64, error) {
+	var epoch int64
+	err := s.q.QueryRowContext(ctx, `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1 RETURNING session_epoch`, userID).Scan(&epoch)
+	if err != nil {
+		return 0, db.NotFound(err, "account", "end sessions")
+	}
+	return epoch, nil
+}
+
+// EmailOwner returns the person who has the address (case-insensitive),
+// 0 when nobody has it.
+func (s *Store) EmailOwner(ctx context.Context, email string) (int64, error) {
+	var id int64
+	err := s.q.QueryRowContext(ctx, `SELECT id FROM people WHERE email = $1`, NormalizeEmail(email)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find address owner: %w", err)
+	}
+	return id, nil
+}
+
+// SetEmail moves a person to a new address; ECONFLICT on the email field
+// when someone else has it.
+func (s *Store) SetEmail(ctx context.Context, personID int64, email string, now time.Time) error {
+	_, err := s.q.ExecContext(ctx, `UPDATE people SET email = $1, updated_at = $2 WHERE id = $3`, NormalizeEmail(email), db.Now(now), personID)
+	if db.IsUniqueViolation(err) {
+		return app.FieldConflict("email", "account.email_taken")
+	}
+	if err != nil {
+		return fmt.Errorf("set email: %w", err)
+	}
+	return nil
+}
+
+// Public listing choices: whether the public sees a person as project
+// staff (people.public_listing).
+const (
+	ListingNone     = ""
+	ListingName     = "name"
+	ListingContacts = "contacts"
+)
+
+// PublicListing returns the person's choice.
+func (s *Store) PublicListing(ctx context.Context, personID int64) (string, error) {
+	var v string
+	if err := s.q.QueryRowContext(ctx, `SELECT public_listing FROM people WHERE id = $1`, personID).Scan(&v); err != nil {
+		return "", db.NotFound(err, "person", "get public listing")
+	}
+	return v, nil
+}
+
+// SetPublicListing stores the person's choice; EINVALID for an unknown one.
+func (s *Store) SetPublicListing(ctx context.Context, personID int64, v string, now time.Time) error {
+	if v != ListingNone && v != ListingName && v != ListingContacts {
+		return app.FieldInvalid("public_listing", "err.invalid_choice")
+	}
+	if _, err := s.q.ExecContext(ctx, `UPDATE people SET public_listing = $1, updated_at = $2 WHERE id = $3`, v, db.Now(now), personID); err != nil {
+		return fmt.Errorf("set public listing: %w", err)
 	}
 	return nil
 }

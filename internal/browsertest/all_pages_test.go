@@ -35,6 +35,7 @@ type demoIDs struct {
 	plan         int64 // the network's action plan
 	resetToken   string
 	inviteToken  string
+	emailToken   string // a pending change of the member's sign-in address
 }
 
 func queryID(t *testing.T, d *db.DB, query string, args ...any) int64 {
@@ -89,6 +90,9 @@ func loadDemo(t *testing.T, env *servertest.Env) demoIDs {
 		t.Fatal(err)
 	}
 	if ids.inviteToken, err = s.CreateUserToken(ctx, ids.memberUser, auth.PurposeInvite, auth.InviteTTL, env.Clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if ids.emailToken, err = s.CreateEmailChange(ctx, ids.memberUser, "uusi.osoite@example.fi", env.Clock.Now()); err != nil {
 		t.Fatal(err)
 	}
 	return ids
@@ -189,10 +193,20 @@ func roles(ids demoIDs) []role {
 			{page: page{"minutes", "/meetings/" + past + "/minutes", http.StatusOK},
 				has: []string{"main .minutes-body h2", "main table tbody tr"}},
 			{page: page{"plan", "/plans/" + id(ids.plan), http.StatusOK}},
+			{page: page{"account", "/account", http.StatusOK},
+				has: []string{`main form[action="/account/email"]`, `main form[action="/account/tokens"]`}},
+			{page: page{"account-email-confirm", "/account/email/" + ids.emailToken, http.StatusOK},
+				has: []string{`main form[action^="/account/email/"] button`}},
 		},
 		forms: []formCase{
+			// The sign-in address is read-only here (it changes on the
+			// account page), so the phone carries the error.
 			{"person-edit-self", "/people/" + id(ids.member) + "/edit", `main form.stacked`,
-				[]field{{"#email", "not an address"}}, []string{"email"}},
+				[]field{{"#phone", "call me"}}, []string{"phone"}},
+			{"account-email", "/account", `main form[action="/account/email"]`,
+				[]field{{"#new_email", "not an address"}, {"#email_password", "wrong password"}}, []string{"new_email"}},
+			{"account-password", "/account", `main form[action="/account/password"]`,
+				[]field{{"#current_password", "wrong password"}, {"#password", "short"}, {"#password_confirm", "other"}}, []string{"password", "password_confirm"}},
 		},
 	}
 	coordinator := role{

@@ -111,7 +111,7 @@ func TestLoadIfEmpty(t *testing.T) {
 		if admin == nil || !admin.IsAdmin {
 			t.Errorf("admin account is not an admin: %+v", admin)
 		}
-		pol := auth.NewPolicy(d)
+		pol := auth.NewPolicy(d, nil)
 		coord, _ := s.AccountByEmail(ctx, CoordinatorEmail)
 		if role, _ := pol.ProjectRole(ctx, coord.User(), ouluID); role != auth.RoleCoordinator {
 			t.Errorf("coordinator's role: %q", role)

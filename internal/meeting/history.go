@@ -365,7 +365,13 @@ func (s *Store) OrgHistory(ctx context.Context, orgID int64, now time.Time, see 
 	index := map[int64]int{}
 	var nets []OrgNetwork
 	var wins []window
+	// current holds, per network, the people whose term has not ended:
+	// only they see the network's rows as representatives.
+	current := map[int64][]int64{}
 	for _, m := range ms {
+		if m.Until == nil || m.Until.After(now) {
+			current[m.NetworkID] = append(current[m.NetworkID], m.PersonID)
+		}
 		i, ok := index[m.NetworkID]
 		if !ok {
 			i = len(nets)
@@ -411,11 +417,7 @@ func (s *Store) OrgHistory(ctx context.Context, orgID int64, now time.Time, see 
 
 	for i := range nets {
 		n, w := nets[i], wins[i]
-		reps := make([]int64, 0, len(n.Representatives))
-		for _, r := range n.Representatives {
-			reps = append(reps, r.PersonID)
-		}
-		ok, err := see(n.NetworkID, reps)
+		ok, err := see(n.NetworkID, current[n.NetworkID])
 		if err != nil {
 			return nil, err
 		}

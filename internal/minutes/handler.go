@@ -29,7 +29,7 @@ type Handler struct {
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), meetings: meeting.NewStore(d), policy: auth.NewPolicy(d)}
+	return &Handler{web: kit, db: d, store: NewStore(d), meetings: meeting.NewStore(d), policy: auth.NewPolicy(d, kit.Clock)}
 }
 
 // WithMail sets the outbox approved minutes are queued in (without one, no

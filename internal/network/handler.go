@@ -34,7 +34,7 @@ const rosterCacheSize = 256
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d), rosters: NewRosterCache(rosterCacheSize)}
+	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d, kit.Clock), rosters: NewRosterCache(rosterCacheSize)}
 }
 
 // Routes registers the HTML and API routes.

@@ -161,29 +161,19 @@ func (h *Handler) apiUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return app.NotFound("person")
 	}
-	if err := h.policy.CanEditPerson(ctx, app.UserFrom(ctx), id); err != nil {
+	// The rights come first, so a caller who may not edit the person
+	// learns nothing from the body's validation.
+	if _, _, err := h.service.ForEdit(ctx, app.UserFrom(ctx), id); err != nil {
 		return err
 	}
 	var in Input
 	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	p := in.person()
-	p.ID = id
 	// An editor who may not see the contact details cannot replace them
 	// either: the stored ones are kept and never echoed back.
-	canSee, err := h.policy.CanSeeContacts(ctx, app.UserFrom(ctx), id)
+	p, _, err := h.service.Update(ctx, app.UserFrom(ctx), id, in.person())
 	if err != nil {
-		return err
-	}
-	if !canSee {
-		stored, err := h.store.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		p.Email, p.Phone = stored.Email, stored.Phone
-	}
-	if err := h.store.Update(ctx, p, h.web.Clock.Now()); err != nil {
 		return err
 	}
 	j, err := h.toJSON(ctx, p)

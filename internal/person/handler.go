@@ -17,15 +17,17 @@ const PageSize = 25
 
 // Handler serves the person pages and API.
 type Handler struct {
-	web    *web.Kit
-	db     *db.DB
-	store  *Store
-	policy *auth.Policy
+	web     *web.Kit
+	db      *db.DB
+	store   *Store
+	policy  *auth.Policy
+	service *Service
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d)}
+	policy := auth.NewPolicy(d, kit.Clock)
+	return &Handler{web: kit, db: d, store: NewStore(d), policy: policy, service: NewService(d, policy, kit.Clock)}
 }
 
 // Routes registers the HTML and API routes.
@@ -129,8 +131,8 @@ type ProfilePage struct {
 	ShowContacts bool
 	CanEdit      bool
 	IsSelf       bool
-	// CanInvite is set for directory editors when the person has an
-	// e-mail address and no account in use yet.
+	// CanInvite is set for directory editors who may edit the person
+	// when the person has an e-mail address and no account in use yet.
 	CanInvite bool
 	// ShowAttendance links the attendance history: for the person, admins
 	// and those who manage one of the person's networks.
@@ -183,12 +185,7 @@ func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !page.IsSelf && p.Email != "" {
-		editor, err := allowed(h.policy.CanEditDirectory(ctx, u))
-		if err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		if editor {
+		if page.CanEdit {
 			active, err := h.store.HasActiveAccount(ctx, id)
 			if err != nil {
 				h.web.Error(w, r, err)
@@ -212,9 +209,13 @@ type FormPage struct {
 	// their contact details: the form leaves e-mail and phone out and the
 	// stored values are kept.
 	HideContacts bool
+	// EmailLocked: the e-mail is an account's sign-in address, shown but
+	// not editable (its owner changes it on the account page).
+	EmailLocked bool
 }
 
-func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, p *Person, hideContacts bool, err error) {
+func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, p *Person, rights EditRights, err error) {
+	hideContacts := rights.HideContacts
 	orgs, oerr := h.store.OrganisationOptions(r.Context())
 	if oerr != nil {
 		h.web.Error(w, r, oerr)
@@ -222,7 +223,7 @@ func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, p *Person, 
 	}
 	u := app.UserFrom(r.Context())
 	page := FormPage{Person: p, IsNew: p.ID == 0, IsSelf: u != nil && p.ID != 0 && u.PersonID == p.ID,
-		Organisations: orgs, Langs: i18n.Langs, Action: "/people", HideContacts: hideContacts}
+		Organisations: orgs, Langs: i18n.Langs, Action: "/people", HideContacts: hideContacts, EmailLocked: rights.EmailLocked}
 	if hideContacts {
 		shown := *p
 		shown.Email, shown.Phone = "", ""
@@ -243,27 +244,22 @@ func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, p *Person, 
 	h.web.Render(w, r, http.StatusOK, "person/form", title, page)
 }
 
-// formPerson reads the form. A malformed organisation id is recorded on v.
-func formPerson(r *http.Request, v *app.Validator) *Person {
-	return &Person{
+// formPerson reads the form. A malformed organisation id becomes -1,
+// which Validate reports with the form's other problems.
+func formPerson(r *http.Request) *Person {
+	var v app.Validator
+	p := &Person{
 		Name:           web.Field(r, "name"),
 		Title:          web.Field(r, "title"),
-		OrganisationID: web.OptionalID(v, "organisation_id", r.PostFormValue("organisation_id")),
+		OrganisationID: web.OptionalID(&v, "organisation_id", r.PostFormValue("organisation_id")),
 		Email:          web.Field(r, "email"),
 		Phone:          web.Field(r, "phone"),
 		Lang:           web.Field(r, "lang"),
 	}
-}
-
-// validateForm adds p's validation errors to those already on v (from
-// parsing), so the form shows every problem at once.
-func validateForm(p *Person, v *app.Validator) error {
-	if e := app.AsError(p.Validate()); e != nil {
-		for _, f := range e.Fields {
-			v.Add(f.Field, f.Key, f.Args)
-		}
+	if !v.Valid() {
+		p.OrganisationID = -1
 	}
-	return v.Err()
+	return p
 }
 
 func (h *Handler) showNewForm(w http.ResponseWriter, r *http.Request) {
@@ -275,7 +271,7 @@ func (h *Handler) showNewForm(w http.ResponseWriter, r *http.Request) {
 	if id, err := strconv.ParseInt(r.URL.Query().Get("organisation"), 10, 64); err == nil && id > 0 {
 		p.OrganisationID = id
 	}
-	h.renderForm(w, r, p, false, nil)
+	h.renderForm(w, r, p, EditRights{}, nil)
 }
 
 func (h *Handler) createPerson(w http.ResponseWriter, r *http.Request) {
@@ -288,14 +284,9 @@ func (h *Handler) createPerson(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	var v app.Validator
-	p := formPerson(r, &v)
-	err := validateForm(p, &v)
-	if err == nil {
-		err = h.store.Create(ctx, p, h.web.Clock.Now())
-	}
-	if err != nil {
-		h.renderForm(w, r, p, false, err)
+	p := formPerson(r)
+	if err := h.store.Create(ctx, p, h.web.Clock.Now()); err != nil {
+		h.renderForm(w, r, p, EditRights{}, err)
 		return
 	}
 	h.web.Flash(r, h.web.T(r, "person.created"))
@@ -309,21 +300,12 @@ func (h *Handler) showEditForm(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	if err := h.policy.CanEditPerson(ctx, app.UserFrom(ctx), id); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	p, err := h.store.Get(ctx, id)
+	p, rights, err := h.service.ForEdit(ctx, app.UserFrom(ctx), id)
 	if err != nil {
 		h.web.Error(w, r, err)
 		return
 	}
-	canSee, err := h.policy.CanSeeContacts(ctx, app.UserFrom(ctx), id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	h.renderForm(w, r, p, !canSee, nil)
+	h.renderForm(w, r, p, rights, nil)
 }
 
 func (h *Handler) updatePerson(w http.ResponseWriter, r *http.Request) {
@@ -334,38 +316,22 @@ func (h *Handler) updatePerson(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := app.UserFrom(ctx)
-	if err := h.policy.CanEditPerson(ctx, u, id); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	stored, err := h.store.Get(ctx, id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	canSee, err := h.policy.CanSeeContacts(ctx, u, id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
 	if err := web.ParseForm(w, r); err != nil {
 		h.web.Error(w, r, err)
 		return
 	}
-	var v app.Validator
-	p := formPerson(r, &v)
-	p.ID = id
-	if !canSee {
-		p.Email, p.Phone = stored.Email, stored.Phone
-	}
-	err = validateForm(p, &v)
-	if err == nil {
-		err = h.store.Update(ctx, p, h.web.Clock.Now())
-	}
+	p := formPerson(r)
+	saved, rights, err := h.service.Update(ctx, u, id, p)
 	if err != nil {
-		h.renderForm(w, r, p, !canSee, err)
+		if app.IsCode(err, app.EINVALID) || app.IsCode(err, app.ECONFLICT) {
+			p.ID = id
+			h.renderForm(w, r, p, rights, err)
+			return
+		}
+		h.web.Error(w, r, err)
 		return
 	}
+	p = saved
 	if u.PersonID == id {
 		// An explicit language cookie outranks the stored preference, so
 		// the new preference must replace it to take effect now.

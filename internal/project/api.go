@@ -151,6 +151,9 @@ func (h *Handler) writeProject(w http.ResponseWriter, r *http.Request, status in
 		h.web.APIError(w, r, err)
 		return
 	}
+	if app.UserFrom(r.Context()) == nil {
+		p.Staff = PublicStaff(p.Staff)
+	}
 	web.WriteJSON(w, status, ToJSON(p))
 }
 

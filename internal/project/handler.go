@@ -27,7 +27,7 @@ type Handler struct {
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d)}
+	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d, kit.Clock)}
 }
 
 // Routes registers the HTML and API routes.
@@ -75,6 +75,9 @@ type ViewPage struct {
 	CanManage        bool
 	CanCreateNetwork bool
 	ShowContacts     bool
+	// Unlisted counts the staff the public does not see (shown to those
+	// who manage the project).
+	Unlisted int
 	// Staff picker (only for managers).
 	StaffQuery string
 	People     []PersonOption
@@ -105,6 +108,14 @@ func (h *Handler) viewPage(r *http.Request, id int64) (*ViewPage, error) {
 		if page.ShowContacts, err = h.policy.SharesProject(ctx, u, id); err != nil {
 			return nil, err
 		}
+	} else {
+		p.Staff = PublicStaff(p.Staff)
+		for _, s := range p.Staff {
+			page.ShowContacts = page.ShowContacts || s.Email != "" || s.Phone != ""
+		}
+	}
+	if page.CanManage {
+		page.Unlisted = len(p.Staff) - len(PublicStaff(p.Staff))
 	}
 	if page.CanManage {
 		page.StaffQuery = strings.TrimSpace(r.URL.Query().Get("staff_q"))

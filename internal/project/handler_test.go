@@ -117,8 +117,23 @@ func TestProjectPages(t *testing.T) {
 		if r := admin.PostForm(path+"/staff", url.Values{"person_id": {"abc"}, "role": {"x"}}); r.Status != http.StatusUnprocessableEntity {
 			t.Fatalf("bad staff: %d", r.Status)
 		}
-		if r := public.Get(path); !strings.Contains(r.Text(), "Outsider") || strings.Contains(r.Body, "outsider@example.fi") {
-			t.Errorf("public sees staff contacts or no staff: %s", r.Text())
+		// The public sees staff only as each chose on their account page.
+		if r := public.Get(path); strings.Contains(r.Text(), "Outsider") || !strings.Contains(r.Text(), "näkyvät kirjautuneille") {
+			t.Errorf("public sees unlisted staff: %s", r.Text())
+		}
+		for listing, contacts := range map[string]bool{"name": false, "contacts": true} {
+			if _, err := d.Exec(`UPDATE people SET public_listing = $1 WHERE id = $2`, listing, personID); err != nil {
+				t.Fatal(err)
+			}
+			if r := public.Get(path); !strings.Contains(r.Text(), "Outsider") || strings.Contains(r.Body, "outsider@example.fi") != contacts {
+				t.Errorf("public, staff listed with %q: %s", listing, r.Text())
+			}
+		}
+		if _, err := d.Exec(`UPDATE people SET public_listing = '' WHERE id = $1`, personID); err != nil {
+			t.Fatal(err)
+		}
+		if r := admin.Get(path); !strings.Contains(r.Text(), "1 henkilöstön jäsen ei näy kirjautumattomille") {
+			t.Errorf("the manager is not told who the public does not see: %s", r.Text())
 		}
 		if r := admin.Get(path); !strings.Contains(r.Body, "mailto:outsider@example.fi") {
 			t.Errorf("admin does not see staff contacts")

@@ -88,6 +88,29 @@ type Staff struct {
 	Phone            string
 	OrganisationName string
 	Role             string
+	// PublicListing is the person's own choice of what the public sees
+	// of them as staff: "" nothing, "name" name, title and organisation,
+	// "contacts" also e-mail and phone.
+	PublicListing string
+}
+
+// PublicStaff is the staff as the public sees them: only those who chose
+// to be listed, with contact details only from those who chose that too.
+// Signed-in users see every staff member (and contacts as the policy
+// says); this is the one place that decides what the public sees.
+func PublicStaff(staff []Staff) []Staff {
+	var out []Staff
+	for _, s := range staff {
+		switch s.PublicListing {
+		case "name":
+			s.Email, s.Phone = "", ""
+		case "contacts":
+		default:
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // NetworkRef is a network of the project, as its page lists them.

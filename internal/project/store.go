@@ -176,7 +176,7 @@ func (s *Store) municipalities(ctx context.Context, q string, args ...any) ([]Mu
 
 // Staff returns the project's staff, coordinators first.
 func (s *Store) Staff(ctx context.Context, projectID int64) ([]Staff, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT p.id, p.name, p.title, COALESCE(p.email, ''), p.phone, COALESCE(o.name, ''), ps.role
+	rows, err := s.q.QueryContext(ctx, `SELECT p.id, p.name, p.title, COALESCE(p.email, ''), p.phone, COALESCE(o.name, ''), ps.role, p.public_listing
 		FROM project_staff ps JOIN people p ON p.id = ps.person_id
 		LEFT JOIN organisations o ON o.id = p.organisation_id
 		WHERE ps.project_id = $1
@@ -188,7 +188,7 @@ func (s *Store) Staff(ctx context.Context, projectID int64) ([]Staff, error) {
 	var out []Staff
 	for rows.Next() {
 		var st Staff
-		if err := rows.Scan(&st.PersonID, &st.Name, &st.Title, &st.Email, &st.Phone, &st.OrganisationName, &st.Role); err != nil {
+		if err := rows.Scan(&st.PersonID, &st.Name, &st.Title, &st.Email, &st.Phone, &st.OrganisationName, &st.Role, &st.PublicListing); err != nil {
 			return nil, fmt.Errorf("scan staff: %w", err)
 		}
 		out = append(out, st)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
@@ -34,10 +35,14 @@ const (
 	rMember    role = "member"    // member of N1
 	rGuest     role = "guest"     // guest (expert) of N1
 	rOutsider  role = "outsider"  // signed in, no roles
-	rPublic    role = "public"    // not signed in
+	// Former members: their term in N1 has ended, so they have no rights
+	// from it (the convener's ended yesterday, the member's in 2010).
+	rFormerConv   role = "former-convener"
+	rFormerMember role = "former-member"
+	rPublic       role = "public" // not signed in
 )
 
-var roles = []role{rAdmin, rCoord, rWorker, rConvener, rSecretary, rMember, rGuest, rOutsider, rPublic}
+var roles = []role{rAdmin, rCoord, rWorker, rConvener, rSecretary, rMember, rGuest, rOutsider, rFormerConv, rFormerMember, rPublic}
 
 // Who may do what: the rules of auth.Policy, spelled out per role.
 var (
@@ -120,7 +125,20 @@ func matrix() map[string][]check {
 		"POST /password/reset/{token}": {at("", "/password/reset/bogus", everyone).nf()},
 		"GET /invitations/{token}":     {at("", "/invitations/bogus", everyone).nf()},
 		"POST /invitations/{token}":    {at("", "/invitations/bogus", everyone).nf()},
-		"POST /people/{id}/invite":     {at("own", "/people/{T1}/invite", dirEditors), at("other", "/people/{T2}/invite", dirEditors)},
+		"POST /people/{id}/invite": {at("own", "/people/{T1}/invite", dirEditors), at("other", "/people/{T2}/invite", dirEditors),
+			at("rank", "/people/{PCOORD}/invite", []role{rAdmin, rCoord}), at("rank", "/people/{PADMIN}/invite", adminsOnly)},
+
+		// The account page: the signed-in owner's own; an address change
+		// link works for whoever holds it (a bogus one is 404 for all).
+		"GET /account":                     {at("", "/account", signedIn)},
+		"POST /account/email":              {at("", "/account/email", signedIn)},
+		"GET /account/email/{token}":       {at("", "/account/email/bogus", everyone).nf()},
+		"POST /account/email/{token}":      {at("", "/account/email/bogus", everyone).nf()},
+		"POST /account/password":           {at("", "/account/password", signedIn)},
+		"POST /account/sessions/end":       {at("", "/account/sessions/end", signedIn)},
+		"POST /account/tokens":             {at("", "/account/tokens", signedIn)},
+		"POST /account/tokens/{id}/revoke": {at("", "/account/tokens/999999/revoke", signedIn).nf()},
+		"POST /account/listing":            {at("", "/account/listing", signedIn)},
 
 		// Administration.
 		"GET /admin":             {at("", "/admin", adminsOnly)},
@@ -185,10 +203,15 @@ func matrix() map[string][]check {
 		"GET /people/new":  {at("", "/people/new", dirEditors)},
 		"POST /people":     {at("", "/people", dirEditors)},
 		"GET /people/{id}": {at("own", "/people/{T1}", signedIn), at("other", "/people/{T2}", signedIn)},
+		// No one edits someone with more rights than their own ("rank"):
+		// the coordinator only by admins and themself, an admin only by
+		// admins.
 		"GET /people/{id}/edit": {at("own", "/people/{T1}/edit", dirEditors), at("other", "/people/{T2}/edit", dirEditors),
-			at("self", "/people/{SELF}/edit", signedIn)},
+			at("self", "/people/{SELF}/edit", signedIn),
+			at("rank", "/people/{PCOORD}/edit", []role{rAdmin, rCoord}), at("rank", "/people/{PADMIN}/edit", adminsOnly)},
 		"POST /people/{id}": {at("own", "/people/{T1}", dirEditors), at("other", "/people/{T2}", dirEditors),
-			at("self", "/people/{SELF}", signedIn)},
+			at("self", "/people/{SELF}", signedIn),
+			at("rank", "/people/{PCOORD}", []role{rAdmin, rCoord}), at("rank", "/people/{PADMIN}", adminsOnly)},
 
 		// Attendance history (internal/meeting/history.go): the person
 		// themself, and whoever manages a network of theirs; an
@@ -271,7 +294,9 @@ func matrix() map[string][]check {
 		"GET /api/v1/people/{id}": {at("own", "/api/v1/people/{T1}", signedIn),
 			at("other", "/api/v1/people/{T2}", signedIn)},
 		"PUT /api/v1/people/{id}": {at("own", "/api/v1/people/{T1}", dirEditors).json(`{}`),
-			at("other", "/api/v1/people/{T2}", dirEditors).json(`{}`), at("self", "/api/v1/people/{SELF}", signedIn).json(`{}`)},
+			at("other", "/api/v1/people/{T2}", dirEditors).json(`{}`), at("self", "/api/v1/people/{SELF}", signedIn).json(`{}`),
+			at("rank", "/api/v1/people/{PCOORD}", []role{rAdmin, rCoord}).json(`{}`),
+			at("rank", "/api/v1/people/{PADMIN}", adminsOnly).json(`{}`)},
 		"GET /api/v1/networks/{id}/plans": {at("own", "/api/v1/networks/{N1}/plans", signedIn),
 			at("other", "/api/v1/networks/{N2}/plans", signedIn)},
 		"POST /api/v1/networks/{id}/plans": {at("own", "/api/v1/networks/{N1}/plans", manageN1).json(`{}`),
@@ -477,9 +502,14 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	}
 	f.exec(`INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator'), ($1, $3, 'worker')`,
 		f.ids["P1"], f.person[rCoord], f.person[rWorker])
+	f.ids["PADMIN"], f.ids["PCOORD"] = f.person[rAdmin], f.person[rCoord]
 	for _, r := range []role{rConvener, rSecretary, rMember, rGuest} {
 		f.member(f.ids["N1"], f.person[r], string(r))
 	}
+	yesterday := app.Day(env.Clock.Now().AddDate(0, 0, -1))
+	f.exec(`UPDATE memberships SET term_end = $1 WHERE id = $2`, yesterday, f.member(f.ids["N1"], f.person[rFormerConv], "convener"))
+	f.exec(`UPDATE memberships SET term_start = $1, term_end = $2 WHERE id = $3`, time.Date(2008, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2010, 12, 31, 0, 0, 0, 0, time.UTC), f.member(f.ids["N1"], f.person[rFormerMember], "member"))
 
 	// The targets: people without accounts whose contact details are
 	// private, one in each network.
