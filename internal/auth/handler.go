@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
@@ -143,8 +142,10 @@ func (h *Handler) setLang(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	next, _ := url.QueryUnescape(r.URL.Query().Get("next"))
-	web.Redirect(w, r, web.SafeNext(next))
+	// Query() has decoded next once, as langURL encoded it once; decoding
+	// it again would turn %2F into / (and + into a space) behind
+	// SafeNext's back.
+	web.Redirect(w, r, web.SafeNext(r.URL.Query().Get("next")))
 }
 
 // LoadUser puts the signed-in user (from the session) into the request
