@@ -32,6 +32,7 @@ func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("POST /login", h.login)
 	mux.HandleFunc("POST /logout", h.logout)
 	mux.HandleFunc("GET /lang/{lang}", h.setLang)
+	mux.HandleFunc("POST /lang", h.saveLang)
 	h.resetRoutes(mux)
 	h.inviteRoutes(mux)
 }
@@ -126,26 +127,49 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 	web.Redirect(w, r, "/")
 }
 
-// setLang stores an explicit language choice in a cookie and, for a
-// signed-in user, as their preference.
+// setLang keeps an explicit language choice in a cookie and returns to
+// next. It is the switch for the public and for browsers without forms:
+// a GET that a link preview or a crawler may follow, so it changes
+// nothing stored (the signed-in user's preference is saveLang's).
 func (h *Handler) setLang(w http.ResponseWriter, r *http.Request) {
 	lang := r.PathValue("lang")
 	if !i18n.Supported(lang) {
 		h.web.Error(w, r, app.NotFound("language"))
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.web.Sessions.Cookie.Secure})
+	h.langCookie(w, lang)
+	// Query() has decoded next once, as langURL encoded it once; decoding
+	// it again would turn %2F into / (and + into a space) behind
+	// SafeNext's back.
+	web.Redirect(w, r, web.SafeNext(r.URL.Query().Get("next")))
+}
+
+// saveLang is the language switch of a signed-in user (a form in the
+// layout): it sets the cookie and stores the choice as the user's
+// preference, which mail in their language follows.
+func (h *Handler) saveLang(w http.ResponseWriter, r *http.Request) {
+	if err := web.ParseForm(w, r); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	lang := web.Field(r, "lang")
+	if !i18n.Supported(lang) {
+		h.web.Error(w, r, app.FieldInvalid("lang", "err.invalid_choice"))
+		return
+	}
+	h.langCookie(w, lang)
 	if u := app.UserFrom(r.Context()); u != nil {
 		if err := h.store.SetLang(r.Context(), u.PersonID, lang); err != nil {
 			h.web.Error(w, r, err)
 			return
 		}
 	}
-	// Query() has decoded next once, as langURL encoded it once; decoding
-	// it again would turn %2F into / (and + into a space) behind
-	// SafeNext's back.
-	web.Redirect(w, r, web.SafeNext(r.URL.Query().Get("next")))
+	web.Redirect(w, r, web.SafeNext(r.PostFormValue("next")))
+}
+
+func (h *Handler) langCookie(w http.ResponseWriter, lang string) {
+	http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.web.Sessions.Cookie.Secure})
 }
 
 // LoadUser puts the signed-in user (from the session) into the request

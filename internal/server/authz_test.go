@@ -109,6 +109,7 @@ func matrix() map[string][]check {
 		"GET /{$}":           {at("", "/", everyone)},
 		"GET /accessibility": {at("", "/accessibility", everyone)},
 		"GET /lang/{lang}":   {at("", "/lang/fi", everyone)},
+		"POST /lang":         {at("", "/lang", everyone)},
 
 		// Signing in and out, passwords, invitations.
 		"GET /login":                   {at("", "/login", everyone)},
