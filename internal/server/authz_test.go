@@ -102,7 +102,6 @@ func matrix() map[string][]check {
 		"/":                            {at("", "/no-such-page", everyone).nf()},
 		"GET /healthz":                 {at("", "/healthz", everyone)},
 		"GET /readyz":                  {at("", "/readyz", everyone)},
-		"GET /metrics":                 {at("", "/metrics", everyone)},
 		"GET /static/{hash}/{file...}": {at("", "{STATIC}", everyone)},
 
 		// Home, language, accessibility.

@@ -55,6 +55,9 @@ type Server struct {
 	Kit *web.Kit
 	// Jobs is the background job queue; main starts and drains it.
 	Jobs *jobs.Queue
+	// Metrics serves the Prometheus metrics; main mounts it on the private
+	// debug listener, as they show sign-in outcomes.
+	Metrics http.Handler
 }
 
 // New builds the server. It parses every template, so a broken template
@@ -123,7 +126,6 @@ func New(d Deps) (*Server, error) {
 		}
 		_, _ = w.Write([]byte("ready\n"))
 	})
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	mux.Handle("GET /static/{hash}/{file...}", renderer.StaticHandler())
 
 	auth.NewHandler(kit, d.DB).WithMail(outbox).Routes(mux)
@@ -143,13 +145,18 @@ func New(d Deps) (*Server, error) {
 		kit.Error(w, r, app.NotFound("page"))
 	})
 
-	var h http.Handler = metrics.Wrap(mux)
+	var h http.Handler = metrics.Wrap(web.Route(mux))
 	h = kit.Recover(h)
 	h = web.Language(h)
+	h = web.NoStore("/login", "/logout", "/password/", "/invitations/")(h)
 	h = auth.LoadUser(kit, auth.NewStore(d.DB))(h)
 	h = sessions.LoadAndSave(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = web.SecurityHeaders(h)
+	if d.Config.Secure() {
+		h = web.StrictTransport(h)
+	}
 	h = web.RequestLog(d.Log)(h)
-	return &Server{Handler: h, Kit: kit, Jobs: queue, Mux: mux}, nil
+	return &Server{Handler: h, Kit: kit, Jobs: queue, Mux: mux,
+		Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{})}, nil
 }
