@@ -19,11 +19,13 @@ type Handler struct {
 	store  *Store
 	policy *Policy
 	mail   *mail.Outbox // nil: no reset or invitation mail (see WithMail)
+	// throttle slows down sign-in and reset requests (see WithThrottle).
+	throttle *Throttle
 }
 
 // NewHandler returns the auth handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: NewPolicy(d)}
+	return &Handler{web: kit, db: d, store: NewStore(d), policy: NewPolicy(d), throttle: NewThrottle(nil)}
 }
 
 // Routes registers the auth routes.
@@ -55,8 +57,8 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := LoginPage{Email: web.Field(r, "email"), Next: web.SafeNext(r.PostFormValue("next"))}
-	ctx, now, ip := r.Context(), h.web.Clock.Now(), ClientIP(r)
-	throttled, err := h.store.LoginThrottled(ctx, page.Email, ip, now)
+	ctx, now, ip := r.Context(), h.web.Clock.Now(), ClientIP(r, h.throttle.Proxies)
+	throttled, err := h.loginThrottled(ctx, page.Email, ip, now)
 	if err != nil {
 		h.web.Error(w, r, err)
 		return

@@ -55,6 +55,9 @@ type Server struct {
 	Kit *web.Kit
 	// Jobs is the background job queue; main starts and drains it.
 	Jobs *jobs.Queue
+	// Throttle limits sign-in and reset requests; tests replace its Sleep
+	// to see the delays without waiting.
+	Throttle *auth.Throttle
 	// Metrics serves the Prometheus metrics; main mounts it on the private
 	// debug listener, as they show sign-in outcomes.
 	Metrics http.Handler
@@ -128,7 +131,12 @@ func New(d Deps) (*Server, error) {
 	})
 	mux.Handle("GET /static/{hash}/{file...}", renderer.StaticHandler())
 
-	auth.NewHandler(kit, d.DB).WithMail(outbox).Routes(mux)
+	proxies, err := config.ParseProxies(d.Config.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	throttle := auth.NewThrottle(proxies)
+	auth.NewHandler(kit, d.DB).WithMail(outbox).WithThrottle(throttle).Routes(mux)
 	admin.NewHandler(kit, d.DB).Routes(mux)
 	home.NewHandler(kit, d.DB).Routes(mux)
 	project.NewHandler(kit, d.DB).Routes(mux)
@@ -157,6 +165,6 @@ func New(d Deps) (*Server, error) {
 		h = web.StrictTransport(h)
 	}
 	h = web.RequestLog(d.Log)(h)
-	return &Server{Handler: h, Kit: kit, Jobs: queue, Mux: mux,
+	return &Server{Handler: h, Kit: kit, Jobs: queue, Mux: mux, Throttle: throttle,
 		Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{})}, nil
 }
