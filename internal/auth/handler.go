@@ -170,7 +170,7 @@ func (h *Handler) saveLang(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) langCookie(w http.ResponseWriter, lang string) {
-	http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+	http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, // #nosec G124 -- HttpOnly, SameSite=Lax; Secure like the session cookie (on under https://)
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.web.Sessions.Cookie.Secure})
 }
 
