@@ -115,8 +115,8 @@ type Line struct {
 }
 
 // secretLink matches the secret of a one-time link: password reset,
-// invitation, personal calendar feed.
-var secretLink = regexp.MustCompile(`(/password/reset/|/invitations/|/calendar/)([A-Za-z0-9_-]{16,})`)
+// invitation, e-mail address confirmation, personal calendar feed.
+var secretLink = regexp.MustCompile(`(/password/reset/|/invitations/|/account/email/|/calendar/)([A-Za-z0-9_-]{16,})`)
 
 // maskSecrets hides the secrets of one-time links in mail text shown to
 // admins: a live reset or invitation link in the outbox would let an admin

@@ -46,7 +46,7 @@ func TestNoStore(t *testing.T) {
 				t.Errorf("%s: %d, Cache-Control %q, want no-store", what, r.Status, got)
 			}
 		}
-		for _, p := range []string{"/login", "/login?next=/people", "/password/forgot", "/password/reset/bogus", "/invitations/bogus"} {
+		for _, p := range []string{"/login", "/login?next=/people", "/password/forgot", "/password/reset/bogus", "/invitations/bogus", "/account/email/bogus"} {
 			noStore("public GET "+p, pub.Get(p))
 		}
 		noStore("public POST /login", pub.PostForm("/login", url.Values{"email": {"aino@example.fi"}, "password": {"wrong"}}))

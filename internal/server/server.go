@@ -156,7 +156,7 @@ func New(d Deps) (*Server, error) {
 	var h http.Handler = metrics.Wrap(web.Route(mux))
 	h = kit.Recover(h)
 	h = web.Language(h)
-	h = web.NoStore("/login", "/logout", "/password/", "/invitations/")(h)
+	h = web.NoStore("/login", "/logout", "/password/", "/invitations/", "/account/")(h)
 	h = auth.LoadUser(kit, auth.NewStore(d.DB))(h)
 	h = sessions.LoadAndSave(h)
 	h = http.NewCrossOriginProtection().Handler(h)
