@@ -208,10 +208,10 @@ func serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 		if err != nil {
 			return fmt.Errorf("listen for debugging: %w", err)
 		}
-		ds := &http.Server{Handler: debugMux(), ReadHeaderTimeout: 10 * time.Second}
+		ds := &http.Server{Handler: debugMux(srv.Metrics), ReadHeaderTimeout: 10 * time.Second}
 		defer ds.Close()
 		go func() { _ = ds.Serve(dln) }()
-		fmt.Fprintf(stdout, "profiles on http://%s/debug/pprof/\n", dln.Addr())
+		fmt.Fprintf(stdout, "profiles on http://%s/debug/pprof/ and metrics on http://%[1]s/metrics\n", dln.Addr())
 	}
 	fmt.Fprintf(stdout, "Kohtaamo %s listening on http://%s (%s database)\n", version(), ln.Addr(), d.Dialect)
 	if loaded {
@@ -248,10 +248,12 @@ func serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 	return nil
 }
 
-// debugMux serves Go's profiles (net/http/pprof) on their own listener,
-// never on the public one.
-func debugMux() *http.ServeMux {
+// debugMux serves Go's profiles (net/http/pprof) and the Prometheus
+// metrics on their own listener, never on the public one: the metrics
+// count sign-in outcomes and requests per route.
+func debugMux(metrics http.Handler) *http.ServeMux {
 	m := http.NewServeMux()
+	m.Handle("/metrics", metrics)
 	m.HandleFunc("/debug/pprof/", pprof.Index)
 	m.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
 	m.HandleFunc("/debug/pprof/profile", pprof.Profile)

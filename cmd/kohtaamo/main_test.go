@@ -119,8 +119,8 @@ func TestServeLoadsDemoAndShutsDownGracefully(t *testing.T) {
 	}
 }
 
-// TestDebugAddrServesProfilesPrivately: --debug-addr serves pprof on its
-// own listener; the public one does not have it.
+// TestDebugAddrServesProfilesPrivately: --debug-addr serves pprof and the
+// metrics on its own listener; the public one has neither.
 func TestDebugAddrServesProfilesPrivately(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -149,7 +149,8 @@ func TestDebugAddrServesProfilesPrivately(t *testing.T) {
 			t.Fatal("server did not start")
 		}
 	}
-	for url, want := range map[string]int{debug + "/debug/pprof/heap?debug=1": 200, public + "/debug/pprof/": 404} {
+	for url, want := range map[string]int{debug + "/debug/pprof/heap?debug=1": 200, public + "/debug/pprof/": 404,
+		debug + "/metrics": 200, public + "/metrics": 404} {
 		res, err := http.Get(url)
 		if err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ package admin
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
@@ -93,6 +94,9 @@ func (h *Handler) listOutbox(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
+	for _, d := range items {
+		d.Subject = maskSecrets(d.Subject)
+	}
 	h.web.Render(w, r, http.StatusOK, "admin/outbox", h.web.T(r, "admin.outbox_title"),
 		OutboxPage{Items: items, Pager: pager("/admin/outbox", page, total)})
 }
@@ -110,16 +114,34 @@ type Line struct {
 	URL  string
 }
 
-// paragraphs splits a plain-text body into paragraphs of lines.
+// secretLink matches the secret of a one-time link: password reset,
+// invitation, e-mail address confirmation, personal calendar feed.
+var secretLink = regexp.MustCompile(`(/password/reset/|/invitations/|/account/email/|/calendar/)([A-Za-z0-9_-]{16,})`)
+
+// maskSecrets hides the secrets of one-time links in mail text shown to
+// admins: a live reset or invitation link in the outbox would let an admin
+// (or whoever looks over their shoulder) take over the account. The last
+// four characters stay, so links can still be told apart.
+func maskSecrets(s string) string {
+	return secretLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := secretLink.FindStringSubmatch(m)
+		return sub[1] + "…" + sub[2][len(sub[2])-4:]
+	})
+}
+
+// paragraphs splits a plain-text body into paragraphs of lines, with the
+// secrets of one-time links masked (and those lines shown as text, as the
+// masked link leads nowhere).
 func paragraphs(text string) [][]Line {
 	var out [][]Line
 	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
 		var lines []Line
 		for _, l := range strings.Split(strings.Trim(para, "\n"), "\n") {
-			if (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && !strings.ContainsAny(l, " \t") {
+			masked := maskSecrets(l)
+			if masked == l && (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && !strings.ContainsAny(l, " \t") {
 				lines = append(lines, Line{URL: l})
 			} else {
-				lines = append(lines, Line{Text: l})
+				lines = append(lines, Line{Text: masked})
 			}
 		}
 		if len(lines) > 0 && (len(lines) > 1 || lines[0] != (Line{})) {
@@ -140,6 +162,7 @@ func (h *Handler) showMessage(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
+	d.Subject, d.LastError = maskSecrets(d.Subject), maskSecrets(d.LastError)
 	h.web.Render(w, r, http.StatusOK, "admin/message", d.Subject, MessagePage{D: d, Paragraphs: paragraphs(d.Text)})
 }
 

@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
@@ -20,11 +19,13 @@ type Handler struct {
 	store  *Store
 	policy *Policy
 	mail   *mail.Outbox // nil: no reset or invitation mail (see WithMail)
+	// throttle slows down sign-in and reset requests (see WithThrottle).
+	throttle *Throttle
 }
 
 // NewHandler returns the auth handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: NewPolicy(d, kit.Clock)}
+	return &Handler{web: kit, db: d, store: NewStore(d), policy: NewPolicy(d, kit.Clock), throttle: NewThrottle(nil)}
 }
 
 // Routes registers the auth routes.
@@ -33,6 +34,7 @@ func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("POST /login", h.login)
 	mux.HandleFunc("POST /logout", h.logout)
 	mux.HandleFunc("GET /lang/{lang}", h.setLang)
+	mux.HandleFunc("POST /lang", h.saveLang)
 	h.resetRoutes(mux)
 	h.inviteRoutes(mux)
 	h.accountRoutes(mux)
@@ -56,8 +58,8 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := LoginPage{Email: web.Field(r, "email"), Next: web.SafeNext(r.PostFormValue("next"))}
-	ctx, now, ip := r.Context(), h.web.Clock.Now(), ClientIP(r)
-	throttled, err := h.store.LoginThrottled(ctx, page.Email, ip, now)
+	ctx, now, ip := r.Context(), h.web.Clock.Now(), ClientIP(r, h.throttle.Proxies)
+	throttled, err := h.loginThrottled(ctx, page.Email, ip, now)
 	if err != nil {
 		h.web.Error(w, r, err)
 		return
@@ -137,24 +139,49 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 	web.Redirect(w, r, "/")
 }
 
-// setLang stores an explicit language choice in a cookie and, for a
-// signed-in user, as their preference.
+// setLang keeps an explicit language choice in a cookie and returns to
+// next. It is the switch for the public and for browsers without forms:
+// a GET that a link preview or a crawler may follow, so it changes
+// nothing stored (the signed-in user's preference is saveLang's).
 func (h *Handler) setLang(w http.ResponseWriter, r *http.Request) {
 	lang := r.PathValue("lang")
 	if !i18n.Supported(lang) {
 		h.web.Error(w, r, app.NotFound("language"))
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, // #nosec G124 -- HttpOnly, SameSite=Lax; Secure like the session cookie (on under https://)
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.web.Sessions.Cookie.Secure})
+	h.langCookie(w, lang)
+	// Query() has decoded next once, as langURL encoded it once; decoding
+	// it again would turn %2F into / (and + into a space) behind
+	// SafeNext's back.
+	web.Redirect(w, r, web.SafeNext(r.URL.Query().Get("next")))
+}
+
+// saveLang is the language switch of a signed-in user (a form in the
+// layout): it sets the cookie and stores the choice as the user's
+// preference, which mail in their language follows.
+func (h *Handler) saveLang(w http.ResponseWriter, r *http.Request) {
+	if err := web.ParseForm(w, r); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	lang := web.Field(r, "lang")
+	if !i18n.Supported(lang) {
+		h.web.Error(w, r, app.FieldInvalid("lang", "err.invalid_choice"))
+		return
+	}
+	h.langCookie(w, lang)
 	if u := app.UserFrom(r.Context()); u != nil {
 		if err := h.store.SetLang(r.Context(), u.PersonID, lang); err != nil {
 			h.web.Error(w, r, err)
 			return
 		}
 	}
-	next, _ := url.QueryUnescape(r.URL.Query().Get("next"))
-	web.Redirect(w, r, web.SafeNext(next))
+	web.Redirect(w, r, web.SafeNext(r.PostFormValue("next")))
+}
+
+func (h *Handler) langCookie(w http.ResponseWriter, lang string) {
+	http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, // #nosec G124 -- HttpOnly, SameSite=Lax; Secure like the session cookie (on under https://)
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.web.Sessions.Cookie.Secure})
 }
 
 // LoadUser puts the signed-in user (from the session) into the request

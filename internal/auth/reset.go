@@ -61,13 +61,15 @@ func (h *Handler) forgot(w http.ResponseWriter, r *http.Request) {
 		h.web.FormError(w, r, "auth/forgot", title, page, err)
 		return
 	}
-	ctx, now, ip := r.Context(), h.web.Clock.Now(), ClientIP(r)
-	n, err := h.store.CountAttempts(ctx, resetIPKey(ip), now)
+	ctx, now, ip := r.Context(), h.web.Clock.Now(), ClientIP(r, h.throttle.Proxies)
+	// Many requests from the address slow it down, never lock it; each
+	// account gets at most MaxResetMails (sendReset).
+	ok, err := h.slowDown(ctx, resetIPKey(ip), MaxResetRequests, now)
 	if err != nil {
 		h.web.Error(w, r, err)
 		return
 	}
-	if n >= MaxResetRequests {
+	if !ok {
 		page.Error = h.web.T(r, "err.too_many_requests")
 		h.tooManyRequests(w, r, "auth/forgot", title, page)
 		return

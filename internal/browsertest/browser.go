@@ -414,11 +414,12 @@ func (b *Browser) Lang() string {
 	return Eval[string](b, `document.documentElement.lang`)
 }
 
-// SwitchLang follows the page's own language link to lang ("fi", "sv",
-// "en") and checks that the page came back in that language.
+// SwitchLang uses the page's own language switch to lang ("fi", "sv",
+// "en": a link for the public, a form button when signed in) and checks
+// that the page came back in that language.
 func (b *Browser) SwitchLang(lang string) int {
 	b.t.Helper()
-	status := b.Click(fmt.Sprintf(`nav.lang a[hreflang=%q]`, lang))
+	status := b.Click(fmt.Sprintf(`nav.lang a[hreflang=%q], nav.lang button[value=%q]`, lang, lang))
 	if got := b.Lang(); got != lang {
 		b.t.Fatalf("browser: switched language to %s but <html lang=%q> on %s", lang, got, b.location())
 	}

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -24,6 +25,10 @@ type Config struct {
 	LogLevel    string // debug, info, warn, error, KOHTAAMO_LOG_LEVEL
 	Workers     int    // background job workers, 0 disables, KOHTAAMO_WORKERS
 	DebugAddr   string // pprof listen address, off when empty, KOHTAAMO_DEBUG_ADDR
+	// TrustedProxies lists the reverse proxies (IP addresses or CIDR
+	// ranges, comma-separated) whose X-Forwarded-For and Forwarded headers
+	// name the client, KOHTAAMO_TRUSTED_PROXIES. Empty: none.
+	TrustedProxies string
 
 	envErr error // an environment value ServeFlags could not parse, reported by Validate
 }
@@ -68,7 +73,35 @@ func ServeFlags(fs *flag.FlagSet, env Env) *Config {
 	}
 	fs.StringVar(&c.DebugAddr, "debug-addr", env("KOHTAAMO_DEBUG_ADDR"), "serve Go's pprof profiles on this HOST:PORT (keep it private); empty: off (KOHTAAMO_DEBUG_ADDR)")
 	fs.IntVar(&c.Workers, "workers", workers, "background job workers; 0 runs none in this instance (KOHTAAMO_WORKERS)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("KOHTAAMO_TRUSTED_PROXIES"), "comma-separated IP addresses or CIDR ranges of the load balancers whose X-Forwarded-For names the client (KOHTAAMO_TRUSTED_PROXIES)")
 	return c
+}
+
+// ParseProxies parses a comma-separated list of IP addresses and CIDR
+// ranges ("10.0.0.0/8, 192.0.2.7, 2001:db8::/32"); a single address is a
+// range of one. "" gives none.
+func ParseProxies(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			if p.Addr().Is4In6() && p.Bits() >= 96 {
+				p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+			}
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil || a.Zone() != "" {
+			return nil, fmt.Errorf("--trusted-proxies: %q is not an IP address or CIDR range (want e.g. 10.0.0.0/8,192.0.2.7)", f)
+		}
+		a = a.Unmap()
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
 }
 
 // Validate checks the configuration and fills derived defaults.
@@ -109,6 +142,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Workers < 0 || c.Workers > 64 {
 		errs = append(errs, fmt.Errorf("--workers %d: want 0..64", c.Workers))
+	}
+	if _, err := ParseProxies(c.TrustedProxies); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }

@@ -44,6 +44,8 @@ func TestServeFlags(t *testing.T) {
 		"ErrBaseURL":   {"--base-url", "ftp://x"},
 		"ErrWorkers":   {"--workers", "-1"},
 		"ErrDebugAddr": {"--debug-addr", "nope"},
+		"ErrProxies":   {"--trusted-proxies", "10.0.0.0/8,proxy.internal"},
+		"ErrProxyCIDR": {"--trusted-proxies", "10.0.0.0/33"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := parse(t, nil, args...); err == nil || !strings.Contains(err.Error(), "--") {
@@ -70,5 +72,30 @@ func TestWorkersEnv(t *testing.T) {
 		if _, err := parse(t, map[string]string{"KOHTAAMO_WORKERS": v}); err == nil || !strings.Contains(err.Error(), "KOHTAAMO_WORKERS") {
 			t.Errorf("KOHTAAMO_WORKERS=%q: want an error naming it, got %v", v, err)
 		}
+	}
+}
+
+func TestTrustedProxies(t *testing.T) {
+	c, err := parse(t, map[string]string{"KOHTAAMO_TRUSTED_PROXIES": " 10.0.0.0/8, 192.0.2.7,2001:db8::/32 ,::ffff:198.51.100.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := ParseProxies(c.TrustedProxies)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.String())
+	}
+	if want := "10.0.0.0/8 192.0.2.7/32 2001:db8::/32 198.51.100.1/32"; strings.Join(got, " ") != want {
+		t.Errorf("proxies %v, want %s", got, want)
+	}
+	if ps, err := ParseProxies(""); err != nil || len(ps) != 0 {
+		t.Errorf("empty: %v %v", ps, err)
+	}
+	_, err = parse(t, nil, "--trusted-proxies", "10.0.0.1,lb.internal")
+	if err == nil || !strings.Contains(err.Error(), `--trusted-proxies: "lb.internal" is not an IP address or CIDR range`) {
+		t.Errorf("bad entry: %v", err)
 	}
 }

@@ -144,7 +144,7 @@ func (b *BatchWorker) fail(ctx context.Context, ds []*Delivery, cause error, fin
 		if err := store.RecordFailure(fctx, d.ID, cause, final); err != nil {
 			w.log.ErrorContext(ctx, "record mail failure", "delivery_id", d.ID, "err", err)
 		}
-		w.log.WarnContext(ctx, "mail not sent", "delivery_id", d.ID, "attempt", attempt, "final", final, "err", cause)
+		w.log.WarnContext(ctx, "mail not sent", "delivery_id", d.ID, "attempt", attempt, "final", final, "err", loggable(cause, d))
 	}
 }
 

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"mime"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
@@ -151,8 +149,11 @@ type senderSession struct{ s Sender }
 func (x senderSession) Send(ctx context.Context, m *gomail.Msg) error { return x.s.Send(ctx, m) }
 func (x senderSession) Close() error                                  { return nil }
 
-// LogSender logs messages instead of sending them (no SMTP configured).
-// The messages stay in the database and show on the admin outbox page.
+// LogSender records messages as sent without sending them (no SMTP
+// configured). The messages stay in the database and show on the admin
+// outbox page; the log says only that one was kept there, as the
+// recipient is personal data and the body may hold a password-reset or
+// invitation link.
 type LogSender struct {
 	Log *slog.Logger
 }
@@ -160,27 +161,11 @@ type LogSender struct {
 // Via implements Sender.
 func (s *LogSender) Via() string { return "log" }
 
-// Send implements Sender. The plain-text body is logged: without SMTP
-// this is a development set-up, and the links in it are how a developer
-// signs in for the first time.
+// Send implements Sender.
 func (s *LogSender) Send(ctx context.Context, m *gomail.Msg) error {
 	if s.Log == nil {
 		return nil
 	}
-	to, _ := m.GetRecipients()
-	subject := strings.Join(m.GetGenHeader(gomail.HeaderSubject), " ")
-	if dec, err := new(mime.WordDecoder).DecodeHeader(subject); err == nil {
-		subject = dec
-	}
-	var text string
-	for _, p := range m.GetParts() {
-		if p.GetContentType() == gomail.TypeTextPlain {
-			b, _ := p.GetContent()
-			text = string(b)
-			break
-		}
-	}
-	s.Log.InfoContext(ctx, "mail not sent (no SMTP configured); see /admin/outbox",
-		"to", to, "subject", subject, "message_id", m.GetMessageID(), "text", text)
+	s.Log.InfoContext(ctx, "mail not sent (no SMTP configured); see /admin/outbox", "message_id", m.GetMessageID())
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 	"time"
 
@@ -79,7 +80,7 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 		if rerr := store.RecordFailure(context.WithoutCancel(ctx), d.ID, err, final); rerr != nil {
 			w.log.ErrorContext(ctx, "record mail failure", "delivery_id", d.ID, "err", rerr)
 		}
-		w.log.WarnContext(ctx, "mail not sent", "delivery_id", d.ID, "attempt", job.Attempt, "final", final, "err", err)
+		w.log.WarnContext(ctx, "mail not sent", "delivery_id", d.ID, "attempt", job.Attempt, "final", final, "err", loggable(err, d))
 		if permanent {
 			return river.JobCancel(err)
 		}
@@ -134,4 +135,27 @@ func isPermanent(err error) bool {
 		return code >= 500 && code < 600
 	}
 	return false
+}
+
+// emailLike matches anything shaped like an e-mail address.
+var emailLike = regexp.MustCompile(`[^\s<>()\[\],;:"']+@[^\s<>()\[\],;:"']+`)
+
+// loggable describes a failed send for the log without the recipient:
+// go-mail's SendError lists the affected recipients, and SMTP servers quote
+// the address in their answer ("550 5.1.1 <aino@example.fi>: no such
+// user"). The delivery id in the same line says who it was; the full error
+// stays on the delivery for the admin outbox.
+func loggable(err error, d *Delivery) string {
+	msg := err.Error()
+	for _, s := range []string{d.Recipient, d.RecipientName} {
+		if s = strings.TrimSpace(s); s != "" {
+			msg = strings.ReplaceAll(msg, s, "[recipient]")
+		}
+	}
+	// The message's own Message-ID looks like an address too; keep it.
+	const mid = "\x00message-id\x00"
+	if d.HeaderID != "" {
+		msg = strings.ReplaceAll(msg, d.HeaderID, mid)
+	}
+	return strings.ReplaceAll(emailLike.ReplaceAllString(msg, "[address]"), mid, d.HeaderID)
 }

@@ -107,13 +107,13 @@ func matrix() map[string][]check {
 		"/":                            {at("", "/no-such-page", everyone).nf()},
 		"GET /healthz":                 {at("", "/healthz", everyone)},
 		"GET /readyz":                  {at("", "/readyz", everyone)},
-		"GET /metrics":                 {at("", "/metrics", everyone)},
 		"GET /static/{hash}/{file...}": {at("", "{STATIC}", everyone)},
 
 		// Home, language, accessibility.
 		"GET /{$}":           {at("", "/", everyone)},
 		"GET /accessibility": {at("", "/accessibility", everyone)},
 		"GET /lang/{lang}":   {at("", "/lang/fi", everyone)},
+		"POST /lang":         {at("", "/lang", everyone)},
 
 		// Signing in and out, passwords, invitations.
 		"GET /login":                   {at("", "/login", everyone)},

@@ -55,6 +55,12 @@ type Server struct {
 	Kit *web.Kit
 	// Jobs is the background job queue; main starts and drains it.
 	Jobs *jobs.Queue
+	// Throttle limits sign-in and reset requests; tests replace its Sleep
+	// to see the delays without waiting.
+	Throttle *auth.Throttle
+	// Metrics serves the Prometheus metrics; main mounts it on the private
+	// debug listener, as they show sign-in outcomes.
+	Metrics http.Handler
 }
 
 // New builds the server. It parses every template, so a broken template
@@ -123,10 +129,14 @@ func New(d Deps) (*Server, error) {
 		}
 		_, _ = w.Write([]byte("ready\n"))
 	})
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	mux.Handle("GET /static/{hash}/{file...}", renderer.StaticHandler())
 
-	auth.NewHandler(kit, d.DB).WithMail(outbox).Routes(mux)
+	proxies, err := config.ParseProxies(d.Config.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	throttle := auth.NewThrottle(proxies)
+	auth.NewHandler(kit, d.DB).WithMail(outbox).WithThrottle(throttle).Routes(mux)
 	admin.NewHandler(kit, d.DB).Routes(mux)
 	home.NewHandler(kit, d.DB).Routes(mux)
 	project.NewHandler(kit, d.DB).Routes(mux)
@@ -143,13 +153,18 @@ func New(d Deps) (*Server, error) {
 		kit.Error(w, r, app.NotFound("page"))
 	})
 
-	var h http.Handler = metrics.Wrap(mux)
+	var h http.Handler = metrics.Wrap(web.Route(mux))
 	h = kit.Recover(h)
 	h = web.Language(h)
+	h = web.NoStore("/login", "/logout", "/password/", "/invitations/", "/account/")(h)
 	h = auth.LoadUser(kit, auth.NewStore(d.DB))(h)
 	h = sessions.LoadAndSave(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = web.SecurityHeaders(h)
+	if d.Config.Secure() {
+		h = web.StrictTransport(h)
+	}
 	h = web.RequestLog(d.Log)(h)
-	return &Server{Handler: h, Kit: kit, Jobs: queue, Mux: mux}, nil
+	return &Server{Handler: h, Kit: kit, Jobs: queue, Mux: mux, Throttle: throttle,
+		Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{})}, nil
 }

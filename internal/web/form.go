@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -76,9 +77,32 @@ func PageParam(r *http.Request) int {
 	return p
 }
 
-// SafeNext returns next when it is a local path, else "/".
+// SafeNext returns next when it is a path on this site, else "/". It is
+// the target of a redirect, so it is judged the way a browser will read
+// the Location header: browsers drop leading and trailing C0 controls and
+// spaces, remove tabs and line breaks anywhere and treat \ as /, so
+// "/\t/evil.example" and "/\\evil.example" both mean //evil.example, another
+// origin. next is normalised that way first and then must be a plain path
+// (no scheme, host or user info) starting with exactly one slash, with no
+// control characters or spaces left; the normalised form is returned, so
+// the header says exactly what was checked.
 func SafeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	next = strings.TrimFunc(next, func(r rune) bool { return r <= ' ' })
+	next = strings.NewReplacer("\t", "", "\n", "", "\r", "", "\\", "/").Replace(next)
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		return "/"
+	}
+	if strings.ContainsFunc(next, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
+		return "/"
+	}
+	// The decoded path is checked too (/%2F/evil.example, /%09/…), in
+	// case something between here and the browser decodes it once more.
+	if !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") || strings.HasPrefix(u.Path, "/\\") ||
+		strings.ContainsFunc(u.Path, func(r rune) bool { return r < ' ' || r == 0x7f }) {
 		return "/"
 	}
 	return next

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -76,21 +77,54 @@ func newID() string {
 	return hex.EncodeToString(b)
 }
 
+// route carries the pattern of the route that served a request out of the
+// ServeMux: RequestLog wraps the mux from outside, and the middlewares in
+// between copy the request (WithContext), so the r.Pattern that the mux
+// sets is not visible to it. RequestLog puts an empty route in the
+// context; Route, right around the mux, fills it in.
+type route struct{ pattern string }
+
+type routeKey struct{}
+
+// Route records the pattern of the matched route (for example
+// "GET /password/reset/{token}") for RequestLog. It must wrap the ServeMux
+// directly, so r.Pattern is set when it reads it.
+func Route(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			// Deferred: a panicking handler's request is logged by its
+			// route too.
+			if rt, ok := r.Context().Value(routeKey{}).(*route); ok {
+				rt.pattern = r.Pattern
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
 // RequestLog gives each request an id (X-Request-Id), a logger carrying it,
-// and logs one line when the request ends.
+// and logs one line when the request ends. The line names the route
+// pattern, never the path: paths hold password-reset and invitation
+// secrets and personal calendar-feed addresses.
 func RequestLog(log *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			id := newID()
 			w.Header().Set("X-Request-Id", id)
 			l := log.With("request_id", id)
+			rt := &route{}
 			ctx := context.WithValue(r.Context(), requestIDKey, id)
 			ctx = context.WithValue(ctx, loggerKey, l)
+			ctx = context.WithValue(ctx, routeKey{}, rt)
 			sw := &statusWriter{ResponseWriter: w}
 			start := time.Now()
 			next.ServeHTTP(sw, r.WithContext(ctx))
+			pattern := rt.pattern
+			if pattern == "" {
+				pattern = "unmatched" // refused before the mux (cross-origin, bad token)
+			}
 			l.LogAttrs(ctx, slog.LevelInfo, "request",
-				slog.String("method", r.Method), slog.String("path", r.URL.Path),
+				slog.String("method", r.Method), slog.String("route", pattern),
 				slog.Int("status", sw.status), slog.Duration("duration", time.Since(start)))
 		})
 	}
@@ -133,6 +167,37 @@ func SecurityHeaders(next http.Handler) http.Handler {
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 		next.ServeHTTP(w, r)
 	})
+}
+
+// StrictTransport tells browsers to use only HTTPS for the site and its
+// subdomains for a year (HSTS). The server adds it when the configured
+// base URL is https; over plain HTTP the header would be ignored anyway.
+func StrictTransport(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// NoStore forbids caching (Cache-Control: no-store) of every response to a
+// signed-in user, by session or API token (their pages carry contact
+// details), and of every response under one of the private path
+// prefixes (the sign-in, password and invitation pages). It runs before
+// the handler, so a handler that sets its own Cache-Control (static files,
+// calendar feeds) keeps it. It must run after the user is loaded.
+func NoStore(private ...string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			noStore := app.UserFrom(r.Context()) != nil
+			for _, p := range private {
+				noStore = noStore || strings.HasPrefix(r.URL.Path, p)
+			}
+			if noStore {
+				w.Header().Set("Cache-Control", "no-store")
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
 }
 
 // LangCookie names the cookie holding an explicit language choice.

@@ -111,6 +111,19 @@ func TestSafeNext(t *testing.T) {
 		"/\\evil.example":  "/",
 		"https://evil.com": "/",
 		"networks":         "/",
+		"/\t/evil.example": "/",
+		" //evil.example":  "/",
+		"\x00//evil":       "/",
+		"/\r\n/evil":       "/",
+		"\\\\evil":         "/",
+		"/%2F/evil":        "/",
+		"/%09/evil":        "/",
+		"javascript:x":     "/",
+		"//u@evil":         "/",
+		"/a\tb":            "/ab",
+		"/@x":              "/@x",
+		"/people?q=a+b":    "/people?q=a+b",
+		" /networks/1\n":   "/networks/1",
 	} {
 		if got := web.SafeNext(in); got != want {
 			t.Errorf("SafeNext(%q) = %q, want %q", in, got, want)
