@@ -44,6 +44,9 @@ func TestServeFlags(t *testing.T) {
 		"ErrBaseURL":   {"--base-url", "ftp://x"},
 		"ErrWorkers":   {"--workers", "-1"},
 		"ErrDebugAddr": {"--debug-addr", "nope"},
+		"ErrMailFrom":  {"--mail-from", "Kohtaamo, Oulu <noreply@kohtaamo.fi>"},
+		"ErrMailFrom2": {"--mail-from", "Kohtaamo"},
+		"ErrMailFrom3": {"--mail-from", ""},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := parse(t, nil, args...); err == nil || !strings.Contains(err.Error(), "--") {
@@ -51,6 +54,11 @@ func TestServeFlags(t *testing.T) {
 			}
 		})
 	}
+	t.Run("MailFromQuoted", func(t *testing.T) {
+		if _, err := parse(t, map[string]string{"KOHTAAMO_MAIL_FROM": `"Kohtaamo, Oulu" <noreply@kohtaamo.fi>`}); err != nil {
+			t.Fatal(err)
+		}
+	})
 	t.Run("HTTPSBaseIsSecure", func(t *testing.T) {
 		c, err := parse(t, nil, "--base-url", "https://kohtaamo.example.fi/")
 		if err != nil || !c.Secure() || c.BaseURL != "https://kohtaamo.example.fi" {
