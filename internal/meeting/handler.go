@@ -576,6 +576,9 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, m *Meeti
 			return
 		}
 		p.CanPropose = a.Manage && !m.Cancelled() || a.Member && m.ProposalsOpen(now)
+		if !p.CanPropose && a.Member && !m.Cancelled() && item != (ItemForm{}) {
+			p.CanPropose = true // a refused proposal keeps its form and message
+		}
 		p.Answerable = a.Member && m.Answerable(now)
 		if p.Responses, err = h.store.Responses(ctx, m.ID); err != nil {
 			h.web.Error(w, r, err)
@@ -679,7 +682,7 @@ func (h *Handler) addItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := h.web.Clock.Now()
-	if m.Cancelled() || !a.Manage && !m.ProposalsOpen(now) {
+	if m.Cancelled() {
 		h.web.Error(w, r, app.KeyError(app.EINVALID, "meeting.err.proposals_closed", "proposals are closed"))
 		return
 	}
@@ -689,6 +692,11 @@ func (h *Handler) addItem(w http.ResponseWriter, r *http.Request) {
 	}
 	var f ItemForm
 	in, err := readItemForm(r, &f)
+	if !a.Manage && !m.ProposalsOpen(now) {
+		// The deadline passed while the member wrote: the form comes back
+		// with their text and the reason by the title.
+		err = app.FieldInvalid("item_title", "meeting.err.proposals_closed")
+	}
 	if err == nil {
 		status := ItemProposed
 		if a.Manage {
