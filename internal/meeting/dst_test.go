@@ -183,3 +183,29 @@ func TestClockChangeInAPI(t *testing.T) {
 		}
 	})
 }
+
+// TestHelsinkiTimeOnPages: a meeting stored at 07:00 UTC in winter and at
+// 06:00 UTC in summer is at 9.00 Helsinki time on its page ("8.12.2026
+// 9.00–11.00") and in its edit form (09:00).
+func TestHelsinkiTimeOnPages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := newSetup(t, d)
+		now := db.Now(s.env.Clock.Now())
+		for _, tc := range []struct{ start, when string }{
+			{"2026-12-08T07:00:00Z", "8.12.2026 9.00–11.00"},
+			{"2027-06-08T06:00:00Z", "8.6.2027 9.00–11.00"},
+		} {
+			start := utc(tc.start)
+			id := exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
+				VALUES ($1, 'Aamukokous', $2, $3, 'in_person', 'scheduled', $4, $4)`, s.network, start, start.Add(2*time.Hour), now)
+			r := s.member.Get(fmt.Sprintf("/meetings/%d", id))
+			if r.Status != http.StatusOK || !strings.Contains(r.Text(), tc.when+" (Suomen aikaa)") {
+				t.Errorf("meeting page at %s does not say %q:\n%s", tc.start, tc.when, r.Text())
+			}
+			r = s.convener.Get(fmt.Sprintf("/meetings/%d/edit", id))
+			if !strings.Contains(r.Body, `name="start_time" value="09:00"`) || !strings.Contains(r.Body, `name="end_time" value="11:00"`) {
+				t.Errorf("edit form at %s does not show 09:00–11:00", tc.start)
+			}
+		}
+	})
+}
