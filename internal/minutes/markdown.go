@@ -284,7 +284,8 @@ func delimiterCells(line string) int {
 // titles will take in the HTML ("links", for render).
 type flattener struct{}
 
-func (flattener) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (flattener) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	source := reader.Source()
 	deepest, links := 0, 0
 	var walk func(n ast.Node, depth int)
 	walk = func(n ast.Node, depth int) {
@@ -296,7 +297,7 @@ func (flattener) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 			case *ast.Image:
 				links += 3*len(x.Destination) + 6*len(x.Title)
 			case *ast.AutoLink:
-				links += 2 * len(x.URL(nil))
+				links += 2 * len(x.URL(source))
 			}
 			if nested(c) {
 				deepest = max(deepest, depth+1)

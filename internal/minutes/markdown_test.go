@@ -36,6 +36,9 @@ func pathological() map[string]string {
 		"emphasis":       strings.Repeat("*a", 50000),
 		"brackets":       strings.Repeat("[", 100000),
 		"backticks":      strings.Repeat("`a", 50000),
+		"autolinks":      strings.Repeat("www.example.fi/ ", 3000) + strings.Repeat("<https://example.fi/x> ", 1000),
+		"stars":          strings.Repeat("*", 25000) + "a" + strings.Repeat("*", 25000),
+		"nested-links":   strings.Repeat("![", 12000) + "a" + strings.Repeat("](b)", 12000),
 	}
 }
 
@@ -91,15 +94,16 @@ func TestRenderPathologicalBounded(t *testing.T) {
 // goldmark renders them.
 func TestRenderKeepsOrdinaryMarkdown(t *testing.T) {
 	for md, want := range map[string]string{
-		"# Otsikko\n\n**Tärkeää**":                "<h1>Otsikko</h1>\n<p><strong>Tärkeää</strong></p>\n",
-		"> > > kolme tasoa":                       "<blockquote>\n<blockquote>\n<blockquote>\n<p>kolme tasoa</p>\n</blockquote>\n</blockquote>\n</blockquote>\n",
-		"- a\n  - b\n    1. c":                    "<ul>\n<li>a\n<ul>\n<li>b\n<ol>\n<li>c</li>\n</ol>\n</li>\n</ul>\n</li>\n</ul>\n",
-		"- - -":                                   "<hr>\n",
-		"* * * *":                                 "<hr>\n",
-		"| a | b |\n| --- | --- |\n| 1 | 2 |":     "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n",
-		"1. yksi\n2. kaksi":                       "<ol>\n<li>yksi</li>\n<li>kaksi</li>\n</ol>\n",
-		"Otsikko\n---":                            "<h2>Otsikko</h2>\n",
-		strings.Repeat("> ", MaxNesting) + "syvä": strings.Repeat("<blockquote>\n", MaxNesting) + "<p>syvä</p>\n" + strings.Repeat("</blockquote>\n", MaxNesting),
+		"# Otsikko\n\n**Tärkeää**":            "<h1>Otsikko</h1>\n<p><strong>Tärkeää</strong></p>\n",
+		"> > > kolme tasoa":                   "<blockquote>\n<blockquote>\n<blockquote>\n<p>kolme tasoa</p>\n</blockquote>\n</blockquote>\n</blockquote>\n",
+		"- a\n  - b\n    1. c":                "<ul>\n<li>a\n<ul>\n<li>b\n<ol>\n<li>c</li>\n</ol>\n</li>\n</ul>\n</li>\n</ul>\n",
+		"- - -":                               "<hr>\n",
+		"* * * *":                             "<hr>\n",
+		"| a | b |\n| --- | --- |\n| 1 | 2 |": "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n",
+		"Katso www.example.fi ja <https://kohtaamo.fi/x>": "<p>Katso <a href=\"http://www.example.fi\" rel=\"nofollow\">www.example.fi</a> ja <a href=\"https://kohtaamo.fi/x\" rel=\"nofollow\">https://kohtaamo.fi/x</a></p>\n",
+		"1. yksi\n2. kaksi": "<ol>\n<li>yksi</li>\n<li>kaksi</li>\n</ol>\n",
+		"Otsikko\n---":      "<h2>Otsikko</h2>\n",
+		strings.Repeat("> ", MaxNesting) + "syvä":         strings.Repeat("<blockquote>\n", MaxNesting) + "<p>syvä</p>\n" + strings.Repeat("</blockquote>\n", MaxNesting),
 		strings.Repeat(">", MaxNesting+1) + " liian syvä": strings.Repeat("<blockquote>\n", MaxNesting) + "<p>&gt; liian syvä</p>\n" + strings.Repeat("</blockquote>\n", MaxNesting),
 	} {
 		if got := string(render(md)); got != want {
