@@ -107,12 +107,13 @@ type FeedOptions struct {
 }
 
 // Feed returns an iCalendar subscription feed (METHOD:PUBLISH) of
-// meetings.
+// meetings, with CRLF line ends and every text cleaned as in the
+// invitations (package meeting's ICSLine, ICSText, SerializeICS).
 func Feed(meetings []Meeting, o FeedOptions) string {
 	cal := ics.NewCalendarFor("Kohtaamo")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetCalscale("GREGORIAN")
-	cal.SetXWRCalName(o.Name)
+	cal.SetXWRCalName(meeting.ICSLine(o.Name))
 	cal.SetXWRTimezone(meeting.Helsinki.String())
 	cal.SetRefreshInterval(RefreshInterval) // the library adds VALUE=DURATION
 	cal.SetXPublishedTTL(RefreshInterval)
@@ -125,7 +126,7 @@ func Feed(meetings []Meeting, o FeedOptions) string {
 		ev.SetSequence(m.Sequence)
 		ev.SetStartAt(m.StartsAt.UTC())
 		ev.SetEndAt(m.EndsAt.UTC())
-		ev.SetSummary(m.Title)
+		ev.SetSummary(meeting.ICSLine(m.Title))
 		loc, desc := m.Place, m.Description
 		if o.ShowLinks && m.RemoteLink != "" {
 			if loc == "" {
@@ -133,14 +134,14 @@ func Feed(meetings []Meeting, o FeedOptions) string {
 			}
 			desc = strings.TrimSpace(desc + "\n\n" + m.RemoteLink)
 		}
-		if loc != "" {
+		if loc = meeting.ICSLine(loc); loc != "" {
 			ev.SetLocation(loc)
 		}
-		if desc != "" {
+		if desc = meeting.ICSText(desc); desc != "" {
 			ev.SetDescription(desc)
 		}
 		if o.URL != nil {
-			ev.SetURL(o.URL(meetingPath(m.ID)))
+			ev.SetURL(meeting.ICSURI(o.URL(meetingPath(m.ID))))
 		}
 		if m.Cancelled() {
 			ev.SetStatus(ics.ObjectStatusCancelled)
@@ -148,7 +149,7 @@ func Feed(meetings []Meeting, o FeedOptions) string {
 			ev.SetStatus(ics.ObjectStatusConfirmed)
 		}
 	}
-	return cal.Serialize()
+	return meeting.SerializeICS(cal)
 }
 
 func meetingPath(id int64) string {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/mail"
 	"net/netip"
 	"net/url"
 	"strconv"
@@ -129,6 +130,13 @@ func (c *Config) Validate() error {
 		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
 			errs = append(errs, errors.New("--smtp-url: want smtp[s]://user:pass@host:port"))
 		}
+	}
+	// The sender goes into every mail's From header: one that does not
+	// parse would fail every mail for good, so refuse it here. A display
+	// name with a comma or other specials must be quoted.
+	if a, err := mail.ParseAddress(c.MailFrom); err != nil || !strings.Contains(a.Address, "@") ||
+		strings.HasPrefix(a.Address, "@") || strings.HasSuffix(a.Address, "@") {
+		errs = append(errs, fmt.Errorf("--mail-from %q: want an address such as Kohtaamo <noreply@example.fi> (quote a name with commas: \"Kohtaamo, Oulu\" <noreply@example.fi>)", c.MailFrom))
 	}
 	switch c.LogFormat {
 	case "auto", "json", "text":

@@ -46,6 +46,9 @@ func TestServeFlags(t *testing.T) {
 		"ErrDebugAddr": {"--debug-addr", "nope"},
 		"ErrProxies":   {"--trusted-proxies", "10.0.0.0/8,proxy.internal"},
 		"ErrProxyCIDR": {"--trusted-proxies", "10.0.0.0/33"},
+		"ErrMailFrom":  {"--mail-from", "Kohtaamo, Oulu <noreply@kohtaamo.fi>"},
+		"ErrMailFrom2": {"--mail-from", "Kohtaamo"},
+		"ErrMailFrom3": {"--mail-from", ""},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := parse(t, nil, args...); err == nil || !strings.Contains(err.Error(), "--") {
@@ -53,6 +56,11 @@ func TestServeFlags(t *testing.T) {
 			}
 		})
 	}
+	t.Run("MailFromQuoted", func(t *testing.T) {
+		if _, err := parse(t, map[string]string{"KOHTAAMO_MAIL_FROM": `"Kohtaamo, Oulu" <noreply@kohtaamo.fi>`}); err != nil {
+			t.Fatal(err)
+		}
+	})
 	t.Run("HTTPSBaseIsSecure", func(t *testing.T) {
 		c, err := parse(t, nil, "--base-url", "https://kohtaamo.example.fi/")
 		if err != nil || !c.Secure() || c.BaseURL != "https://kohtaamo.example.fi" {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/mail"
 	"regexp"
 	"strings"
 	"time"
@@ -38,8 +39,11 @@ type Worker struct {
 	db     *db.DB
 	sender Sender
 	from   string
-	clock  app.Clock
-	log    *slog.Logger
+	// fromAddr is from parsed once (nil when it does not parse: every
+	// message then fails, as the configuration should have refused it).
+	fromAddr *mail.Address
+	clock    app.Clock
+	log      *slog.Logger
 	// hook, when set (tests), is called at "before-send" and "after-mark".
 	hook func(stage string, deliveryID int64)
 }
@@ -50,7 +54,8 @@ func NewWorker(d *db.DB, s Sender, from string, clock app.Clock, log *slog.Logge
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Worker{db: d, sender: s, from: from, clock: clock, log: log}
+	fromAddr, _ := ParseSender(from)
+	return &Worker{db: d, sender: s, from: from, fromAddr: fromAddr, clock: clock, log: log}
 }
 
 // Work sends one delivery unless it was sent already.
@@ -106,12 +111,18 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 // invitations) follow as files with their stored content type.
 func (w *Worker) Build(d *Delivery) (*gomail.Msg, error) {
 	m := gomail.NewMsg(gomail.WithCharset(gomail.CharsetUTF8), gomail.WithEncoding(gomail.EncodingQP))
-	if err := m.From(w.from); err != nil {
-		return nil, fmt.Errorf("mail from %q: %w", w.from, err)
+	if w.fromAddr == nil {
+		return nil, fmt.Errorf("mail from %q: not an address", w.from)
 	}
-	if err := m.AddToFormat(d.RecipientName, d.Recipient); err != nil {
+	m.FromMailAddress(w.fromAddr)
+	// The name goes in as a mail.Address, never pasted into "Name <addr>"
+	// (go-mail's AddToFormat does that, and a name with a quote or a
+	// backslash then fails to parse).
+	to, err := Recipient(d.RecipientName, d.Recipient)
+	if err != nil {
 		return nil, fmt.Errorf("mail to: %w", err)
 	}
+	m.ToMailAddress(to)
 	m.Subject(d.Subject)
 	m.SetMessageIDWithValue(d.HeaderID)
 	m.SetDateWithValue(d.CreatedAt)

@@ -55,7 +55,7 @@ type JSON struct {
 }
 
 // InputJSON is the body of POST and PUT meetings. Times are RFC 3339; a
-// time without an offset is Helsinki time. rrule (POST only) makes a
+// time without an offset is Helsinki time (see parseAPITime). rrule (POST only) makes a
 // series. status "cancelled" on PUT cancels the meeting. The read-only
 // fields of JSON may be sent back and are ignored.
 type InputJSON struct {
@@ -97,7 +97,9 @@ func ToJSON(m *Meeting, showLink bool) JSON {
 	return j
 }
 
-// parseAPITime parses RFC 3339, or a local Helsinki time without offset.
+// parseAPITime parses RFC 3339, or a local Helsinki time without offset
+// (HelsinkiTime: a time skipped when clocks go forward is a field error, a
+// time repeated when they go back is its first occurrence).
 func parseAPITime(v *app.Validator, field, s string) time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -108,8 +110,14 @@ func parseAPITime(v *app.Validator, field, s string) time.Time {
 		return t.UTC()
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04"} {
-		if t, err := time.ParseInLocation(layout, s, Helsinki); err == nil {
-			return t.UTC()
+		// The wall-clock fields, then the instant in Helsinki (which may
+		// not exist, or exist twice, on the nights clocks change).
+		if w, err := time.Parse(layout, s); err == nil {
+			t, ok := HelsinkiTime(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second())
+			if !ok {
+				noSuchTime(v, field, w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute())
+			}
+			return t
 		}
 	}
 	v.Add(field, "meeting.err.bad_datetime", nil)

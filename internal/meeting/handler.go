@@ -230,7 +230,8 @@ func parseClock(s string) (int, int, bool) {
 	return t.Hour(), t.Minute(), true
 }
 
-// localTime combines a date and a clock time in Helsinki.
+// localTime combines a date and a clock time in Helsinki; a time that does
+// not exist there that day (clocks going forward) is a field error.
 func localTime(v *app.Validator, dateField, date, clockField, clock string) time.Time {
 	d := web.Date(v, dateField, date)
 	if date == "" {
@@ -247,7 +248,11 @@ func localTime(v *app.Validator, dateField, date, clockField, clock string) time
 	if d == nil || !ok {
 		return time.Time{}
 	}
-	return time.Date(d.Year(), d.Month(), d.Day(), hh, mm, 0, 0, Helsinki).UTC()
+	t, exists := HelsinkiTime(d.Year(), d.Month(), d.Day(), hh, mm, 0)
+	if !exists {
+		noSuchTime(v, clockField, d.Year(), d.Month(), d.Day(), hh, mm)
+	}
+	return t
 }
 
 // deadlineFromDate makes "proposals until the end of this day" (Helsinki).
@@ -283,7 +288,10 @@ func readForm(r *http.Request, f *FormPage, now time.Time) (Input, error) {
 		hh, mm, ok := parseClock(f.EndTime)
 		if ok {
 			s := in.StartsAt.In(Helsinki)
-			in.EndsAt = time.Date(s.Year(), s.Month(), s.Day(), hh, mm, 0, 0, Helsinki).UTC()
+			var exists bool
+			if in.EndsAt, exists = HelsinkiTime(s.Year(), s.Month(), s.Day(), hh, mm, 0); !exists {
+				noSuchTime(&v, "end_time", s.Year(), s.Month(), s.Day(), hh, mm)
+			}
 		} else if f.EndTime == "" {
 			v.Add("end_time", "err.required", nil)
 		} else {
@@ -568,6 +576,9 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, m *Meeti
 			return
 		}
 		p.CanPropose = a.Manage && !m.Cancelled() || a.Member && m.ProposalsOpen(now)
+		if !p.CanPropose && a.Member && !m.Cancelled() && item != (ItemForm{}) {
+			p.CanPropose = true // a refused proposal keeps its form and message
+		}
 		p.Answerable = a.Member && m.Answerable(now)
 		if p.Responses, err = h.store.Responses(ctx, m.ID); err != nil {
 			h.web.Error(w, r, err)
@@ -671,7 +682,7 @@ func (h *Handler) addItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := h.web.Clock.Now()
-	if m.Cancelled() || !a.Manage && !m.ProposalsOpen(now) {
+	if m.Cancelled() {
 		h.web.Error(w, r, app.KeyError(app.EINVALID, "meeting.err.proposals_closed", "proposals are closed"))
 		return
 	}
@@ -681,6 +692,11 @@ func (h *Handler) addItem(w http.ResponseWriter, r *http.Request) {
 	}
 	var f ItemForm
 	in, err := readItemForm(r, &f)
+	if !a.Manage && !m.ProposalsOpen(now) {
+		// The deadline passed while the member wrote: the form comes back
+		// with their text and the reason by the title.
+		err = app.FieldInvalid("item_title", "meeting.err.proposals_closed")
+	}
 	if err == nil {
 		status := ItemProposed
 		if a.Manage {

@@ -7,6 +7,7 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode"
 
 	ics "github.com/arran4/golang-ical"
 
@@ -33,7 +34,8 @@ type ICSOptions struct {
 
 // ICS returns an RFC 5545 calendar with one event for m: METHOD:REQUEST,
 // or METHOD:CANCEL with STATUS:CANCELLED for a cancelled meeting. Times
-// are written in UTC.
+// are written in UTC. Every text is cleaned for iCalendar (ICSText,
+// ICSLine, CalAddress) and the file is written by SerializeICS.
 func ICS(m *Meeting, o ICSOptions) string {
 	cal := ics.NewCalendarFor("Kohtaamo")
 	method := ics.MethodRequest
@@ -46,7 +48,7 @@ func ICS(m *Meeting, o ICSOptions) string {
 	ev.SetSequence(m.Sequence)
 	ev.SetStartAt(m.StartsAt.UTC())
 	ev.SetEndAt(m.EndsAt.UTC())
-	ev.SetSummary(m.Title)
+	ev.SetSummary(ICSLine(m.Title))
 	loc := m.Place
 	desc := m.Description
 	if o.ShowLink && m.RemoteLink != "" {
@@ -55,28 +57,123 @@ func ICS(m *Meeting, o ICSOptions) string {
 		}
 		desc = strings.TrimSpace(desc + "\n\n" + m.RemoteLink)
 	}
-	if loc != "" {
+	if loc = ICSLine(loc); loc != "" {
 		ev.SetLocation(loc)
 	}
-	if desc != "" {
+	if desc = ICSText(desc); desc != "" {
 		ev.SetDescription(desc)
 	}
-	if o.URL != "" {
-		ev.SetURL(o.URL)
+	if u := ICSURI(o.URL); u != "" {
+		ev.SetURL(u)
 	}
 	if a, err := mail.ParseAddress(o.Organizer); err == nil {
-		ev.SetOrganizer("mailto:"+a.Address, ics.WithCN(a.Name))
+		CalAddress(&ev.ComponentBase, ics.ComponentPropertyOrganizer, a.Address, a.Name)
 	}
 	if o.Attendee.Email != "" {
-		ev.AddAttendee("mailto:"+o.Attendee.Email, ics.WithCN(o.Attendee.Name), ics.ParticipationStatusNeedsAction,
-			ics.WithRSVP(false))
+		CalAddress(&ev.ComponentBase, ics.ComponentPropertyAttendee, o.Attendee.Email, o.Attendee.Name,
+			ics.ParticipationStatusNeedsAction, ics.WithRSVP(false))
 	}
 	if m.Cancelled() {
 		ev.SetStatus(ics.ObjectStatusCancelled)
 	} else {
 		ev.SetStatus(ics.ObjectStatusConfirmed)
 	}
-	return cal.Serialize()
+	return SerializeICS(cal)
+}
+
+// SerializeICS writes cal as RFC 5545 requires: lines end with CRLF
+// (golang-ical follows the operating system unless told, so LF on Linux)
+// and are folded at 75 octets, never inside a UTF-8 sequence (the
+// library folds at rune boundaries).
+func SerializeICS(cal *ics.Calendar) string {
+	return cal.Serialize(ics.WithNewLineWindows)
+}
+
+// ICSText cleans a multi-line TEXT value (DESCRIPTION) for iCalendar:
+// valid UTF-8; CRLF, CR and the Unicode line and paragraph separators
+// become LF, which the library escapes as \n (it escapes a lone LF but
+// leaves a CR raw, which ends the line early in strict readers); other
+// control characters (NUL, tab, ESC, DEL, C1) are dropped or become a
+// space, so none reaches the file.
+func ICSText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			return '\n'
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// ICSLine cleans a one-line TEXT value (SUMMARY, LOCATION, a calendar's
+// name): as ICSText, but line breaks become spaces.
+func ICSLine(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(ICSText(s), "\n", " "))
+}
+
+// ICSURI cleans a URI value (URL): the library writes it as it is, so
+// anything that could break the line (controls, white space) is dropped.
+func ICSURI(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
+}
+
+// ICSParam quotes a parameter value such as a person's name in CN: an
+// RFC 5545 quoted-string, which may hold ",", ";" and ":" but no DQUOTE
+// and no control character, with DQUOTE, "^" and line breaks written as
+// RFC 6868 ^', ^^ and ^n.
+func ICSParam(s string) string {
+	s = strings.NewReplacer("^", "^^", `"`, "^'").Replace(ICSLine(s))
+	return `"` + s + `"`
+}
+
+// CalAddress adds an ORGANIZER or ATTENDEE property, mailto:addr with the
+// name as CN, to c. golang-ical escapes parameter values with backslashes
+// (CN=Korhonen\, Anna), which RFC 5545 does not know, so a name with a
+// comma, semicolon, colon or quote would split the parameter; here the CN
+// is an RFC 5545 quoted-string (ICSParam) written as part of the property
+// name, which the library writes as it is. An address that is not a plain
+// dot-atom (nothing a form accepts) is left out rather than written.
+func CalAddress(c *ics.ComponentBase, prop ics.ComponentProperty, addr, name string, params ...ics.PropertyParameter) {
+	if !plainAddress(addr) {
+		return
+	}
+	token := string(prop)
+	if name = ICSLine(name); name != "" {
+		token += ";CN=" + ICSParam(name)
+	}
+	c.AddProperty(ics.ComponentProperty(token), "mailto:"+addr, params...)
+}
+
+// plainAddress reports whether addr is local@domain with only dot-atom
+// characters (RFC 5322 atext), which a mailto: URI and a TEXT-escaping
+// serialiser both leave as they are.
+func plainAddress(addr string) bool {
+	at := strings.LastIndexByte(addr, '@')
+	if at <= 0 || at == len(addr)-1 {
+		return false
+	}
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte("!#$%&'*+-/=?^_`{|}~.", c) >= 0:
+		case c == '@' && i == at:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Mail kinds.

@@ -5,6 +5,9 @@
 //
 // Times are stored in UTC and entered and shown in Europe/Helsinki. Rules:
 //
+//   - a time that does not exist in Finland (the hour skipped when clocks
+//     go forward) is refused; a time that happens twice (the hour repeated
+//     when they go back) is its first occurrence (HelsinkiTime);
 //   - a new meeting cannot start in the past, must end after it starts and
 //     last at most 24 hours;
 //   - two scheduled meetings of the same network may not overlap in time;
@@ -168,6 +171,37 @@ func (m *Meeting) Answerable(now time.Time) bool { return !m.Cancelled() && now.
 // before the start on, for a meeting that was not cancelled.
 func (m *Meeting) AttendanceOpen(now time.Time) bool {
 	return !m.Cancelled() && !now.Before(m.StartsAt.Add(-time.Hour))
+}
+
+// HelsinkiTime returns the instant at which clocks in Finland show the
+// given date and time. ok is false when they never do: the hour skipped on
+// the night clocks go forward (the last Sunday of March, 03:00 → 04:00),
+// which time.Date would silently move an hour on. A time they show twice
+// (03:00–03:59 on the last Sunday of October) is its first occurrence, in
+// summer time, as RFC 5545 also decides; time.Date gives either. (Finnish
+// clock changes are one hour, so the earlier occurrence is an hour before
+// the later.)
+func HelsinkiTime(year int, month time.Month, day, hour, min, sec int) (time.Time, bool) {
+	shows := func(t time.Time) bool {
+		y, mo, d := t.Date()
+		h, mi, s := t.Clock()
+		return y == year && mo == month && d == day && h == hour && mi == min && s == sec
+	}
+	t := time.Date(year, month, day, hour, min, sec, 0, Helsinki)
+	if !shows(t) {
+		return time.Time{}, false
+	}
+	if e := t.Add(-time.Hour).In(Helsinki); shows(e) {
+		t = e
+	}
+	return t.UTC(), true
+}
+
+// noSuchTime is the field error for a time that does not exist in
+// Finland (HelsinkiTime): "3.30 does not exist in Finland on 28.3.2027".
+func noSuchTime(v *app.Validator, field string, year int, month time.Month, day, hour, min int) {
+	v.Add(field, "meeting.err.no_such_time", map[string]any{
+		"Time": fmt.Sprintf("%d.%02d", hour, min), "Date": fmt.Sprintf("%d.%d.%d", day, month, year)})
 }
 
 // FormatSpan formats a start and end in Helsinki time.

@@ -20,18 +20,16 @@
 //   - owners mark their own items done; managers change anything.
 //
 // Markdown is rendered with goldmark (raw HTML omitted) and sanitised with
-// bluemonday's UGC policy, so no script reaches a page or a mail.
+// bluemonday's UGC policy, so no script reaches a page or a mail. Its
+// length, nesting and tables are limited on save and again when rendering,
+// and rendered HTML is cached by the text's hash (markdown.go).
 package minutes
 
 import (
-	"bytes"
 	"html/template"
 	"strings"
 	"time"
-
-	"github.com/microcosm-cc/bluemonday"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
+	"unicode/utf8"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 )
@@ -54,7 +52,7 @@ var ItemStatuses = []string{ItemOpen, ItemDone, ItemCancelled}
 
 // Limits.
 const (
-	MaxBody      = 100000
+	MaxBody      = 50000 // characters of Markdown; see also MaxNesting and MaxTableCells
 	MaxDecision  = 2000
 	MaxDecisions = 100
 	MaxReason    = 1000
@@ -138,7 +136,14 @@ func (in *Input) Validate(v *app.Validator, approved bool) {
 	in.Body = strings.TrimSpace(in.Body)
 	in.Reason = strings.TrimSpace(in.Reason)
 	v.Required("body", in.Body)
-	v.MaxLen("body", in.Body, MaxBody)
+	// Length first: the nesting and table checks parse the text.
+	if n := utf8.RuneCountInString(in.Body); n > MaxBody {
+		v.Add("body", "minutes.err.body_too_long", map[string]any{"Max": MaxBody, "Len": n})
+	} else if Depth(in.Body) > MaxNesting {
+		v.Add("body", "minutes.err.body_too_deep", map[string]any{"Max": MaxNesting})
+	} else if TableCells(in.Body) > MaxTableCells {
+		v.Add("body", "minutes.err.table_too_big", map[string]any{"Max": MaxTableCells})
+	}
 	if len(in.Decisions) > MaxDecisions {
 		v.Add("decisions", "minutes.err.too_many_decisions", map[string]any{"Max": MaxDecisions})
 	}
@@ -222,19 +227,4 @@ func validStatus(s string) bool {
 		}
 	}
 	return false
-}
-
-var (
-	markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
-	policy   = bluemonday.UGCPolicy()
-)
-
-// Render turns Markdown into sanitised HTML. Raw HTML in the source is
-// dropped by goldmark and anything unsafe left by bluemonday.
-func Render(md string) template.HTML {
-	var buf bytes.Buffer
-	if err := markdown.Convert([]byte(md), &buf); err != nil {
-		return template.HTML(template.HTMLEscapeString(md)) // #nosec G203 -- escaped by HTMLEscapeString
-	}
-	return template.HTML(policy.SanitizeBytes(buf.Bytes())) // #nosec G203 -- sanitised by bluemonday
 }
