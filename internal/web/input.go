@@ -190,12 +190,15 @@ func GuardSession(next http.Handler) http.Handler {
 // with Retry-After when the database is out of reach, the JSON error under
 // /api/), logged once as JSON; a client that went away is logged at info.
 func (k *Kit) SessionError(w http.ResponseWriter, r *http.Request, err error) {
-	r = r.WithContext(withoutSession(r.Context()))
-	if strings.HasPrefix(r.URL.Path, "/api/") {
-		k.APIError(w, r, err)
-	} else {
-		k.Error(w, r, err)
-	}
+	// The request is as the session layer got it, before Language ran.
+	Language(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = r.WithContext(withoutSession(r.Context()))
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			k.APIError(w, r, err)
+		} else {
+			k.Error(w, r, err)
+		}
+	})).ServeHTTP(w, r)
 	if g, ok := w.(*guardWriter); ok {
 		g.done = true
 	}
