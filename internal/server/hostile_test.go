@@ -148,6 +148,10 @@ type hostile struct {
 	forms map[string][]formField // "POST /networks/#/meetings" → fields
 	query []string               // every query parameter name in use
 	n     int                    // requests made
+	// statuses counts answers by status; escaped counts HTML answers that
+	// show an XSS payload escaped (so the payloads reach the pages).
+	statuses map[int]int
+	escaped  int
 }
 
 func short(s string) string {
@@ -161,6 +165,10 @@ func short(s string) string {
 func (h *hostile) judge(desc string, status int, header http.Header, body string) {
 	h.t.Helper()
 	h.n++
+	h.statuses[status]++
+	if strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		h.escaped++
+	}
 	if status >= 500 {
 		h.t.Errorf("%s: status %d\n%.300s", desc, status, body)
 		return
@@ -601,7 +609,7 @@ func TestHostileInput(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
 		start := time.Now()
-		h := &hostile{t: t, f: f, doc: loadOpenAPI(t)}
+		h := &hostile{t: t, f: f, doc: loadOpenAPI(t), statuses: map[int]int{}}
 		m := matrix()
 		patterns := routePatterns(f.env)
 		h.learnForms(m, patterns)
@@ -630,6 +638,12 @@ func TestHostileInput(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("%d hostile requests in %s", h.n, time.Since(start).Round(time.Millisecond))
+		// The corpus must get past the front door: some forms re-render
+		// with errors, some writes succeed, some pages show a payload.
+		if h.statuses[http.StatusUnprocessableEntity] == 0 || h.statuses[http.StatusSeeOther]+h.statuses[http.StatusCreated] == 0 || h.escaped == 0 {
+			t.Errorf("the hostile input does not reach the handlers: answers %v, %d pages with an escaped payload", h.statuses, h.escaped)
+		}
+		t.Logf("%d hostile requests in %s; answers by status %v; %d pages show an XSS payload escaped",
+			h.n, time.Since(start).Round(time.Millisecond), h.statuses, h.escaped)
 	})
 }

@@ -219,6 +219,13 @@ func TestDatabaseOutage(t *testing.T) {
 				}
 				return ""
 			}, limit},
+			{"API, signed in with a cookie", func() *servertest.Response { return signedIn.JSON(http.MethodGet, "/api/v1/networks", "", "") }, func(r *servertest.Response) string {
+				var e apiError
+				if r.Status != http.StatusServiceUnavailable || json.Unmarshal([]byte(r.Body), &e) != nil || e.Error.Code != app.EUNAVAILABLE {
+					return "want a JSON 503 with code unavailable"
+				}
+				return ""
+			}, limit},
 			{"readyz", func() *servertest.Response { return public.Get("/readyz") }, func(r *servertest.Response) string {
 				if r.Status != http.StatusServiceUnavailable {
 					return "want 503"

@@ -21,7 +21,7 @@ import (
 // failingStore is a session store whose database is out of reach.
 type failingStore struct{ err error }
 
-func (s failingStore) Find(string) ([]byte, bool, error)        { return nil, false, nil }
+func (s failingStore) Find(string) ([]byte, bool, error)      { return nil, false, nil }
 func (s failingStore) Commit(string, []byte, time.Time) error { return s.err }
 func (s failingStore) Delete(string) error                    { return s.err }
 
