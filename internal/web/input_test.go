@@ -119,3 +119,24 @@ func TestErrorUnavailable(t *testing.T) {
 		t.Errorf("other errors: %d", rec.Code)
 	}
 }
+
+// brokenWriter is a connection whose client has gone.
+type brokenWriter struct{ *httptest.ResponseRecorder }
+
+func (brokenWriter) Write([]byte) (int, error) { return 0, syscall.EPIPE }
+
+// TestRenderToGoneClientLoggedOnce checks that a page that cannot be sent
+// because the client went away is logged once at info, not as an error
+// followed by a second answer.
+func TestRenderToGoneClientLoggedOnce(t *testing.T) {
+	var logs bytes.Buffer
+	kit := newKit(t, &logs)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
+	kit.Render(brokenWriter{httptest.NewRecorder()}, req, http.StatusOK, "common/error", "x", web.ErrorPage{Heading: "x"})
+	lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], `"level":"INFO","msg":"request cancelled by the client"`) {
+		t.Errorf("log: %s", logs.String())
+	}
+}

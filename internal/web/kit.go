@@ -76,8 +76,7 @@ func (k *Kit) Render(w http.ResponseWriter, r *http.Request, status int, page, t
 // RenderView renders a prepared view.
 func (k *Kit) RenderView(w http.ResponseWriter, r *http.Request, status int, page string, v *View) {
 	if err := k.Renderer.Execute(w, status, page, v); err != nil {
-		LoggerFrom(r.Context(), k.Log).Error("render page", "page", page, "err", err)
-		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		k.renderFailed(w, r, err)
 	}
 }
 
@@ -85,9 +84,20 @@ func (k *Kit) RenderView(w http.ResponseWriter, r *http.Request, status int, pag
 // inside the layout.
 func (k *Kit) RenderComponent(w http.ResponseWriter, r *http.Request, status int, v *View, c templ.Component) {
 	if err := k.Renderer.ExecuteComponent(w, status, v, c); err != nil {
-		LoggerFrom(r.Context(), k.Log).Error("render page", "err", err)
-		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		k.renderFailed(w, r, err)
 	}
+}
+
+// renderFailed handles a page that could not be rendered or sent. A client
+// that went away while it was sent is logged once at info; there is
+// nobody to answer.
+func (k *Kit) renderFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() == context.Canceled {
+		LoggerFrom(r.Context(), k.Log).Info("request cancelled by the client", "err", err)
+		return
+	}
+	LoggerFrom(r.Context(), k.Log).Error("render page", "err", err)
+	http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 }
 
 // Flash stores a one-time message shown on the next page.
