@@ -176,10 +176,6 @@ func LoadUser(kit *web.Kit, store *Store) func(http.Handler) http.Handler {
 			acct, err := store.AccountByID(r.Context(), id)
 			if err != nil || acct.Disabled {
 				if err != nil && !app.IsCode(err, app.ENOTFOUND) {
-					if strings.HasPrefix(r.URL.Path, "/api/") {
-						kit.APIError(w, r, err)
-						return
-					}
 					kit.Error(w, r, err)
 					return
 				}
