@@ -168,6 +168,10 @@ func serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 		return err
 	}
 	log := newLogger(cfg.LogFormat, cfg.LogLevel, stderr)
+	// Libraries that write through the standard logger (the http.Server
+	// has its own ErrorLog below) end up in the same JSON log, not as
+	// plain-text lines in it.
+	slog.SetDefault(log)
 	if env("GOMEMLIMIT") == "" {
 		// A soft limit for the Go heap: the collector works harder near it
 		// and returns freed memory to the system sooner, which keeps a

@@ -13,6 +13,9 @@ const (
 	EFORBIDDEN = "forbidden"
 	EUNAUTH    = "unauthorized"
 	EINTERNAL  = "internal"
+	// EUNAVAILABLE: a dependency (the database) is out of reach or too
+	// slow for now; the client may try again later (503).
+	EUNAVAILABLE = "unavailable"
 )
 
 // FieldError is one problem with one input field. Key is an i18n message id

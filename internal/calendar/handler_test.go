@@ -180,11 +180,15 @@ func TestPersonalFeed(t *testing.T) {
 			t.Errorf("page after revoking:\n%s", r.Text())
 		}
 		// Unknown and malformed addresses: 404.
-		for _, p := range []string{"/calendar/bogus.ics", "/calendar/bogus", "/calendar/.ics", "/calendar/%00%ff.ics",
+		for _, p := range []string{"/calendar/bogus.ics", "/calendar/bogus", "/calendar/.ics",
 			"/calendar/" + strings.Repeat("x", 5000) + ".ics", "/calendar/token"} {
 			if r := public.Get(p); r.Status != http.StatusNotFound {
 				t.Errorf("GET %.40s: %d", p, r.Status)
 			}
+		}
+		// NUL and invalid UTF-8 are refused before any route (400).
+		if r := public.Get("/calendar/%00%ff.ics"); r.Status != http.StatusBadRequest {
+			t.Errorf("GET /calendar/%%00%%ff.ics: %d", r.Status)
 		}
 		// The public may not make feeds.
 		if r := public.PostForm("/calendar/token", url.Values{}); r.Status != http.StatusUnauthorized {

@@ -75,7 +75,19 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	return d, nil
 }
 
+// DefaultConnectTimeout bounds each new PostgreSQL connection when the URL
+// sets no connect_timeout, so that callers without a deadline of their
+// own (start-up, job maintenance) cannot wait forever on a server that
+// accepts connections but does not answer.
+const DefaultConnectTimeout = "5"
+
 func openPostgres(dsn string) (*DB, error) {
+	if u, err := url.Parse(dsn); err == nil && !u.Query().Has("connect_timeout") {
+		q := u.Query()
+		q.Set("connect_timeout", DefaultConnectTimeout)
+		u.RawQuery = q.Encode()
+		dsn = u.String()
+	}
 	sdb, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
@@ -116,12 +128,22 @@ func openSQLite(path string) (*DB, error) {
 
 // WithTx runs fn in a transaction, committing when fn returns nil and rolling
 // back otherwise. On SQLite the transaction begins IMMEDIATE (it takes the
-// write lock at once), which is what capacity checks need.
+// write lock at once), which is what capacity checks need. A panic in fn
+// rolls back before it goes on up: left open, the transaction would keep
+// its connection (and on SQLite the write lock) until ctx ends, which for
+// a job or a command is never, and a recovered panic would leave the pool
+// one connection short each time.
 func (d *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := d.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
+	defer func() {
+		if v := recover(); v != nil {
+			_ = tx.Rollback()
+			panic(v)
+		}
+	}()
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
 		return err

@@ -4,8 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"net"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
@@ -61,4 +67,117 @@ func TestMigrateAndRoundTrip(t *testing.T) {
 			t.Fatalf("rollback lost: %d %v", n, err)
 		}
 	})
+}
+
+// TestWithTxPanicRollsBack checks that a panic inside WithTx rolls the
+// transaction back before it goes on up: the write is gone and the only
+// connection of the pool is usable afterwards (without the rollback it
+// would stay inside the abandoned transaction).
+func TestWithTxPanicRollsBack(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		d.SetMaxOpenConns(1)
+		// Cancelling the transaction's context at the end makes
+		// database/sql roll back an abandoned transaction, so that a
+		// failure here ends instead of hanging the clean-up.
+		txctx, cancelTx := context.WithCancel(ctx)
+		defer cancelTx()
+		func() {
+			defer func() {
+				if v := recover(); v != "boom" {
+					t.Fatalf("recovered %v, want the panic to go on up", v)
+				}
+			}()
+			_ = d.WithTx(txctx, func(tx *sql.Tx) error {
+				if _, err := tx.ExecContext(txctx, `INSERT INTO municipalities (code, name_fi) VALUES ('X01', 'Paniikkila')`); err != nil {
+					t.Fatal(err)
+				}
+				panic("boom")
+			})
+		}()
+		// A deadline, not a sleep: without the rollback the pool's one
+		// connection never comes back and this times out.
+		cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		var n int
+		if err := d.QueryRowContext(cctx, `SELECT COUNT(*) FROM municipalities WHERE code = 'X01'`).Scan(&n); err != nil {
+			t.Fatalf("connection unusable after the panic: %v", err) // the deferred cancelTx rolls it back
+		}
+		if n != 0 {
+			t.Fatal("the panicking transaction's write was kept")
+		}
+		if err := d.WithTx(cctx, func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(cctx, `INSERT INTO municipalities (code, name_fi) VALUES ('X02', 'Jatkola')`)
+			return err
+		}); err != nil {
+			t.Fatalf("write after the panic: %v", err)
+		}
+	})
+}
+
+// TestLikeContains checks that LIKE wildcards in a search match only
+// themselves, with the same ESCAPE clause on both databases.
+func TestLikeContains(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		for code, name := range map[string]string{"X01": "Sata % kuntaa", "X02": "Ala_kylä", "X03": "Alaxkylä", "X04": `Keno\viiva`, "X05": "Kenoviiva"} {
+			if _, err := d.ExecContext(ctx, `INSERT INTO municipalities (code, name_fi) VALUES ($1, $2)`, code, name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range []struct {
+			q    string
+			want string
+		}{
+			{"%", "X01"},
+			{"_", "X02"},
+			{"a_k", "X02"},
+			{`\`, "X04"},
+			{`o\v`, "X04"},
+			{"  ALAX ", "X03"},
+			{"%%", ""},
+		} {
+			rows, err := d.QueryContext(ctx, `SELECT code FROM municipalities WHERE code LIKE 'X%' AND LOWER(name_fi) LIKE $1 ESCAPE '\' ORDER BY code`, db.LikeContains(c.q))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for rows.Next() {
+				var s string
+				if err := rows.Scan(&s); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, s)
+			}
+			rows.Close()
+			if strings.Join(got, ",") != c.want {
+				t.Errorf("search %q found %v, want %q", c.q, got, c.want)
+			}
+		}
+	})
+}
+
+// TestIsUnavailable checks which errors mean that the database is out of
+// reach.
+func TestIsUnavailable(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{errors.New("syntax error"), false},
+		{fmt.Errorf("list: %w", context.DeadlineExceeded), true},
+		{fmt.Errorf("list: %w", sql.ErrConnDone), true},
+		{fmt.Errorf("list: %w", ctx.Err()), false},
+		{fmt.Errorf("list: %w", &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}), true},
+		{fmt.Errorf("list: %w", &pgconn.PgError{Code: "57P01"}), true},
+		{fmt.Errorf("list: %w", &pgconn.PgError{Code: "23505"}), false},
+		{app.NotFound("x"), false},
+	} {
+		if got := db.IsUnavailable(c.err); got != c.want {
+			t.Errorf("IsUnavailable(%v) = %v, want %v", c.err, got, c.want)
+		}
+	}
 }

@@ -468,7 +468,15 @@ func (h *Handler) renderMemberForm(w http.ResponseWriter, r *http.Request, f *Me
 	f.Roles = Roles
 	var lerr error
 	if f.IsNew {
-		f.People, lerr = h.store.SearchPeople(ctx, f.Network.ID, f.Query, peoplePickerLimit)
+		var qerr error
+		if f.Query, qerr = web.SearchText("q", f.Query); qerr != nil {
+			// Too long to search for: say so next to the search field.
+			if err == nil {
+				err = qerr
+			}
+		} else {
+			f.People, lerr = h.store.SearchPeople(ctx, f.Network.ID, f.Query, peoplePickerLimit)
+		}
 	}
 	if lerr == nil {
 		f.Organisations, lerr = h.store.Organisations(ctx)

@@ -495,15 +495,17 @@ type Option struct {
 }
 
 // SearchPeople returns at most limit people who are not yet members of
-// the network and whose name, e-mail or organisation contains q (all when
-// blank), by name; Detail is the organisation.
+// the network whose name or organisation's name contains q, or whose
+// e-mail address is q exactly (all when q is blank), by name; Detail is
+// the organisation. Only a whole address matches: matching part of one
+// would let anyone who may add members read addresses they may not see a
+// character at a time.
 func (s *Store) SearchPeople(ctx context.Context, networkID int64, q string, limit int) ([]Option, error) {
-	pat := "%" + strings.ToLower(strings.TrimSpace(q)) + "%"
 	return s.options(ctx, fmt.Sprintf(`SELECT p.id, p.name, COALESCE(o.name, '') FROM people p
 		LEFT JOIN organisations o ON o.id = p.organisation_id
-		WHERE (LOWER(p.name) LIKE $1 OR LOWER(COALESCE(p.email, '')) LIKE $1 OR LOWER(COALESCE(o.name, '')) LIKE $1)
+		WHERE (LOWER(p.name) LIKE $1 ESCAPE '\' OR LOWER(COALESCE(o.name, '')) LIKE $1 ESCAPE '\' OR LOWER(p.email) = $3)
 		  AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.network_id = $2 AND m.person_id = p.id)
-		ORDER BY p.name, p.id LIMIT %d`, limit), pat, networkID)
+		ORDER BY p.name, p.id LIMIT %d`, limit), db.LikeContains(q), networkID, strings.ToLower(strings.TrimSpace(q)))
 }
 
 // Organisations returns every organisation by name; Detail is the sector.

@@ -296,3 +296,44 @@ func TestComputeCoverage(t *testing.T) {
 		t.Errorf("a term ending today has not ended: %+v", c.Ended)
 	}
 }
+
+// TestSearchPeopleNoEmailOracle checks the member picker: names and
+// organisation names match by fragment, LIKE wildcards match only
+// themselves, and an e-mail address matches only whole, so nobody can read
+// an address they may not see a character at a time.
+func TestSearchPeopleNoEmailOracle(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		f := fixture{t, d}
+		n := f.id(`INSERT INTO networks (project_id, name, purpose, created_at, updated_at) VALUES ($1, 'Verkosto', '', $2, $2)`, f.project("Hanke"), db.Now(now))
+		target := f.person("Tuula Target", f.org("Pajakeskus Oy", "business", ""))
+		if _, err := d.ExecContext(ctx, `UPDATE people SET email = 'tt.secret_99@example.fi' WHERE id = $1`, target); err != nil {
+			t.Fatal(err)
+		}
+		s := NewStore(d)
+		for _, c := range []struct {
+			q     string
+			found bool
+		}{
+			{"%", false},
+			{"_", false},
+			{"%@example.fi", false},
+			{"t_.secret", false},
+			{"secret", false},
+			{"tt.secret_99@example.f", false},
+			{"tt.secret_99@example.fi", true},
+			{" TT.Secret_99@Example.FI ", true},
+			{"tuula", true},
+			{"arg", true},
+			{"pajakeskus", true},
+		} {
+			got, err := s.SearchPeople(ctx, n, c.q, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if found := len(got) == 1 && got[0].ID == target; found != c.found || len(got) > 1 {
+				t.Errorf("search %q found %+v, want found=%v", c.q, got, c.found)
+			}
+		}
+	})
+}

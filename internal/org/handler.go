@@ -96,13 +96,16 @@ func (h *Handler) listOrganisations(w http.ResponseWriter, r *http.Request) {
 	if !ValidMunicipalityCode(f.Municipality) {
 		f.Municipality = ""
 	}
-	if len(f.Query) > MaxName {
-		f.Query = f.Query[:MaxName]
-	}
-	items, total, err := h.store.List(ctx, f)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
+	var qerr error
+	f.Query, qerr = web.SearchText("q", f.Query)
+	var items []Organisation
+	var total int
+	if qerr == nil {
+		var err error
+		if items, total, err = h.store.List(ctx, f); err != nil {
+			h.web.Error(w, r, err)
+			return
+		}
 	}
 	munis, err := h.store.Municipalities(ctx, true)
 	if err != nil {
@@ -120,6 +123,10 @@ func (h *Handler) listOrganisations(w http.ResponseWriter, r *http.Request) {
 	}
 	if f.Page*f.PerPage < total {
 		page.NextURL = listURL(f, f.Page+1)
+	}
+	if qerr != nil {
+		h.web.FormError(w, r, "org/list", h.web.T(r, "org.list_title"), page, qerr)
+		return
 	}
 	h.web.Render(w, r, http.StatusOK, "org/list", h.web.T(r, "org.list_title"), page)
 }

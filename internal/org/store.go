@@ -171,12 +171,6 @@ func (s *Store) Get(ctx context.Context, id int64) (*Organisation, error) {
 	return o, nil
 }
 
-// likePattern escapes LIKE wildcards in s and wraps it in %…%, lower-cased.
-func likePattern(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(strings.ToLower(strings.TrimSpace(s))) + "%"
-}
-
 // List returns one page of organisations matching f, ordered by name, and
 // the number of all matches.
 func (s *Store) List(ctx context.Context, f Filter) ([]Organisation, int, error) {
@@ -194,7 +188,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Organisation, int, error)
 		add("o.municipality_code = $%d", f.Municipality)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		add(`LOWER(o.name) LIKE $%d ESCAPE '\'`, likePattern(q))
+		add(`LOWER(o.name) LIKE $%d ESCAPE '\'`, db.LikeContains(q))
 	}
 	cond := ""
 	if len(where) > 0 {

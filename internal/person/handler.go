@@ -95,13 +95,16 @@ func (h *Handler) listPeople(w http.ResponseWriter, r *http.Request) {
 	if id, err := strconv.ParseInt(q.Get("organisation"), 10, 64); err == nil && id > 0 {
 		f.OrganisationID = id
 	}
-	if len(f.Query) > MaxName {
-		f.Query = f.Query[:MaxName]
-	}
-	items, total, err := h.store.List(ctx, f)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
+	var qerr error
+	f.Query, qerr = web.SearchText("q", f.Query)
+	var items []Person
+	var total int
+	if qerr == nil {
+		var err error
+		if items, total, err = h.store.List(ctx, f); err != nil {
+			h.web.Error(w, r, err)
+			return
+		}
 	}
 	orgs, err := h.store.OrganisationOptions(ctx)
 	if err != nil {
@@ -119,6 +122,10 @@ func (h *Handler) listPeople(w http.ResponseWriter, r *http.Request) {
 	}
 	if f.Page*f.PerPage < total {
 		page.NextURL = listURL(f, f.Page+1)
+	}
+	if qerr != nil {
+		h.web.FormError(w, r, "person/list", h.web.T(r, "person.list_title"), page, qerr)
+		return
 	}
 	h.web.Render(w, r, http.StatusOK, "person/list", h.web.T(r, "person.list_title"), page)
 }

@@ -161,12 +161,6 @@ func (s *Store) HasAccount(ctx context.Context, id int64) (bool, error) {
 	return ok, nil
 }
 
-// likePattern escapes LIKE wildcards in s and wraps it in %…%, lower-cased.
-func likePattern(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(strings.ToLower(strings.TrimSpace(s))) + "%"
-}
-
 // List returns one page of people matching f, ordered by name, and the
 // number of all matches.
 func (s *Store) List(ctx context.Context, f Filter) ([]Person, int, error) {
@@ -181,7 +175,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Person, int, error) {
 		add("p.organisation_id = $%d", f.OrganisationID)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		add(`LOWER(p.name) LIKE $%d ESCAPE '\'`, likePattern(q))
+		add(`LOWER(p.name) LIKE $%d ESCAPE '\'`, db.LikeContains(q))
 	}
 	cond := ""
 	if len(where) > 0 {

@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
@@ -80,10 +79,12 @@ type ViewPage struct {
 	Unlisted int
 	// Staff picker (only for managers).
 	StaffQuery string
-	People     []PersonOption
-	Roles      []string
-	PersonID   int64
-	Role       string
+	// searchErr: the staff search text was refused (too long).
+	searchErr error
+	People    []PersonOption
+	Roles     []string
+	PersonID  int64
+	Role      string
 }
 
 func (h *Handler) viewPage(r *http.Request, id int64) (*ViewPage, error) {
@@ -118,9 +119,11 @@ func (h *Handler) viewPage(r *http.Request, id int64) (*ViewPage, error) {
 		page.Unlisted = len(p.Staff) - len(PublicStaff(p.Staff))
 	}
 	if page.CanManage {
-		page.StaffQuery = strings.TrimSpace(r.URL.Query().Get("staff_q"))
-		if page.People, err = h.store.SearchPeople(ctx, id, page.StaffQuery, peoplePickerLimit); err != nil {
-			return nil, err
+		page.StaffQuery, page.searchErr = web.SearchText("staff_q", r.URL.Query().Get("staff_q"))
+		if page.searchErr == nil {
+			if page.People, err = h.store.SearchPeople(ctx, id, page.StaffQuery, peoplePickerLimit); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return page, nil
@@ -135,6 +138,10 @@ func (h *Handler) showProject(w http.ResponseWriter, r *http.Request) {
 	page, err := h.viewPage(r, id)
 	if err != nil {
 		h.web.Error(w, r, err)
+		return
+	}
+	if page.searchErr != nil {
+		h.web.FormError(w, r, "project/view", page.Project.Name, page, page.searchErr)
 		return
 	}
 	h.web.Render(w, r, http.StatusOK, "project/view", page.Project.Name, page)

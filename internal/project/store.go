@@ -389,15 +389,16 @@ type PersonOption struct {
 }
 
 // SearchPeople returns at most limit people who are not yet staff of the
-// project and whose name, e-mail or organisation contains q (all when q is
-// blank), by name.
+// project whose name or organisation's name contains q, or whose e-mail
+// address is q exactly (all when q is blank), by name. Only a whole
+// address matches: matching part of one would let a coordinator read
+// addresses they may not see a character at a time.
 func (s *Store) SearchPeople(ctx context.Context, projectID int64, q string, limit int) ([]PersonOption, error) {
-	pat := "%" + strings.ToLower(strings.TrimSpace(q)) + "%"
 	rows, err := s.q.QueryContext(ctx, fmt.Sprintf(`SELECT p.id, p.name, COALESCE(o.name, '') FROM people p
 		LEFT JOIN organisations o ON o.id = p.organisation_id
-		WHERE (LOWER(p.name) LIKE $1 OR LOWER(COALESCE(p.email, '')) LIKE $1 OR LOWER(COALESCE(o.name, '')) LIKE $1)
+		WHERE (LOWER(p.name) LIKE $1 ESCAPE '\' OR LOWER(COALESCE(o.name, '')) LIKE $1 ESCAPE '\' OR LOWER(p.email) = $3)
 		  AND NOT EXISTS (SELECT 1 FROM project_staff ps WHERE ps.project_id = $2 AND ps.person_id = p.id)
-		ORDER BY p.name, p.id LIMIT %d`, limit), pat, projectID)
+		ORDER BY p.name, p.id LIMIT %d`, limit), db.LikeContains(q), projectID, strings.ToLower(strings.TrimSpace(q)))
 	if err != nil {
 		return nil, fmt.Errorf("search people: %w", err)
 	}

@@ -185,3 +185,41 @@ func TestValidate(t *testing.T) {
 		t.Errorf("same-day period invalid: %+v", v.Fields())
 	}
 }
+
+// TestSearchPeopleNoEmailOracle checks the staff picker: names match by
+// fragment, LIKE wildcards match only themselves, and an e-mail address
+// matches only whole.
+func TestSearchPeopleNoEmailOracle(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		p := create(t, d, Input{Name: "Hanke"})
+		var target int64
+		if err := d.QueryRowContext(ctx, `INSERT INTO people (name, email, created_at, updated_at) VALUES ('Tuula Target', 'tt.secret_99@example.fi', $1, $1) RETURNING id`,
+			db.Now(now)).Scan(&target); err != nil {
+			t.Fatal(err)
+		}
+		s := NewStore(d)
+		for _, c := range []struct {
+			q     string
+			found bool
+		}{
+			{"%", false},
+			{"_", false},
+			{"%@example.fi", false},
+			{"secret", false},
+			{"tt.secret_99@example.f", false},
+			{"tt.secret_99@example.fi", true},
+			{" TT.Secret_99@Example.FI ", true},
+			{"tuula", true},
+			{"a targ", true},
+		} {
+			got, err := s.SearchPeople(ctx, p, c.q, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if found := len(got) == 1 && got[0].ID == target; found != c.found || len(got) > 1 {
+				t.Errorf("search %q found %+v, want found=%v", c.q, got, c.found)
+			}
+		}
+	})
+}

@@ -5,6 +5,7 @@ package server
 
 import (
 	"cmp"
+	"context"
 	"log/slog"
 	"net/http"
 	"time"
@@ -45,7 +46,14 @@ type Deps struct {
 	// JobPoll is how often idle job workers look for work (0: 1s; tests
 	// shorten it).
 	JobPoll time.Duration
+	// RequestTimeout is how long a request may wait on the database before
+	// it answers 503 (0: web.DefaultRequestTimeout; tests shorten it).
+	RequestTimeout time.Duration
 }
+
+// ReadyTimeout bounds /readyz's database ping, so that a load balancer's
+// health check gets its answer within 2 s even from a frozen database.
+const ReadyTimeout = 1500 * time.Millisecond
 
 // Server is the assembled application.
 type Server struct {
@@ -85,6 +93,7 @@ func New(d Deps) (*Server, error) {
 	}
 	sessions := auth.NewSessionManager(auth.NewSessionStore(d.DB, d.Clock), d.Config.Secure())
 	kit := &web.Kit{Renderer: renderer, I18n: bundle, Sessions: sessions, Log: d.Log, Clock: d.Clock}
+	sessions.ErrorFunc = kit.SessionError
 
 	// Mail is composed in the request's transaction and sent by jobs.
 	composer, err := mail.NewComposer(bundle)
@@ -122,7 +131,9 @@ func New(d Deps) (*Server, error) {
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := d.DB.PingContext(r.Context()); err != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), ReadyTimeout)
+		defer cancel()
+		if err := d.DB.PingContext(ctx); err != nil {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = w.Write([]byte("database unreachable\n"))
 			return
@@ -158,7 +169,9 @@ func New(d Deps) (*Server, error) {
 	h = web.Language(h)
 	h = web.NoStore("/login", "/logout", "/password/", "/invitations/", "/account/")(h)
 	h = auth.LoadUser(kit, auth.NewStore(d.DB))(h)
-	h = sessions.LoadAndSave(h)
+	h = web.GuardSession(sessions.LoadAndSave(h))
+	h = kit.CheckInput(h)
+	h = web.Deadline(d.RequestTimeout)(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = web.SecurityHeaders(h)
 	if d.Config.Secure() {

@@ -10,11 +10,15 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 )
 
-// ParseForm parses a form body of at most 1 MiB; failure is EINVALID.
+// ParseForm parses a form body of at most 1 MiB; failure, and any name or
+// value that is not valid UTF-8 or holds NUL, is EINVALID.
 func ParseForm(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	if err := r.ParseForm(); err != nil {
 		return app.KeyError(app.EINVALID, "err.bad_request", "malformed form")
+	}
+	if !validValues(r.Form) {
+		return errBadInput()
 	}
 	return nil
 }
@@ -108,15 +112,21 @@ func SafeNext(next string) string {
 	return next
 }
 
-// APIPage reads ?page= and ?per_page= for API lists: page ≥ 1, per_page
-// 1..200 (default 50). Bad values are EINVALID.
+// MaxAPIPage is the highest ?page= an API list accepts: page × per_page
+// then stays far inside what an OFFSET can hold. Beyond it, page is a
+// field error.
+const MaxAPIPage = 1_000_000
+
+// APIPage reads ?page= and ?per_page= for API lists: page 1..MaxAPIPage,
+// per_page 1..200 (default 50). Bad values are EINVALID field errors.
 func APIPage(r *http.Request) (page, perPage int, err error) {
 	page, perPage = 1, 50
 	q := r.URL.Query()
 	if s := q.Get("page"); s != "" {
 		page, err = strconv.Atoi(s)
-		if err != nil || page < 1 {
-			return 0, 0, app.FieldInvalid("page", "err.invalid_number")
+		if err != nil || page < 1 || page > MaxAPIPage {
+			return 0, 0, &app.Error{Code: app.EINVALID, Key: "err.invalid_form", Message: "invalid input",
+				Fields: []app.FieldError{{Field: "page", Key: "err.page_range", Args: map[string]any{"Max": MaxAPIPage}}}}
 		}
 	}
 	if s := q.Get("per_page"); s != "" {

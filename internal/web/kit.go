@@ -1,13 +1,16 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 	"github.com/alexedwards/scs/v2"
@@ -59,7 +62,7 @@ func (k *Kit) View(r *http.Request, title string, data any) *View {
 		Data:      data,
 		RequestID: RequestID(r.Context()),
 	}
-	if k.Sessions != nil {
+	if k.Sessions != nil && !sessionless(r.Context()) {
 		v.Flash = k.Sessions.PopString(r.Context(), "flash")
 	}
 	return v
@@ -73,8 +76,7 @@ func (k *Kit) Render(w http.ResponseWriter, r *http.Request, status int, page, t
 // RenderView renders a prepared view.
 func (k *Kit) RenderView(w http.ResponseWriter, r *http.Request, status int, page string, v *View) {
 	if err := k.Renderer.Execute(w, status, page, v); err != nil {
-		LoggerFrom(r.Context(), k.Log).Error("render page", "page", page, "err", err)
-		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		k.renderFailed(w, r, err)
 	}
 }
 
@@ -82,9 +84,20 @@ func (k *Kit) RenderView(w http.ResponseWriter, r *http.Request, status int, pag
 // inside the layout.
 func (k *Kit) RenderComponent(w http.ResponseWriter, r *http.Request, status int, v *View, c templ.Component) {
 	if err := k.Renderer.ExecuteComponent(w, status, v, c); err != nil {
-		LoggerFrom(r.Context(), k.Log).Error("render page", "err", err)
-		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		k.renderFailed(w, r, err)
 	}
+}
+
+// renderFailed handles a page that could not be rendered or sent. A client
+// that went away while it was sent is logged once at info; there is
+// nobody to answer.
+func (k *Kit) renderFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() == context.Canceled {
+		LoggerFrom(r.Context(), k.Log).Info("request cancelled by the client", "err", err)
+		return
+	}
+	LoggerFrom(r.Context(), k.Log).Error("render page", "err", err)
+	http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 }
 
 // Flash stores a one-time message shown on the next page.
@@ -112,6 +125,8 @@ func Status(code string) int {
 		return http.StatusForbidden
 	case app.EUNAUTH:
 		return http.StatusUnauthorized
+	case app.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -124,10 +139,17 @@ type ErrorPage struct {
 }
 
 // Error renders err as a translated error page with the status its code
-// maps to. Only internal errors are logged. A signed-out user who meets
-// EUNAUTH or EFORBIDDEN on a GET is sent to the sign-in page instead.
+// maps to. Only internal errors and outages are logged. A signed-out user
+// who meets EUNAUTH or EFORBIDDEN on a GET is sent to the sign-in page
+// instead. A database out of reach (db.IsUnavailable) is a 503 with
+// Retry-After; a client that went away gets nothing and is logged at info.
 func (k *Kit) Error(w http.ResponseWriter, r *http.Request, err error) {
-	code := app.ErrorCode(err)
+	if clientGone(r, err) {
+		LoggerFrom(r.Context(), k.Log).Info("request cancelled by the client", "err", err)
+		w.WriteHeader(StatusClientClosed)
+		return
+	}
+	code := errorCode(err)
 	if (code == app.EUNAUTH || code == app.EFORBIDDEN) && app.UserFrom(r.Context()) == nil && r.Method == http.MethodGet {
 		Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()))
 		return
@@ -140,12 +162,11 @@ func (k *Kit) Error(w http.ResponseWriter, r *http.Request, err error) {
 		page.Heading, page.Message = l.T("err.not_found_title"), l.T("err.not_found")
 	case app.EFORBIDDEN, app.EUNAUTH:
 		page.Heading, page.Message = l.T("err.forbidden_title"), l.T("err.forbidden")
+	case app.EUNAVAILABLE:
+		LoggerFrom(r.Context(), k.Log).Warn("database unavailable", "err", err)
+		w.Header().Set("Retry-After", RetryAfter)
+		page.Heading, page.Message = l.T("err.unavailable_title"), l.T("err.unavailable")
 	case app.EINTERNAL:
-		if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
-			// The client went away; nobody reads the answer.
-			LoggerFrom(r.Context(), k.Log).Info("request cancelled by the client", "err", err)
-			return
-		}
 		LoggerFrom(r.Context(), k.Log).Error("request failed", "err", err)
 		page.Heading, page.Message = l.T("err.internal_title"), l.T("err.internal")
 	default:
@@ -223,17 +244,25 @@ func (k *Kit) formErrorView(w http.ResponseWriter, r *http.Request, title string
 // APIError writes err as {"error": {"code", "message", "fields"}} with the
 // status its code maps to (400 for invalid input in the API).
 func (k *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
-	code := app.ErrorCode(err)
+	if clientGone(r, err) {
+		LoggerFrom(r.Context(), k.Log).Info("request cancelled by the client", "err", err)
+		w.WriteHeader(StatusClientClosed)
+		return
+	}
+	code := errorCode(err)
 	status := Status(code)
 	if code == app.EINVALID {
 		status = http.StatusBadRequest
 	}
-	if code == app.EINTERNAL {
-		LoggerFrom(r.Context(), k.Log).Error("api request failed", "err", err)
-	}
 	body := map[string]any{"code": code, "message": k.Message(r, err)}
-	if code == app.EINTERNAL {
+	switch code {
+	case app.EINTERNAL:
+		LoggerFrom(r.Context(), k.Log).Error("api request failed", "err", err)
 		body["message"] = k.T(r, "err.internal")
+	case app.EUNAVAILABLE:
+		LoggerFrom(r.Context(), k.Log).Warn("database unavailable", "err", err)
+		w.Header().Set("Retry-After", RetryAfter)
+		body["message"] = k.T(r, "err.unavailable")
 	}
 	if f := k.FieldErrors(r, err); f != nil {
 		body["fields"] = f
@@ -250,11 +279,18 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v)
 }
 
-// DecodeJSON decodes a JSON request body into v, refusing unknown fields and
-// bodies over 1 MiB; errors are EINVALID.
+// DecodeJSON decodes a JSON request body into v, refusing unknown fields,
+// bodies over 1 MiB and text that is not valid UTF-8 or holds NUL (raw or
+// as the \u0000 escape); errors are EINVALID.
 func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
-	dec := json.NewDecoder(r.Body)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err != nil {
+		return app.KeyError(app.EINVALID, "err.bad_request", "invalid JSON body")
+	}
+	if !utf8.Valid(body) || (bytes.Contains(body, []byte(`u0000`)) && jsonHasNUL(body)) {
+		return errBadInput()
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var syn *json.SyntaxError
@@ -268,6 +304,21 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 		return app.KeyError(app.EINVALID, "err.bad_request", "invalid JSON body")
 	}
 	return nil
+}
+
+// jsonHasNUL reports whether a JSON text's strings or keys hold NUL once
+// unescaped; malformed JSON reports false (the decoder refuses it).
+func jsonHasNUL(body []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if s, ok := tok.(string); ok && strings.IndexByte(s, 0) >= 0 {
+			return true
+		}
+	}
 }
 
 // API adapts a JSON API handler that returns its error: a non-nil error is
