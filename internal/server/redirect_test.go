@@ -11,6 +11,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
+	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
 // openRedirects are next= values as an attacker writes them into a link
@@ -140,6 +141,15 @@ func TestRedirectsStayOnSite(t *testing.T) {
 		return url.Values{"email": {"aino@example.fi"}, "password": {servertest.Password}, "next": {next}}
 	}
 	for _, raw := range openRedirects {
+		if v, err := url.ParseQuery("next=" + raw); err == nil && !web.ValidText(v.Get("next")) {
+			// NUL or invalid UTF-8: refused before any handler, no redirect.
+			for _, path := range []string{"/lang/fi?next=" + raw, "/login?next=" + raw} {
+				if status, loc, _ := roundTrip(t, env, http.MethodGet, path, nil); status != http.StatusBadRequest || loc != "" {
+					t.Errorf("%s: %d %q, want 400 without a Location", path, status, loc)
+				}
+			}
+			continue
+		}
 		status, loc, _ := roundTrip(t, env, http.MethodGet, "/lang/fi?next="+raw, nil)
 		if status != http.StatusSeeOther {
 			t.Fatalf("/lang/fi?next=%s: status %d", raw, status)
@@ -165,6 +175,13 @@ func TestRedirectsStayOnSite(t *testing.T) {
 			t.Fatal(err)
 		}
 		status, loc, _ := roundTrip(t, env, http.MethodPost, "/login", login(next))
+		if !web.ValidText(next) {
+			// NUL or invalid UTF-8 in a form: refused (422), no redirect.
+			if status != http.StatusUnprocessableEntity || loc != "" {
+				t.Errorf("POST /login next=%q: %d %q, want 422 without a Location", next, status, loc)
+			}
+			continue
+		}
 		if status != http.StatusSeeOther {
 			t.Fatalf("POST /login next=%q: status %d", next, status)
 		}
