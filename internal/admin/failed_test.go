@@ -13,6 +13,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/jobs/jobstest"
 	"github.com/kohtaamo/kohtaamo/internal/mail/mailtest"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
@@ -31,18 +32,11 @@ func TestOutboxShowsPermanentFailure(t *testing.T) {
 		env.Client(t).PostForm("/password/forgot", url.Values{"email": {"anna@example.fi"}})
 
 		var id int64
-		deadline := time.Now().Add(20 * time.Second)
-		for {
+		jobstest.WaitFor(t, env.Server.Jobs, 20*time.Second, func() bool {
 			var status string
 			err := d.QueryRowContext(context.Background(), `SELECT id, status FROM mail_deliveries`).Scan(&id, &status)
-			if err == nil && status == "failed" {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("mail not failed: %v %q", err, status)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
+			return err == nil && status == "failed"
+		})
 		r := admin.Get("/admin/outbox")
 		if r.Status != http.StatusOK || !strings.Contains(r.Text(), "epäonnistui") {
 			t.Errorf("outbox does not show the failure: %d %s", r.Status, r.Text())

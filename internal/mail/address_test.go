@@ -15,6 +15,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/jobs/jobstest"
 )
 
 // hostileNames are display names that a person or account may have; each
@@ -70,7 +71,7 @@ func TestHostileNamesOverSMTP(t *testing.T) {
 		r.enqueueBatch(t, batch)
 		r.start(t)
 		// Every delivery ends sent or failed; a failed one names its error.
-		for _, del := range waitSettled(t, d, len(want)) {
+		for _, del := range waitSettled(t, r, len(want)) {
 			if del.Status != StatusSent || del.LastError != "" {
 				t.Errorf("delivery to %q: %s %s", want[del.Recipient], del.Status, del.LastError)
 			}
@@ -118,26 +119,21 @@ func TestHostileNamesOverSMTP(t *testing.T) {
 
 // waitSettled waits until n deliveries exist and none is queued, and
 // returns them.
-func waitSettled(t *testing.T, d *db.DB, n int) []*Delivery {
+func waitSettled(t *testing.T, r *rig, n int) []*Delivery {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		list, _, err := NewStore(d).List(context.Background(), n+1, 0)
-		if err != nil {
+	var list []*Delivery
+	jobstest.WaitFor(t, r.queue, 30*time.Second, func() bool {
+		var err error
+		if list, _, err = NewStore(r.d).List(context.Background(), n+1, 0); err != nil {
 			t.Fatal(err)
 		}
 		settled := len(list) == n
 		for _, del := range list {
 			settled = settled && del.Status != StatusQueued
 		}
-		if settled {
-			return list
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("deliveries not settled after 30 s")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return settled
+	})
+	return list
 }
 
 // checkHeaderLines checks the header block of a raw message: CRLF line
