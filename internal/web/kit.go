@@ -100,6 +100,55 @@ func (k *Kit) renderFailed(w http.ResponseWriter, r *http.Request, err error) {
 	http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 }
 
+// PageFunc builds a templ page from the view of its request; the view
+// carries the language, the user, the flash and any field errors.
+type PageFunc func(*View) templ.Component
+
+// HTML adapts a page handler that returns its error: a non-nil error is
+// answered with the translated error page (see Error), so page handlers
+// read as straight-line code with plain `return err`, as API handlers do.
+func (k *Kit) HTML(fn func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := fn(w, r); err != nil {
+			k.Error(w, r, err)
+		}
+	}
+}
+
+// Page renders the templ page built by page inside the layout with status
+// and the already translated title. A page that fails to render is
+// returned before anything is written, for the adapter's error page; one
+// that cannot be sent is logged here, as the status line is already out.
+func (k *Kit) Page(w http.ResponseWriter, r *http.Request, status int, title string, page PageFunc) error {
+	v := k.View(r, title, nil)
+	return k.sendPage(w, r, status, v, page(v))
+}
+
+func (k *Kit) sendPage(w http.ResponseWriter, r *http.Request, status int, v *View, c templ.Component) error {
+	err := k.Renderer.ExecuteComponent(w, status, v, c)
+	var we errWrite
+	if errors.As(err, &we) {
+		k.renderFailed(w, r, err)
+		return nil
+	}
+	return err
+}
+
+// Form answers a failed form post: when err carries field errors, the
+// form built by page is rendered again with them, the error summary and
+// status 422, and Form returns nil; any other error is returned for the
+// adapter to answer.
+func (k *Kit) Form(w http.ResponseWriter, r *http.Request, err error, title string, page PageFunc) error {
+	fields, order := k.fieldErrors(r, err)
+	if fields == nil {
+		return err
+	}
+	v := k.View(r, title, nil)
+	v.Errors, v.ErrorOrder = fields, order
+	v.ErrorSummary = k.T(r, "err.invalid_form")
+	return k.sendPage(w, r, http.StatusUnprocessableEntity, v, page(v))
+}
+
 // Flash stores a one-time message shown on the next page.
 func (k *Kit) Flash(r *http.Request, msg string) {
 	if k.Sessions != nil {
@@ -196,16 +245,27 @@ func (k *Kit) Message(r *http.Request, err error) string {
 
 // FieldErrors translates an error's field errors; nil when it has none.
 func (k *Kit) FieldErrors(r *http.Request, err error) map[string]string {
+	out, _ := k.fieldErrors(r, err)
+	return out
+}
+
+// fieldErrors is FieldErrors with the fields in the order the error named
+// them, the order of the error summary's links.
+func (k *Kit) fieldErrors(r *http.Request, err error) (map[string]string, []string) {
 	e := app.AsError(err)
 	if e == nil || len(e.Fields) == 0 {
-		return nil
+		return nil, nil
 	}
 	l := k.L(r)
 	out := make(map[string]string, len(e.Fields))
+	order := make([]string, 0, len(e.Fields))
 	for _, f := range e.Fields {
+		if _, seen := out[f.Field]; !seen {
+			order = append(order, f.Field)
+		}
 		out[f.Field] = l.TData(f.Key, f.Args)
 	}
-	return out
+	return out, order
 }
 
 // FormError re-renders a form page with field errors and status 422 when
@@ -230,13 +290,13 @@ func (k *Kit) FormErrorComponent(w http.ResponseWriter, r *http.Request, title s
 // has none it answers with Error and reports false. The view is built only
 // then, because building it takes the session's one-time message.
 func (k *Kit) formErrorView(w http.ResponseWriter, r *http.Request, title string, data any, err error) (*View, bool) {
-	fields := k.FieldErrors(r, err)
+	fields, order := k.fieldErrors(r, err)
 	if fields == nil {
 		k.Error(w, r, err)
 		return nil, false
 	}
 	v := k.View(r, title, data)
-	v.Errors = fields
+	v.Errors, v.ErrorOrder = fields, order
 	v.ErrorSummary = k.T(r, "err.invalid_form")
 	return v, true
 }

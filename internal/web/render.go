@@ -129,9 +129,17 @@ func (r *Renderer) ExecuteComponent(w http.ResponseWriter, status int, v *View, 
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, err := w.Write(buf.Bytes())
-	return err
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return errWrite{err}
+	}
+	return nil
 }
+
+// errWrite is a page that rendered but could not be sent: the status line
+// is out, so nothing more can be answered.
+type errWrite struct{ error }
+
+func (e errWrite) Unwrap() error { return e.error }
 
 // pageTitle is the document title: "Page – Kohtaamo".
 func pageTitle(v *View) string {

@@ -15,6 +15,7 @@ type View struct {
 	Path         string
 	Flash        string
 	Errors       map[string]string
+	ErrorOrder   []string // Errors' fields in the order the summary links them
 	ErrorSummary string
 	RequestID    string
 	Data         any
@@ -31,3 +32,21 @@ func (v *View) Langs() []string { return i18n.Langs }
 
 // SignedIn reports whether a user is signed in.
 func (v *View) SignedIn() bool { return v.User != nil }
+
+// SummaryLink is one line of the error summary: a field's error that
+// links to the field.
+type SummaryLink struct {
+	Field   string
+	Message string
+}
+
+// summaryLinks lists the field errors in the order the error named them.
+func (v *View) summaryLinks() []SummaryLink {
+	out := make([]SummaryLink, 0, len(v.ErrorOrder))
+	for _, f := range v.ErrorOrder {
+		if msg := v.Errors[f]; msg != "" {
+			out = append(out, SummaryLink{Field: f, Message: msg})
+		}
+	}
+	return out
+}
