@@ -30,7 +30,6 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/config"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/demo"
-	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/jobs"
 	"github.com/kohtaamo/kohtaamo/internal/server"
 )
@@ -388,7 +387,7 @@ func describe(err error) error {
 		return err
 	}
 	msg := e.Message
-	if b, err := i18n.New(); err == nil {
+	if b, err := server.Messages(); err == nil {
 		l := b.Localizer("en")
 		if e.Key != "" {
 			msg = l.T(e.Key)

@@ -1,7 +1,10 @@
 // Package i18n holds Kohtaamo's message catalogues (Finnish first, Swedish
-// and English complete) and picks a language for a request. Catalogues are
-// TOML files under locales/<lang>/<domain>.toml, one file per domain so
-// features stay local; a test fails when any key is missing in any language.
+// and English complete) and picks a language for a request. The kernel's
+// own messages (common words, errors, mail chrome) are TOML files under
+// this package's locales/<lang>/*.toml; every domain carries its own in
+// internal/<domain>/locales/<lang>.toml, and the server passes them to New.
+// A test fails when any key is missing in any language or any key used in
+// the code is missing.
 package i18n
 
 import (
@@ -43,27 +46,48 @@ type Bundle struct {
 	locs   map[string]*Localizer
 }
 
-// New loads the embedded catalogues.
-func New() (*Bundle, error) {
-	return Load(locales)
+// New loads the kernel's catalogues and the domains' (each a file system
+// holding locales/<lang>.toml).
+func New(domains ...fs.FS) (*Bundle, error) {
+	return Load(append([]fs.FS{locales}, domains...)...)
 }
 
-// Load loads catalogues from fsys (layout locales/<lang>/*.toml).
-func Load(fsys fs.FS) (*Bundle, error) {
+// Load loads the catalogues of every file system in fsyss, each laid out
+// as locales/<lang>/*.toml or locales/<lang>.toml. A key defined twice is
+// an error, so two domains cannot quietly overwrite each other's words.
+func Load(fsyss ...fs.FS) (*Bundle, error) {
 	b := goi18n.NewBundle(language.Finnish)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	bundle := &Bundle{b: b, plain: map[string]map[string]string{}, simple: map[string]map[string][]part{}, keys: map[string][]string{}, locs: map[string]*Localizer{}}
 	for _, lang := range Langs {
-		files, err := fs.Glob(fsys, "locales/"+lang+"/*.toml")
-		if err != nil {
-			return nil, fmt.Errorf("list %s catalogues: %w", lang, err)
+		type file struct {
+			fsys fs.FS
+			name string
 		}
-		for _, f := range files {
+		var files []file
+		for _, fsys := range fsyss {
+			names, err := fs.Glob(fsys, "locales/"+lang+"/*.toml")
+			if err != nil {
+				return nil, fmt.Errorf("list %s catalogues: %w", lang, err)
+			}
+			if _, err := fs.Stat(fsys, "locales/"+lang+".toml"); err == nil {
+				names = append(names, "locales/"+lang+".toml")
+			}
+			for _, n := range names {
+				files = append(files, file{fsys, n})
+			}
+		}
+		seen := map[string]string{}
+		for i, ff := range files {
+			fsys, f := ff.fsys, ff.name
 			buf, err := fs.ReadFile(fsys, f)
 			if err != nil {
 				return nil, fmt.Errorf("read %s: %w", f, err)
 			}
-			mf, err := b.ParseMessageFileBytes(buf, strings.TrimSuffix(path.Base(f), ".toml")+"."+lang+".toml")
+			// go-i18n reads the language from the file name: a unique
+			// name per file, ending in .<lang>.toml.
+			name := fmt.Sprintf("%d-%s.%s.toml", i, strings.TrimSuffix(path.Base(f), ".toml"), lang)
+			mf, err := b.ParseMessageFileBytes(buf, name)
 			if err != nil {
 				return nil, fmt.Errorf("parse %s: %w", f, err)
 			}
@@ -71,6 +95,10 @@ func Load(fsys fs.FS) (*Bundle, error) {
 				bundle.simple[lang] = map[string][]part{}
 			}
 			for _, m := range mf.Messages {
+				if prev, dup := seen[m.ID]; dup {
+					return nil, fmt.Errorf("%s: key %q is defined in %s too", f, m.ID, prev)
+				}
+				seen[m.ID] = f
 				bundle.keys[lang] = append(bundle.keys[lang], m.ID)
 				if m.One == "" && m.Few == "" && m.Many == "" && m.Two == "" && m.Zero == "" {
 					if parts, ok := splitSimple(m.Other); ok {

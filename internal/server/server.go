@@ -23,7 +23,6 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/config"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/home"
-	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/jobs"
 	"github.com/kohtaamo/kohtaamo/internal/mail"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
@@ -87,7 +86,7 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	bundle, err := i18n.New()
+	bundle, err := Messages()
 	if err != nil {
 		return nil, err
 	}

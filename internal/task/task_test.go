@@ -96,7 +96,7 @@ func newWorker(t *testing.T, d *db.DB, clock app.Clock) *task.ReminderWorker {
 	if err := jobs.Migrate(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	bundle, err := i18n.New()
+	bundle, err := i18n.New(task.Locales)
 	if err != nil {
 		t.Fatal(err)
 	}
