@@ -60,7 +60,7 @@ func (k *Kit) CheckInput(next http.Handler) http.Handler {
 		}
 		Language(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			l := k.L(r)
-			k.Render(w, r, http.StatusBadRequest, "common/error", l.T("err.bad_request_title"),
+			_ = k.ErrorPage(w, r, http.StatusBadRequest,
 				ErrorPage{Heading: l.T("err.bad_request_title"), Message: l.T("err.bad_input"), Status: http.StatusBadRequest})
 		})).ServeHTTP(w, r)
 	})

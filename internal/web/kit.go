@@ -222,7 +222,16 @@ func (k *Kit) Error(w http.ResponseWriter, r *http.Request, err error) {
 		page.Heading = l.T("err.invalid_form")
 		page.Message = k.Message(r, err)
 	}
-	k.Render(w, r, status, "common/error", page.Heading, page)
+	_ = k.ErrorPage(w, r, status, page)
+}
+
+// ErrorPage renders the error page with status; a page that fails to
+// render is answered with a bare 500.
+func (k *Kit) ErrorPage(w http.ResponseWriter, r *http.Request, status int, p ErrorPage) error {
+	if err := k.Page(w, r, status, p.Heading, func(v *View) templ.Component { return ErrorView(v, p) }); err != nil {
+		k.renderFailed(w, r, err)
+	}
+	return nil
 }
 
 // Message translates an application error's message for the user.
