@@ -10,12 +10,17 @@ import (
 	"testing"
 
 	"github.com/kohtaamo/kohtaamo/internal/apidoc"
+	"github.com/kohtaamo/kohtaamo/internal/server"
 )
 
 func decode(t *testing.T) map[string]any {
 	t.Helper()
 	var doc map[string]any
-	if err := json.Unmarshal(apidoc.Document, &doc); err != nil {
+	document, err := server.OpenAPI()
+	if err != nil {
+		t.Fatalf("assemble: %v", err)
+	}
+	if err := json.Unmarshal(document, &doc); err != nil {
 		t.Fatalf("openapi.json does not parse: %v", err)
 	}
 	return doc
@@ -164,7 +169,11 @@ func resolve(doc map[string]any, ref string) (any, bool) {
 
 func TestServe(t *testing.T) {
 	mux := http.NewServeMux()
-	apidoc.Routes(mux)
+	document, err := server.OpenAPI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	apidoc.Routes(mux, document)
 	rec := httptest.NewRecorder()
 	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, apidoc.Path, nil))
 	if rec.Code != http.StatusOK {
@@ -176,5 +185,25 @@ func TestServe(t *testing.T) {
 	var v map[string]any
 	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {
 		t.Errorf("body does not parse: %v", err)
+	}
+}
+
+// TestAssembleRefusesDuplicates: two domains describing one path or one
+// schema is an error, not a silent overwrite.
+func TestAssembleRefusesDuplicates(t *testing.T) {
+	a := apidoc.Fragment{Name: "a", JSON: []byte(`{"paths": {"/api/v1/x": {}}, "components": {"schemas": {"X": {}}}}`)}
+	b := apidoc.Fragment{Name: "b", JSON: []byte(`{"paths": {"/api/v1/x": {}}}`)}
+	c := apidoc.Fragment{Name: "c", JSON: []byte(`{"components": {"schemas": {"X": {}}}}`)}
+	d := apidoc.Fragment{Name: "d", JSON: []byte(`{"info": {}}`)}
+	if _, err := apidoc.Assemble(a); err != nil {
+		t.Fatalf("one fragment: %v", err)
+	}
+	for _, f := range []apidoc.Fragment{b, c} {
+		if _, err := apidoc.Assemble(a, f); err == nil || !strings.Contains(err.Error(), "twice") {
+			t.Errorf("%s: err = %v, want a duplicate error", f.Name, err)
+		}
+	}
+	if _, err := apidoc.Assemble(d); err == nil {
+		t.Error("a fragment with a top-level key other than tags, paths and components was accepted")
 	}
 }

@@ -10,10 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kohtaamo/kohtaamo/internal/apidoc"
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/server"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
@@ -440,7 +440,7 @@ func TestHistoryAPI(t *testing.T) {
 	})
 }
 
-// checkSchema checks v against a schema of internal/apidoc/openapi.json:
+// checkSchema checks v against a schema of the assembled API description:
 // required properties present, none undocumented, types agree.
 func checkSchema(t *testing.T, v any, name string) {
 	t.Helper()
@@ -449,7 +449,11 @@ func checkSchema(t *testing.T, v any, name string) {
 			Schemas map[string]map[string]any `json:"schemas"`
 		} `json:"components"`
 	}
-	if err := json.Unmarshal(apidoc.Document, &doc); err != nil {
+	document, err := server.OpenAPI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(document, &doc); err != nil {
 		t.Fatal(err)
 	}
 	var check func(v any, s map[string]any, at string)

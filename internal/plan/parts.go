@@ -7,3 +7,9 @@ import "embed"
 //
 //go:embed locales
 var Locales embed.FS
+
+// OpenAPI is this domain's part of the API description (tags, paths and
+// schemas), assembled with the others by apidoc.Assemble.
+//
+//go:embed openapi.json
+var OpenAPI []byte

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 
 	"github.com/kohtaamo/kohtaamo/internal/admin"
+	"github.com/kohtaamo/kohtaamo/internal/apidoc"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/calendar"
 	"github.com/kohtaamo/kohtaamo/internal/home"
@@ -18,28 +19,30 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/task"
 )
 
-// Part is what a domain carries for the assembly: its messages.
+// Part is what a domain carries for the assembly: its messages and its
+// part of the API description.
 type Part struct {
 	Name    string
-	Locales fs.FS // locales/{fi,sv,en}.toml
+	Locales fs.FS  // locales/{fi,sv,en}.toml
+	OpenAPI []byte // openapi.json, nil for a domain without an API
 }
 
 // Parts lists every domain. Adding a domain adds one line here (and its
 // routes in New); everything else it needs sits in its own folder.
 func Parts() []Part {
 	return []Part{
-		{"admin", admin.Locales},
-		{"auth", auth.Locales},
-		{"calendar", calendar.Locales},
-		{"home", home.Locales},
-		{"meeting", meeting.Locales},
-		{"minutes", minutes.Locales},
-		{"network", network.Locales},
-		{"org", org.Locales},
-		{"person", person.Locales},
-		{"plan", plan.Locales},
-		{"project", project.Locales},
-		{"task", task.Locales},
+		{"admin", admin.Locales, nil},
+		{"auth", auth.Locales, nil},
+		{"calendar", calendar.Locales, nil},
+		{"home", home.Locales, nil},
+		{"meeting", meeting.Locales, meeting.OpenAPI},
+		{"minutes", minutes.Locales, minutes.OpenAPI},
+		{"network", network.Locales, network.OpenAPI},
+		{"org", org.Locales, org.OpenAPI},
+		{"person", person.Locales, person.OpenAPI},
+		{"plan", plan.Locales, plan.OpenAPI},
+		{"project", project.Locales, project.OpenAPI},
+		{"task", task.Locales, task.OpenAPI},
 	}
 }
 
@@ -51,4 +54,14 @@ func Messages() (*i18n.Bundle, error) {
 		fss[i] = p.Locales
 	}
 	return i18n.New(fss...)
+}
+
+// OpenAPI assembles the API description from the kernel's base and every
+// domain's fragment.
+func OpenAPI() ([]byte, error) {
+	var fragments []apidoc.Fragment
+	for _, p := range Parts() {
+		fragments = append(fragments, apidoc.Fragment{Name: p.Name, JSON: p.OpenAPI})
+	}
+	return apidoc.Assemble(fragments...)
 }

@@ -158,7 +158,11 @@ func New(d Deps) (*Server, error) {
 	person.NewHandler(kit, d.DB).Routes(mux)
 	plan.NewHandler(kit, d.DB).Routes(mux)
 	task.NewHandler(kit, d.DB).Routes(mux)
-	apidoc.Routes(mux)
+	apiDoc, err := OpenAPI()
+	if err != nil {
+		return nil, err
+	}
+	apidoc.Routes(mux, apiDoc)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		kit.Error(w, r, app.NotFound("page"))
 	})
