@@ -13,9 +13,9 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
-	"github.com/kohtaamo/kohtaamo/internal/server"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/server"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
