@@ -7,3 +7,8 @@ import "embed"
 //
 //go:embed locales
 var Locales embed.FS
+
+// Mail holds this domain's mail templates, mail/<kind>.{txt,html}.
+//
+//go:embed mail
+var Mail embed.FS

@@ -16,11 +16,11 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
-	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/jobs"
 	"github.com/kohtaamo/kohtaamo/internal/mail"
 	"github.com/kohtaamo/kohtaamo/internal/mail/mailtest"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/server"
 )
 
 // The mail throughput benchmark (issue 3, Performance: "sending 10,000
@@ -103,11 +103,11 @@ func sendInvitations(b *testing.B, d *db.DB, workers, mails int) (enqueue, total
 	if err := jobs.Migrate(ctx, d); err != nil {
 		b.Fatal(err)
 	}
-	bundle, err := i18n.New()
+	bundle, err := server.Messages()
 	if err != nil {
 		b.Fatal(err)
 	}
-	composer, err := mail.NewComposer(bundle)
+	composer, err := mail.NewComposer(bundle, server.Mails()...)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -52,48 +52,62 @@ type Composed struct {
 	Attachments []Attachment
 }
 
-// Composer renders messages from the embedded templates: <kind>.txt and
-// <kind>.html (which defines "body" inside layout.html), with the subject
-// from the catalogue key mail.<kind>.subject.
+// Composer renders messages from templates: each domain carries its
+// mails as mail/<kind>.txt and mail/<kind>.html (which defines "body"
+// inside the kernel's templates/layout.html), with the subject from the
+// catalogue key mail.<kind>.subject.
 type Composer struct {
 	bundle *i18n.Bundle
 	text   map[string]*texttemplate.Template
 	html   map[string]*htmltemplate.Template
 }
 
-// NewComposer parses every mail template; a broken one fails here, at
-// start-up.
-func NewComposer(bundle *i18n.Bundle) (*Composer, error) {
+// NewComposer parses every domain's mail templates (each file system
+// holding mail/<kind>.txt and mail/<kind>.html); a broken one, a text
+// without its HTML or a kind defined twice fails here, at start-up.
+func NewComposer(bundle *i18n.Bundle, domains ...fs.FS) (*Composer, error) {
 	c := &Composer{bundle: bundle, text: map[string]*texttemplate.Template{}, html: map[string]*htmltemplate.Template{}}
 	layout, err := fs.ReadFile(templateFS, "templates/layout.html")
 	if err != nil {
 		return nil, fmt.Errorf("read mail layout: %w", err)
 	}
-	files, _ := fs.Glob(templateFS, "templates/*.txt")
+	for _, fsys := range domains {
+		if err := c.parse(fsys, string(layout)); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (c *Composer) parse(fsys fs.FS, layout string) error {
+	files, _ := fs.Glob(fsys, "mail/*.txt")
 	for _, f := range files {
 		kind := strings.TrimSuffix(path.Base(f), ".txt")
-		b, err := fs.ReadFile(templateFS, f)
+		if _, dup := c.text[kind]; dup {
+			return fmt.Errorf("mail %s is defined twice", kind)
+		}
+		b, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", f, err)
+			return fmt.Errorf("read %s: %w", f, err)
 		}
 		tt, err := texttemplate.New(kind).Option("missingkey=error").Parse(string(b))
 		if err != nil {
-			return nil, fmt.Errorf("parse %s: %w", f, err)
+			return fmt.Errorf("parse %s: %w", f, err)
 		}
-		hb, err := fs.ReadFile(templateFS, "templates/"+kind+".html")
+		hb, err := fs.ReadFile(fsys, "mail/"+kind+".html")
 		if err != nil {
-			return nil, fmt.Errorf("mail %s has no HTML template: %w", kind, err)
+			return fmt.Errorf("mail %s has no HTML template: %w", kind, err)
 		}
-		ht, err := htmltemplate.New("layout").Option("missingkey=error").Parse(string(layout))
+		ht, err := htmltemplate.New("layout").Option("missingkey=error").Parse(layout)
 		if err == nil {
 			_, err = ht.Parse(string(hb))
 		}
 		if err != nil {
-			return nil, fmt.Errorf("parse %s.html: %w", kind, err)
+			return fmt.Errorf("parse %s.html: %w", kind, err)
 		}
 		c.text[kind], c.html[kind] = tt, ht
 	}
-	return c, nil
+	return nil
 }
 
 // Kinds lists the templates.

@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,11 +30,17 @@ var testClock = app.NewFixedClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 
 func composer(t testing.TB) *Composer {
 	t.Helper()
-	b, err := i18n.New()
+	// The mails are the domains'; this package's tests cannot import
+	// them (they import mail), so they read the domain folders.
+	var domains []fs.FS
+	for _, d := range []string{"auth", "meeting", "minutes", "task"} {
+		domains = append(domains, os.DirFS(filepath.Join("..", d)))
+	}
+	b, err := i18n.New(domains...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := NewComposer(b)
+	c, err := NewComposer(b, domains...)
 	if err != nil {
 		t.Fatal(err)
 	}

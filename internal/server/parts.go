@@ -25,24 +25,25 @@ type Part struct {
 	Name    string
 	Locales fs.FS  // locales/{fi,sv,en}.toml
 	OpenAPI []byte // openapi.json, nil for a domain without an API
+	Mail    fs.FS  // mail/<kind>.{txt,html}, nil for a domain that sends none
 }
 
 // Parts lists every domain. Adding a domain adds one line here (and its
 // routes in New); everything else it needs sits in its own folder.
 func Parts() []Part {
 	return []Part{
-		{"admin", admin.Locales, nil},
-		{"auth", auth.Locales, nil},
-		{"calendar", calendar.Locales, nil},
-		{"home", home.Locales, nil},
-		{"meeting", meeting.Locales, meeting.OpenAPI},
-		{"minutes", minutes.Locales, minutes.OpenAPI},
-		{"network", network.Locales, network.OpenAPI},
-		{"org", org.Locales, org.OpenAPI},
-		{"person", person.Locales, person.OpenAPI},
-		{"plan", plan.Locales, plan.OpenAPI},
-		{"project", project.Locales, project.OpenAPI},
-		{"task", task.Locales, task.OpenAPI},
+		{"admin", admin.Locales, nil, nil},
+		{"auth", auth.Locales, nil, auth.Mail},
+		{"calendar", calendar.Locales, nil, nil},
+		{"home", home.Locales, nil, nil},
+		{"meeting", meeting.Locales, meeting.OpenAPI, meeting.Mail},
+		{"minutes", minutes.Locales, minutes.OpenAPI, minutes.Mail},
+		{"network", network.Locales, network.OpenAPI, nil},
+		{"org", org.Locales, org.OpenAPI, nil},
+		{"person", person.Locales, person.OpenAPI, nil},
+		{"plan", plan.Locales, plan.OpenAPI, nil},
+		{"project", project.Locales, project.OpenAPI, nil},
+		{"task", task.Locales, task.OpenAPI, task.Mail},
 	}
 }
 
@@ -54,6 +55,17 @@ func Messages() (*i18n.Bundle, error) {
 		fss[i] = p.Locales
 	}
 	return i18n.New(fss...)
+}
+
+// Mails lists every domain's mail templates for mail.NewComposer.
+func Mails() []fs.FS {
+	var out []fs.FS
+	for _, p := range Parts() {
+		if p.Mail != nil {
+			out = append(out, p.Mail)
+		}
+	}
+	return out
 }
 
 // OpenAPI assembles the API description from the kernel's base and every

@@ -95,7 +95,7 @@ func New(d Deps) (*Server, error) {
 	sessions.ErrorFunc = kit.SessionError
 
 	// Mail is composed in the request's transaction and sent by jobs.
-	composer, err := mail.NewComposer(bundle)
+	composer, err := mail.NewComposer(bundle, Mails()...)
 	if err != nil {
 		return nil, err
 	}

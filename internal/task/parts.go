@@ -13,3 +13,8 @@ var Locales embed.FS
 //
 //go:embed openapi.json
 var OpenAPI []byte
+
+// Mail holds this domain's mail templates, mail/<kind>.{txt,html}.
+//
+//go:embed mail
+var Mail embed.FS

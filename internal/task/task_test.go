@@ -100,7 +100,7 @@ func newWorker(t *testing.T, d *db.DB, clock app.Clock) *task.ReminderWorker {
 	if err != nil {
 		t.Fatal(err)
 	}
-	composer, err := mail.NewComposer(bundle)
+	composer, err := mail.NewComposer(bundle, task.Mail)
 	if err != nil {
 		t.Fatal(err)
 	}
