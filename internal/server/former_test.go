@@ -20,11 +20,11 @@ func TestFormerMembersHaveNoRights(t *testing.T) {
 		f := newFixture(t, d)
 		const link = "meet.example.test/room"
 		for _, path := range []string{"/meetings/{MT1}", "/api/v1/meetings/{MT1}"} {
-			if res := f.do(http.MethodGet, check{path: path}, rMember); res.Status != http.StatusOK || !strings.Contains(res.Body, link) {
+			if res := f.do(http.MethodGet, check{Path: path}, rMember); res.Status != http.StatusOK || !strings.Contains(res.Body, link) {
 				t.Errorf("GET %s as a current member: %d, remote link shown %v", path, res.Status, strings.Contains(res.Body, link))
 			}
 			for _, r := range []role{rFormerMember, rFormerConv} {
-				if res := f.do(http.MethodGet, check{path: path}, r); res.Status != http.StatusOK || strings.Contains(res.Body, link) {
+				if res := f.do(http.MethodGet, check{Path: path}, r); res.Status != http.StatusOK || strings.Contains(res.Body, link) {
 					t.Errorf("GET %s as %s: %d, remote link shown %v", path, r, res.Status, strings.Contains(res.Body, link))
 				}
 			}

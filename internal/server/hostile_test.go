@@ -218,14 +218,14 @@ func (h *hostile) learnForms(m map[string][]check, patterns []string) {
 		}
 		for _, k := range m[p][:1] {
 			var as []role
-			if len(k.allowed) > 0 {
-				as = append(as, k.allowed[0])
+			if len(k.Allowed) > 0 {
+				as = append(as, k.Allowed[0])
 			}
-			if slices.Contains(k.allowed, rConvener) && k.allowed[0] != rConvener {
+			if slices.Contains(k.Allowed, rConvener) && k.Allowed[0] != rConvener {
 				as = append(as, rConvener)
 			}
 			for _, r := range as {
-				res := h.f.client[r].Get(h.f.expand(k.path, r))
+				res := h.f.client[r].Get(h.f.expand(k.Path, r))
 				for key, fields := range parseForms(res.Body) {
 					if strings.HasPrefix(key, "GET ") {
 						for _, fl := range fields {
@@ -268,11 +268,11 @@ func (h *hostile) learnForms(m map[string][]check, patterns []string) {
 // allowed (usually the most and the least privileged), or the public when
 // nobody may.
 func pick(k check) []role {
-	if len(k.allowed) == 0 {
+	if len(k.Allowed) == 0 {
 		return []role{rPublic}
 	}
-	out := []role{k.allowed[0]}
-	if last := k.allowed[len(k.allowed)-1]; last != out[0] {
+	out := []role{k.Allowed[0]}
+	if last := k.Allowed[len(k.Allowed)-1]; last != out[0] {
 		out = append(out, last)
 	}
 	return out
@@ -317,7 +317,7 @@ func (h *hostile) getRoute(p string, i int, k check) {
 	rs := pick(k)
 	for j, q := range h.queryVariants(i) {
 		r := rs[(i+j)%len(rs)]
-		full := h.f.expand(k.path, r)
+		full := h.f.expand(k.Path, r)
 		sep := "?"
 		if strings.Contains(full, "?") {
 			sep = "&"
@@ -333,7 +333,7 @@ func (h *hostile) getRoute(p string, i int, k check) {
 
 func (h *hostile) pathRoute(p string, i int, k check) {
 	method, path := splitPattern(p)
-	pv := pathVariant(k.path, i)
+	pv := pathVariant(k.Path, i)
 	if pv == "" {
 		return
 	}
@@ -384,10 +384,10 @@ func (h *hostile) formRoute(p string, i int, k check) {
 			target = fields[(i+j-1)%len(fields)].name
 			v.Set(target, c)
 		}
-		req := h.newRequest(method, h.f.expand(k.path, r), v.Encode())
+		req := h.newRequest(method, h.f.expand(k.Path, r), v.Encode())
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		res := h.send(r, req)
-		if k.restore {
+		if k.Restore {
 			h.f.restore()
 		}
 		h.judge(fmt.Sprintf("%s as %s, %s = %s", p, r, target, short(c)), res.Status, res.Header, res.Body)
@@ -454,7 +454,7 @@ func (h *hostile) hostileJSON(s map[string]any) []string {
 func (h *hostile) baseJSON(method, apiPath string, k check, r role, props map[string]any) map[string]json.RawMessage {
 	body := map[string]json.RawMessage{}
 	if method == http.MethodPut {
-		res := h.f.env.Client(h.t).JSON(http.MethodGet, h.f.expand(k.path, r), h.f.token[r], "")
+		res := h.f.env.Client(h.t).JSON(http.MethodGet, h.f.expand(k.Path, r), h.f.token[r], "")
 		var cur map[string]json.RawMessage
 		if json.Unmarshal([]byte(res.Body), &cur) == nil {
 			for name, v := range cur {
@@ -464,9 +464,9 @@ func (h *hostile) baseJSON(method, apiPath string, k check, r role, props map[st
 			}
 		}
 	}
-	if k.body != "" {
+	if k.Body != "" {
 		var m map[string]json.RawMessage
-		if json.Unmarshal([]byte(h.f.expand(k.body, r)), &m) == nil {
+		if json.Unmarshal([]byte(h.f.expand(k.Body, r)), &m) == nil {
 			for n, v := range m {
 				body[n] = v
 			}
@@ -571,8 +571,8 @@ func (h *hostile) apiRoute(p string, i int, k check) {
 			body = rawObject(base)
 			target = name + " = " + short(string(base[name]))
 		}
-		res := h.f.env.Client(h.t).JSON(method, h.f.expand(k.path, r), h.f.token[r], body)
-		if k.restore {
+		res := h.f.env.Client(h.t).JSON(method, h.f.expand(k.Path, r), h.f.token[r], body)
+		if k.Restore {
 			h.f.restore()
 		}
 		h.judge(fmt.Sprintf("%s as %s, %s", p, r, target), res.Status, res.Header, res.Body)
@@ -610,7 +610,7 @@ func TestHostileInput(t *testing.T) {
 		f := newFixture(t, d)
 		start := time.Now()
 		h := &hostile{t: t, f: f, doc: loadOpenAPI(t), statuses: map[int]int{}}
-		m := matrix()
+		m := matrix(t)
 		patterns := routePatterns(f.env)
 		h.learnForms(m, patterns)
 		if len(h.forms) < 20 {

@@ -124,7 +124,7 @@ func TestOpenAPIResponsesMatchSchemas(t *testing.T) {
 		{"/api/v1/projects?per_page=0", rPublic, 400, "Error"},
 	}
 	for _, c := range cases {
-		res := f.do(http.MethodGet, check{path: c.path}, c.as)
+		res := f.do(http.MethodGet, check{Path: c.path}, c.as)
 		if res.Status != c.status {
 			t.Errorf("GET %s as %s: status %d, want %d", c.path, c.as, res.Status, c.status)
 			continue

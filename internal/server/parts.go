@@ -16,6 +16,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/person"
 	"github.com/kohtaamo/kohtaamo/internal/plan"
 	"github.com/kohtaamo/kohtaamo/internal/project"
+	"github.com/kohtaamo/kohtaamo/internal/rights"
 	"github.com/kohtaamo/kohtaamo/internal/task"
 )
 
@@ -26,24 +27,26 @@ type Part struct {
 	Locales fs.FS  // locales/{fi,sv,en}.toml
 	OpenAPI []byte // openapi.json, nil for a domain without an API
 	Mail    fs.FS  // mail/<kind>.{txt,html}, nil for a domain that sends none
+	// Permissions are the domain's rows of the route × role matrix.
+	Permissions func() rights.Matrix
 }
 
 // Parts lists every domain. Adding a domain adds one line here (and its
 // routes in New); everything else it needs sits in its own folder.
 func Parts() []Part {
 	return []Part{
-		{"admin", admin.Locales, nil, nil},
-		{"auth", auth.Locales, nil, auth.Mail},
-		{"calendar", calendar.Locales, nil, nil},
-		{"home", home.Locales, nil, nil},
-		{"meeting", meeting.Locales, meeting.OpenAPI, meeting.Mail},
-		{"minutes", minutes.Locales, minutes.OpenAPI, minutes.Mail},
-		{"network", network.Locales, network.OpenAPI, nil},
-		{"org", org.Locales, org.OpenAPI, nil},
-		{"person", person.Locales, person.OpenAPI, nil},
-		{"plan", plan.Locales, plan.OpenAPI, nil},
-		{"project", project.Locales, project.OpenAPI, nil},
-		{"task", task.Locales, task.OpenAPI, task.Mail},
+		{"admin", admin.Locales, nil, nil, admin.Permissions},
+		{"auth", auth.Locales, nil, auth.Mail, auth.Permissions},
+		{"calendar", calendar.Locales, nil, nil, calendar.Permissions},
+		{"home", home.Locales, nil, nil, home.Permissions},
+		{"meeting", meeting.Locales, meeting.OpenAPI, meeting.Mail, meeting.Permissions},
+		{"minutes", minutes.Locales, minutes.OpenAPI, minutes.Mail, minutes.Permissions},
+		{"network", network.Locales, network.OpenAPI, nil, network.Permissions},
+		{"org", org.Locales, org.OpenAPI, nil, org.Permissions},
+		{"person", person.Locales, person.OpenAPI, nil, person.Permissions},
+		{"plan", plan.Locales, plan.OpenAPI, nil, plan.Permissions},
+		{"project", project.Locales, project.OpenAPI, nil, project.Permissions},
+		{"task", task.Locales, task.OpenAPI, task.Mail, task.Permissions},
 	}
 }
 

@@ -1,0 +1,14 @@
+package home
+
+import "github.com/kohtaamo/kohtaamo/internal/rights"
+
+// Permissions lists, for every route of this domain, the requests that
+// prove who may reach it (the route × role matrix, tested against the
+// real router in internal/server).
+func Permissions() rights.Matrix {
+	return rights.Matrix{
+		// Home, language, accessibility.
+		"GET /{$}":           {rights.At("", "/", rights.Everyone)},
+		"GET /accessibility": {rights.At("", "/accessibility", rights.Everyone)},
+	}
+}
