@@ -136,7 +136,22 @@ profile meeting
 "${LOAD[@]}" -label meeting -pid "$SERVER_PID" -email "$BENCH_EMAIL" -password "$BENCH_PASSWORD" "http://$SERVER$MEETING_PATH"
 profile home
 "${LOAD[@]}" -label home -pid "$SERVER_PID" -email "$BENCH_EMAIL" -password "$BENCH_PASSWORD" "http://$SERVER/"
-wait_profiles() { if [[ "${PROFILE:-}" == 1 ]]; then sleep 1; echo "CPU profiles: $WORK/{network,meeting,home}.pprof (go tool pprof -top $WORK/kohtaamo FILE)"; fi; }
+# The JSON API's lists of 50 (issue 7): public ones anonymously, the
+# directory of people and a network's memberships and meetings signed in.
+API_LISTS=(
+	"api-networks|/api/v1/networks?per_page=50"
+	"api-projects|/api/v1/projects?per_page=50"
+	"api-organisations|/api/v1/organisations?per_page=50"
+	"api-people|/api/v1/people?per_page=50"
+	"api-memberships|/api/v1$NETWORK_PATH/memberships?per_page=50"
+	"api-meetings|/api/v1$NETWORK_PATH/meetings?per_page=50"
+)
+for entry in "${API_LISTS[@]}"; do
+	label=${entry%%|*}
+	profile "$label"
+	"${LOAD[@]}" -label "$label" -pid "$SERVER_PID" -email "$BENCH_EMAIL" -password "$BENCH_PASSWORD" "http://$SERVER${entry#*|}"
+done
+wait_profiles() { if [[ "${PROFILE:-}" == 1 ]]; then sleep 1; echo "CPU profiles: $WORK/{network,meeting,home,api-*}.pprof (go tool pprof -top $WORK/kohtaamo FILE)"; fi; }
 wait_profiles
 
 echo
@@ -152,6 +167,7 @@ BEGIN {
 	if (name == "meeting") name = "meeting " mpath " (with minutes)"
 	if (name == "home") name = "home / = My tasks (signed in)"
 	if (name == "hello") name = "net/http hello world"
+	if (name ~ /^api-/) name = "API list of 50: " substr(name, 5)
 	printf "| %-38s | %9.1f | %8.2f | %8.2f | %8.2f | %6d | %13.1f |\n", name, $2, $3, $4, $5, $7, $8
 	rps[$1] = $2; p95[$1] = $4; p99[$1] = $5; rss[$1] = $8; hwm[$1] = $9; errs[$1] = $7
 }
@@ -159,6 +175,12 @@ END {
 	if (rps["hello"] > 0) {
 		ratio = rps["network"] / rps["hello"]
 		printf "\nnetwork / hello req/s ratio: %.3f (goal >= 0.05): %s\n", ratio, (ratio >= 0.05 ? "met" : "MISSED")
+	}
+	if (rps["hello"] > 0) {
+		for (k in rps) if (k ~ /^api-/) {
+			r = rps[k] / rps["hello"]
+			printf "%s / hello req/s ratio: %.3f (goal >= 0.07): %s\n", k, r, (r >= 0.07 ? "met" : "MISSED")
+		}
 	}
 	printf "network p99 %.2f ms (goal <= 100 ms): %s\n", p99["network"], (p99["network"] <= 100 ? "met" : "MISSED")
 	printf "home p99 %.2f ms (goal <= 100 ms): %s\n", p99["home"], (p99["home"] <= 100 ? "met" : "MISSED")
