@@ -247,7 +247,7 @@ func TestResponsesAndAttendanceAPI(t *testing.T) {
 		r = c.JSON(http.MethodGet, m+"/responses", mem, "")
 		got := decode[meeting.ResponsesJSON](t, r)
 		if r.Status != http.StatusOK || got.MyAnswer == nil || *got.MyAnswer != "remote" || got.Counts["remote"] != 1 || got.Counts["no_answer"] != 4 ||
-			len(got.Responses) != 1 || got.MissingSectors != nil || got.MissingMunicipalities != nil || !strings.Contains(r.Body, `"missing_sectors": null`) {
+			len(got.Responses) != 1 || got.MissingSectors != nil || got.MissingMunicipalities != nil || !strings.Contains(r.Body, `"missing_sectors":null`) {
 			t.Errorf("member's view: %d %s", r.Status, r.Body)
 		}
 		r = c.JSON(http.MethodGet, m+"/responses", conv, "")

@@ -60,7 +60,7 @@ func TestApproveMinutesAPI(t *testing.T) {
 				t.Errorf("approve %s: %d %s", body, r.Status, r.Body)
 			}
 		}
-		if r := c.JSON(http.MethodGet, path, mem, ""); !strings.Contains(r.Body, `"status": "draft"`) {
+		if r := c.JSON(http.MethodGet, path, mem, ""); !strings.Contains(r.Body, `"status":"draft"`) {
 			t.Fatalf("bad input approved the minutes: %s", r.Body)
 		}
 		time.Sleep(300 * time.Millisecond)

@@ -335,12 +335,12 @@ func TestMinutesAPI(t *testing.T) {
 			t.Errorf("outsider owner: %d %s", r.Status, r.Body)
 		}
 		r = c.JSON(http.MethodPost, items, sec, fmt.Sprintf(`{"title": "Kartoitus", "owner_id": %d, "due_on": "2026-12-01", "plan_action_id": %d}`, w.memberPerson, w.f.action))
-		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"owner_is_member": true`) {
+		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"owner_is_member":true`) {
 			t.Fatalf("add item: %d %s", r.Status, r.Body)
 		}
 		loc := r.Header.Get("Location")
 		r = c.JSON(http.MethodPut, path, conv, `{"body": "Teksti", "decisions": ["Päätös 1"], "status": "approved"}`)
-		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"status": "approved"`) || !strings.Contains(r.Body, `"Kartoitus"`) {
+		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"status":"approved"`) || !strings.Contains(r.Body, `"Kartoitus"`) {
 			t.Fatalf("approve: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON(http.MethodPut, path, sec, `{"body": "Korjattu"}`); r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "reason") {
@@ -350,7 +350,7 @@ func TestMinutesAPI(t *testing.T) {
 			t.Errorf("back to draft: %d %s", r.Status, r.Body)
 		}
 		r = c.JSON(http.MethodPut, path, sec, `{"body": "Korjattu", "reason": "Virhe"}`)
-		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"reason": "Virhe"`) {
+		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"reason":"Virhe"`) {
 			t.Errorf("correction: %d %s", r.Status, r.Body)
 		}
 		// The owner changes the status only.
@@ -358,7 +358,7 @@ func TestMinutesAPI(t *testing.T) {
 			t.Errorf("owner changes title: %d %s", r.Status, r.Body)
 		}
 		r = c.JSON(http.MethodPut, loc, mem, fmt.Sprintf(`{"title": "Kartoitus", "owner_id": %d, "due_on": "2026-12-01", "plan_action_id": %d, "status": "done"}`, w.memberPerson, w.f.action))
-		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"status": "done"`) || strings.Contains(r.Body, `"completed_at": null`) {
+		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"status":"done"`) || strings.Contains(r.Body, `"completed_at":null`) {
 			t.Errorf("owner marks done: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON(http.MethodGet, "/api/v1/action-items/999999", mem, ""); r.Status != http.StatusNotFound {

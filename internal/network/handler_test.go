@@ -276,14 +276,14 @@ func TestNetworkAPI(t *testing.T) {
 		c := env.Client(t)
 
 		body := `{"project_id": ` + pid + `, "name": "Palkkatuettu työ", "purpose": "Kehityskeskustelumalli", "cadence": "as_needed", "themes": ["Kehityskeskustelu"]}`
-		if r := c.JSON("POST", "/api/v1/networks", "", body); r.Status != http.StatusUnauthorized || !strings.Contains(r.Body, `"code": "unauthorized"`) {
+		if r := c.JSON("POST", "/api/v1/networks", "", body); r.Status != http.StatusUnauthorized || !strings.Contains(r.Body, `"code":"unauthorized"`) {
 			t.Errorf("no token: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("POST", "/api/v1/networks", outsiderTok, body); r.Status != http.StatusForbidden {
 			t.Errorf("outsider: %d %s", r.Status, r.Body)
 		}
 		r := c.JSON("POST", "/api/v1/networks", coordTok, body)
-		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"cadence": "as_needed"`) || !strings.Contains(r.Body, `"Kehityskeskustelu"`) {
+		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"cadence":"as_needed"`) || !strings.Contains(r.Body, `"Kehityskeskustelu"`) {
 			t.Fatalf("create: %d %s", r.Status, r.Body)
 		}
 		loc := r.Header.Get("Location")
@@ -301,13 +301,13 @@ func TestNetworkAPI(t *testing.T) {
 		if n := s.count(`SELECT COUNT(*) FROM networks`); n != 1 {
 			t.Fatalf("%d networks after bad input", n)
 		}
-		if r := c.JSON("PUT", loc, coordTok, `{"name": "Palkkatuki", "status": "archived", "themes": []}`); r.Status != 200 || !strings.Contains(r.Body, `"status": "archived"`) {
+		if r := c.JSON("PUT", loc, coordTok, `{"name": "Palkkatuki", "status": "archived", "themes": []}`); r.Status != 200 || !strings.Contains(r.Body, `"status":"archived"`) {
 			t.Errorf("put: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("PUT", loc, outsiderTok, `{"name": "x"}`); r.Status != http.StatusForbidden {
 			t.Errorf("put outsider: %d", r.Status)
 		}
-		if r := c.JSON("GET", "/api/v1/networks?project_id="+pid+"&status=archived", "", ""); r.Status != 200 || !strings.Contains(r.Body, `"total": 1`) {
+		if r := c.JSON("GET", "/api/v1/networks?project_id="+pid+"&status=archived", "", ""); r.Status != 200 || !strings.Contains(r.Body, `"total":1`) {
 			t.Errorf("list: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("GET", "/api/v1/networks?status=bogus", "", ""); r.Status != http.StatusBadRequest {
@@ -332,12 +332,12 @@ func TestNetworkAPI(t *testing.T) {
 			t.Errorf("membership outsider: %d", r.Status)
 		}
 		r = c.JSON("POST", mpath, coordTok, mbody)
-		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"organisation_id": `+itoa(oulu)) || !strings.Contains(r.Body, `"sector": "municipality"`) {
+		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"organisation_id":`+itoa(oulu)) || !strings.Contains(r.Body, `"sector":"municipality"`) {
 			t.Fatalf("create membership: %d %s", r.Status, r.Body)
 		}
 		mloc := r.Header.Get("Location")
 		r = c.JSON("POST", mpath, coordTok, mbody)
-		if r.Status != http.StatusConflict || !strings.Contains(r.Body, `"person_id": "Henkilö on jo tämän verkoston jäsen."`) {
+		if r.Status != http.StatusConflict || !strings.Contains(r.Body, `"person_id":"Henkilö on jo tämän verkoston jäsen."`) {
 			t.Errorf("duplicate: %d %s", r.Status, r.Body)
 		}
 		for _, b := range []string{
@@ -358,14 +358,14 @@ func TestNetworkAPI(t *testing.T) {
 		if r := c.JSON("GET", mpath, "", ""); r.Status != http.StatusUnauthorized {
 			t.Errorf("public member list: %d", r.Status)
 		}
-		if r := c.JSON("GET", mpath+"?per_page=10", outsiderTok, ""); r.Status != 200 || !strings.Contains(r.Body, `"person_name": "Aino"`) || strings.Contains(r.Body, "aino@example.fi") {
+		if r := c.JSON("GET", mpath+"?per_page=10", outsiderTok, ""); r.Status != 200 || !strings.Contains(r.Body, `"person_name":"Aino"`) || strings.Contains(r.Body, "aino@example.fi") {
 			t.Errorf("member list: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("GET", mloc, coordTok, ""); r.Status != 200 {
 			t.Errorf("get membership: %d", r.Status)
 		}
 		if r := c.JSON("PUT", mloc, coordTok, `{"person_id": `+itoa(aino)+`, "role": "secretary", "term_end": "2026-06-30"}`); r.Status != 200 ||
-			!strings.Contains(r.Body, `"term_ended": true`) || !strings.Contains(r.Body, `"role": "secretary"`) {
+			!strings.Contains(r.Body, `"term_ended":true`) || !strings.Contains(r.Body, `"role":"secretary"`) {
 			t.Errorf("put membership: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("PUT", mloc, outsiderTok, `{"person_id": `+itoa(aino)+`}`); r.Status != http.StatusForbidden {

@@ -364,17 +364,17 @@ func TestAPI(t *testing.T) {
 		if r := c.JSON("GET", "/api/v1/organisations?per_page=5000", "", ""); r.Status != http.StatusBadRequest {
 			t.Fatalf("bad per_page: %d", r.Status)
 		}
-		if r := c.JSON("GET", fmt.Sprintf("/api/v1/organisations/%d", f.orgID), "", ""); r.Status != http.StatusOK || !strings.Contains(r.Body, `"website": "https://www.nuortenystavat.fi"`) {
+		if r := c.JSON("GET", fmt.Sprintf("/api/v1/organisations/%d", f.orgID), "", ""); r.Status != http.StatusOK || !strings.Contains(r.Body, `"website":"https://www.nuortenystavat.fi"`) {
 			t.Fatalf("get: %d %s", r.Status, r.Body)
 		}
 		for _, p := range []string{"/api/v1/organisations/abc", "/api/v1/organisations/99999"} {
-			if r := c.JSON("GET", p, "", ""); r.Status != http.StatusNotFound || !strings.Contains(r.Body, `"code": "not_found"`) {
+			if r := c.JSON("GET", p, "", ""); r.Status != http.StatusNotFound || !strings.Contains(r.Body, `"code":"not_found"`) {
 				t.Fatalf("%s: %d %s", p, r.Status, r.Body)
 			}
 		}
 
 		body := `{"name":"Oulun Seudun Yrityspalvelut","sector":"business","municipality_code":"564","website":"https://example.fi"}`
-		if r := c.JSON("POST", "/api/v1/organisations", "", body); r.Status != http.StatusUnauthorized || !strings.Contains(r.Body, `"code": "unauthorized"`) {
+		if r := c.JSON("POST", "/api/v1/organisations", "", body); r.Status != http.StatusUnauthorized || !strings.Contains(r.Body, `"code":"unauthorized"`) {
 			t.Fatalf("no token: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("POST", "/api/v1/organisations", "kht_wrong", body); r.Status != http.StatusUnauthorized {
@@ -409,13 +409,13 @@ func TestAPI(t *testing.T) {
 			t.Fatalf("malformed JSON: %d", r.Status)
 		}
 		r = c.JSON("POST", "/api/v1/organisations", f.coordTok, `{"name":"oulun seudun  yrityspalvelut","sector":"business"}`)
-		if r.Status != http.StatusConflict || !strings.Contains(r.Body, `"name": "Samanniminen organisaatio on jo olemassa."`) {
+		if r.Status != http.StatusConflict || !strings.Contains(r.Body, `"name":"Samanniminen organisaatio on jo olemassa."`) {
 			t.Fatalf("duplicate: %d %s", r.Status, r.Body)
 		}
 
 		put := fmt.Sprintf("/api/v1/organisations/%d", created.ID)
 		r = c.JSON("PUT", put, f.coordTok, `{"name":"BusinessOulu","sector":"business","municipality_code":"564","email":"info@businessoulu.com"}`)
-		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"name": "BusinessOulu"`) || !strings.Contains(r.Body, `"website": ""`) {
+		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"name":"BusinessOulu"`) || !strings.Contains(r.Body, `"website":""`) {
 			t.Fatalf("put: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("PUT", put, f.coordTok, `{"name":"Nuorten Ystävät ry","sector":"business"}`); r.Status != http.StatusConflict {

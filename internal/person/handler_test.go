@@ -370,7 +370,7 @@ func TestAPI(t *testing.T) {
 			t.Fatalf("outsider sees phone field: %s", r.Body)
 		}
 		r = c.JSON("GET", get, f.tokens["member"], "")
-		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"email": "`+targetEmail+`"`) || !strings.Contains(r.Body, `"phone": "`+targetPhone+`"`) {
+		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"email":"`+targetEmail+`"`) || !strings.Contains(r.Body, `"phone":"`+targetPhone+`"`) {
 			t.Fatalf("member get: %d %s", r.Status, r.Body)
 		}
 
@@ -424,7 +424,7 @@ func TestAPI(t *testing.T) {
 
 		put := fmt.Sprintf("/api/v1/people/%d", created.ID)
 		r = c.JSON("PUT", put, f.tokens["coord"], `{"name":"Api Ihminen","title":"Projektipäällikkö","email":"api@example.fi","lang":"fi"}`)
-		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"title": "Projektipäällikkö"`) || !strings.Contains(r.Body, `"organisation_id": null`) {
+		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"title":"Projektipäällikkö"`) || !strings.Contains(r.Body, `"organisation_id":null`) {
 			t.Fatalf("put: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("PUT", put, f.tokens["outsider"], `{"name":"Kaapattu"}`); r.Status != http.StatusForbidden {

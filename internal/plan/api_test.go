@@ -127,7 +127,7 @@ func TestIndicatorAPI(t *testing.T) {
 			}
 		}
 		// The action lists it with its values.
-		if r := c.JSON(http.MethodGet, a, member, ""); !strings.Contains(r.Body, `"action_id": `+itoa(ind.ActionID)) || !strings.Contains(r.Body, `"value": 6.5`) {
+		if r := c.JSON(http.MethodGet, a, member, ""); !strings.Contains(r.Body, `"action_id":`+itoa(ind.ActionID)) || !strings.Contains(r.Body, `"value":6.5`) {
 			t.Errorf("action: %s", r.Body)
 		}
 	})

@@ -326,7 +326,7 @@ func TestPlanAPI(t *testing.T) {
 			t.Errorf("owner outside: %d %s", r.Status, r.Body)
 		}
 		r = c.JSON(http.MethodPost, op+"/actions", s.coordToken, `{"title": "Esittely", "owner_id": `+itoa(s.memberPerson)+`, "due_on": "2026-11-01", "status": "in_progress", "progress": 50}`)
-		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"late": true`) {
+		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"late":true`) {
 			t.Fatalf("create action: %d %s", r.Status, r.Body)
 		}
 		var act struct {
@@ -343,7 +343,7 @@ func TestPlanAPI(t *testing.T) {
 		if r := c.JSON(http.MethodPut, ap, s.coordToken, `{"title": "Esittely", "owner_id": `+itoa(s.memberPerson)+`, "due_on": "2026-11-01", "status": "in_progress", "progress": 80}`); r.Status != http.StatusOK {
 			t.Errorf("update action: %d %s", r.Status, r.Body)
 		}
-		if r := c.JSON(http.MethodGet, ap, s.outsiderToken, ""); r.Status != http.StatusOK || !strings.Contains(r.Body, `"progress": 80`) {
+		if r := c.JSON(http.MethodGet, ap, s.outsiderToken, ""); r.Status != http.StatusOK || !strings.Contains(r.Body, `"progress":80`) {
 			t.Errorf("get action: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON(http.MethodGet, "/api/v1/actions/999999", s.coordToken, ""); r.Status != http.StatusNotFound {
@@ -351,13 +351,13 @@ func TestPlanAPI(t *testing.T) {
 		}
 
 		r = c.JSON(http.MethodGet, pp, s.outsiderToken, "")
-		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"progress": 80`) || !strings.Contains(r.Body, `"objectives"`) {
+		if r.Status != http.StatusOK || !strings.Contains(r.Body, `"progress":80`) || !strings.Contains(r.Body, `"objectives"`) {
 			t.Errorf("get plan: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON(http.MethodPut, pp, s.coordToken, `{"title": "TS 2027", "starts_on": "2027-01-01", "ends_on": "2027-12-31", "status": "closed"}`); r.Status != http.StatusOK {
 			t.Errorf("update plan: %d %s", r.Status, r.Body)
 		}
-		if r := c.JSON(http.MethodGet, base, s.outsiderToken, ""); r.Status != http.StatusOK || !strings.Contains(r.Body, `"total": 1`) {
+		if r := c.JSON(http.MethodGet, base, s.outsiderToken, ""); r.Status != http.StatusOK || !strings.Contains(r.Body, `"total":1`) {
 			t.Errorf("list plans: %d %s", r.Status, r.Body)
 		}
 

@@ -170,7 +170,7 @@ func TestProjectAPI(t *testing.T) {
 		body := `{"name": "KasvuPOK", "funder": "Pohjois-Karjalan ELY-keskus", "starts_on": "2019-01-01", "ends_on": "2022-12-31",
 			"goals": [{"title": "Osaaminen"}, {"title": "Yritysyhteistyö"}], "municipalities": ["167"]}`
 		r := c.JSON("POST", "/api/v1/projects", adminTok, body)
-		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"starts_on": "2019-01-01"`) || !strings.Contains(r.Body, `"Yritysyhteistyö"`) {
+		if r.Status != http.StatusCreated || !strings.Contains(r.Body, `"starts_on":"2019-01-01"`) || !strings.Contains(r.Body, `"Yritysyhteistyö"`) {
 			t.Fatalf("create: %d %s", r.Status, r.Body)
 		}
 		loc := r.Header.Get("Location")
@@ -181,7 +181,7 @@ func TestProjectAPI(t *testing.T) {
 			t.Errorf("not admin: %d", r.Status)
 		}
 		r = c.JSON("POST", "/api/v1/projects", adminTok, `{"name": "X", "starts_on": "2020-02-01", "ends_on": "2020-01-01"}`)
-		if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, `"ends_on": "Päättymispäivä ei voi olla ennen alkamispäivää."`) {
+		if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, `"ends_on":"Päättymispäivä ei voi olla ennen alkamispäivää."`) {
 			t.Errorf("end before start: %d %s", r.Status, r.Body)
 		}
 		for _, b := range []string{`{"name": 5}`, `{"name": "x", "bogus": 1}`, `not json`, `{"name": "x", "municipalities": ["abc"]}`, `{"name": "x", "starts_on": "soon"}`} {
@@ -197,7 +197,7 @@ func TestProjectAPI(t *testing.T) {
 			t.Fatalf("get: %d %s", r.Status, r.Body)
 		}
 		r = c.JSON("PUT", loc, adminTok, `{"name": "KasvuPOK 2", "archived": true, "goals": [{"title": "Osaaminen"}]}`)
-		if r.Status != 200 || !strings.Contains(r.Body, `"archived": true`) || strings.Contains(r.Body, "Yritysyhteistyö") {
+		if r.Status != 200 || !strings.Contains(r.Body, `"archived":true`) || strings.Contains(r.Body, "Yritysyhteistyö") {
 			t.Fatalf("put: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("PUT", loc, otherTok, `{"name": "Hijack"}`); r.Status != http.StatusForbidden {
@@ -207,12 +207,12 @@ func TestProjectAPI(t *testing.T) {
 			t.Errorf("put missing: %d", r.Status)
 		}
 		for _, p := range []string{"/api/v1/projects/9999", "/api/v1/projects/abc"} {
-			if r := c.JSON("GET", p, "", ""); r.Status != http.StatusNotFound || !strings.Contains(r.Body, `"code": "not_found"`) {
+			if r := c.JSON("GET", p, "", ""); r.Status != http.StatusNotFound || !strings.Contains(r.Body, `"code":"not_found"`) {
 				t.Errorf("%s: %d %s", p, r.Status, r.Body)
 			}
 		}
 		r = c.JSON("GET", "/api/v1/projects?per_page=1&archived=true", "", "")
-		if r.Status != 200 || !strings.Contains(r.Body, `"total": 1`) || !strings.Contains(r.Body, "KasvuPOK 2") {
+		if r.Status != 200 || !strings.Contains(r.Body, `"total":1`) || !strings.Contains(r.Body, "KasvuPOK 2") {
 			t.Errorf("list: %d %s", r.Status, r.Body)
 		}
 		if r := c.JSON("GET", "/api/v1/projects?per_page=0", "", ""); r.Status != http.StatusBadRequest {

@@ -109,7 +109,7 @@ func TestErrorUnavailable(t *testing.T) {
 		}
 		rec = httptest.NewRecorder()
 		kit.APIError(rec, httptest.NewRequest(http.MethodGet, "/api/v1/projects", nil), err)
-		if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"code": "unavailable"`) {
+		if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"code":"unavailable"`) {
 			t.Errorf("API %v: %d %s", err, rec.Code, rec.Body.String())
 		}
 	}

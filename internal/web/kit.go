@@ -9,7 +9,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/a-h/templ"
@@ -339,13 +341,30 @@ func (k *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
 	WriteJSON(w, status, map[string]any{"error": body})
 }
 
-// WriteJSON writes v as JSON with status.
+// jsonBufs are WriteJSON's buffers, reused across requests.
+var jsonBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// WriteJSON writes v as compact JSON with status and its length. It is
+// encoded into a buffer first, so a value that cannot be encoded is a 500
+// and never half a body. (Compact: indenting took a fifth of an API
+// list's CPU; clients that want it pretty have jq.)
 func WriteJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	buf := jsonBufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			jsonBufs.Put(buf)
+		}
+	}()
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		http.Error(w, `{"error":{"code":"internal","message":"internal error"}}`, http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
+	_, _ = w.Write(buf.Bytes())
 }
 
 // DecodeJSON decodes a JSON request body into v, refusing unknown fields,

@@ -181,7 +181,7 @@ func TestAPIAdapterWritesReturnedError(t *testing.T) {
 	})
 	rec := httptest.NewRecorder()
 	h(rec, httptest.NewRequest(http.MethodGet, "/api/v1/x", nil))
-	if rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), `"code": "not_found"`) {
+	if rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), `"code":"not_found"`) {
 		t.Fatalf("error: %d %s", rec.Code, rec.Body.String())
 	}
 	rec = httptest.NewRecorder()
