@@ -15,6 +15,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
 	"github.com/kohtaamo/kohtaamo/internal/jobs"
+	"github.com/kohtaamo/kohtaamo/internal/jobs/jobstest"
 )
 
 // The crash tests run a worker in a child process (this test binary again,
@@ -159,9 +160,8 @@ func TestStoppedBeforeRun(t *testing.T) {
 			t.Fatal(err)
 		}
 		id := r.enqueue(t, resetMessage("en"))
-		time.Sleep(200 * time.Millisecond)
-		if n := len(r.smtp.Messages()); n != 0 {
-			t.Fatalf("stopped queue sent %d", n)
+		if del, err := NewStore(d).Delivery(ctx, id); err != nil || del.Status != StatusQueued || del.Attempts != 0 {
+			t.Fatalf("after the queue stopped: %+v %v, want queued with no attempts", del, err)
 		}
 		for i := 0; i < 2; i++ {
 			q := newQueue(t, d, r.worker, 1)
@@ -171,8 +171,17 @@ func TestStoppedBeforeRun(t *testing.T) {
 			if i == 0 {
 				r.smtp.Wait(t, 1, 20*time.Second)
 				waitStatus(t, d, id, StatusSent)
-			} else {
-				time.Sleep(300 * time.Millisecond)
+				// Nothing is left for a later queue to work once the job
+				// is recorded as completed (river records it just after
+				// the send): none is waiting or running.
+				jobstest.WaitFor(t, q, 20*time.Second, func() bool {
+					var open int
+					if err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM river_job
+						WHERE state NOT IN ('completed', 'cancelled', 'discarded')`).Scan(&open); err != nil {
+						t.Fatal(err)
+					}
+					return open == 0
+				})
 			}
 			if err := q.Stop(ctx); err != nil {
 				t.Fatal(err)
