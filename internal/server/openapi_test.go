@@ -244,3 +244,71 @@ func jsonType(v any) string {
 	}
 	return "unknown"
 }
+
+// TestOpenAPIEveryResourceMatchesItsSchema reads every GET operation of
+// the document, makes the request its route × role matrix row describes
+// (the "own" resource, as each role allowed to read it until one gets a
+// non-empty answer) and checks the answer against the operation's
+// documented 200 schema. A new domain's resources are covered as soon as
+// they are documented and have matrix rows.
+func TestOpenAPIEveryResourceMatchesItsSchema(t *testing.T) {
+	d := dbtest.SQLite(t)
+	f := newFixture(t, d)
+	doc := loadOpenAPI(t)
+	m := matrix(t)
+	checked := 0
+	for _, op := range doc.operations() {
+		method, path := splitPattern(op)
+		if method != http.MethodGet || path == apidoc.Path {
+			continue
+		}
+		var get struct {
+			Responses map[string]struct {
+				Content map[string]struct {
+					Schema map[string]any `json:"schema"`
+				} `json:"content"`
+			} `json:"responses"`
+		}
+		if err := json.Unmarshal(doc.Paths[path]["get"], &get); err != nil {
+			t.Fatalf("%s: %v", op, err)
+		}
+		schema := get.Responses["200"].Content["application/json"].Schema
+		if schema == nil {
+			t.Errorf("%s documents no JSON answer for 200", op)
+			continue
+		}
+		var row *check
+		for i, k := range m[op] {
+			if (k.Label == "own" || k.Label == "") && len(k.Allowed) > 0 {
+				row = &m[op][i]
+				break
+			}
+		}
+		if row == nil {
+			t.Errorf("%s: no matrix row to request it with", op)
+			continue
+		}
+		var body any
+		for _, r := range row.Allowed {
+			res := f.do(http.MethodGet, *row, r)
+			if res.Status != http.StatusOK {
+				t.Errorf("GET %s as %s: status %d", row.Path, r, res.Status)
+				break
+			}
+			if err := json.Unmarshal([]byte(res.Body), &body); err != nil {
+				t.Errorf("GET %s as %s: %v", row.Path, r, err)
+				break
+			}
+			for _, problem := range doc.validate(body, schema, "") {
+				t.Errorf("GET %s as %s: %s", row.Path, r, problem)
+			}
+			if obj, ok := body.(map[string]any); !ok || obj["items"] == nil || len(obj["items"].([]any)) > 0 {
+				break // a resource, or a list with items to check
+			}
+		}
+		checked++
+	}
+	if checked < 25 {
+		t.Errorf("only %d GET operations checked", checked)
+	}
+}
