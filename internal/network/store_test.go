@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -119,6 +120,25 @@ func TestNetworkStore(t *testing.T) {
 		}
 		if _, total, _ := s.List(ctx, ListFilter{Status: StatusActive}); total != 0 {
 			t.Errorf("active count %d", total)
+		}
+		// Paging: the total is every match, also on a page past the end
+		// (which carries no row to read it from).
+		second, err := s.Create(ctx, pid, Input{Name: "Toinen verkosto", Cadence: CadenceAsNeeded}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			offset int
+			ids    []int64
+		}{{0, []int64{second}}, {1, []int64{id}}, {2, nil}, {50, nil}} {
+			list, total, err := s.List(ctx, ListFilter{ProjectID: pid, Limit: 1, Offset: c.offset})
+			var ids []int64
+			for _, n := range list {
+				ids = append(ids, n.ID)
+			}
+			if err != nil || total != 2 || !slices.Equal(ids, c.ids) {
+				t.Errorf("page at %d: %v total %d ids %v, want %v", c.offset, err, total, ids, c.ids)
+			}
 		}
 	})
 }
