@@ -13,7 +13,7 @@ import (
 
 // Store is the projects' SQL. Create, Update and the staff changes make
 // several statements: give the store a transaction when they must be
-// atomic (the handlers do).
+// atomic (the Service does).
 type Store struct {
 	q db.Querier
 }
