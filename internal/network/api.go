@@ -1,8 +1,6 @@
 package network
 
 import (
-	"context"
-	"database/sql"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -176,7 +174,7 @@ func (h *Handler) apiListNetworks(w http.ResponseWriter, r *http.Request) error 
 		}
 		f.Status = s
 	}
-	list, total, err := h.store.List(r.Context(), f)
+	list, total, err := h.svc.List(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -195,17 +193,16 @@ func (h *Handler) apiGetNetwork(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	h.writeNetwork(w, r, http.StatusOK, id)
-	return nil
+	return h.writeNetwork(w, r, http.StatusOK, id)
 }
 
-func (h *Handler) writeNetwork(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	n, err := h.store.Get(r.Context(), id)
+func (h *Handler) writeNetwork(w http.ResponseWriter, r *http.Request, status int, id int64) error {
+	n, err := h.svc.Get(r.Context(), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, status, ToJSON(n))
+	return nil
 }
 
 func (h *Handler) apiCreateNetwork(w http.ResponseWriter, r *http.Request) error {
@@ -220,44 +217,33 @@ func (h *Handler) apiCreateNetwork(w http.ResponseWriter, r *http.Request) error
 	if body.ProjectID <= 0 {
 		return app.FieldInvalid("project_id", "err.required")
 	}
-	if _, err := h.store.ProjectName(r.Context(), body.ProjectID); err != nil {
+	if _, err := h.svc.ProjectForCreate(r.Context(), u, body.ProjectID); err != nil {
 		if app.IsCode(err, app.ENOTFOUND) {
 			err = app.FieldInvalid("project_id", "err.invalid_choice")
 		}
-		return err
-	}
-	if err := h.policy.CanCreateNetwork(r.Context(), u, body.ProjectID); err != nil {
 		return err
 	}
 	in, err := body.toInput()
 	if err != nil {
 		return err
 	}
-	var id int64
-	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		var err error
-		id, err = NewStore(tx).Create(r.Context(), body.ProjectID, in, h.web.Clock.Now())
-		return err
-	})
+	id, err := h.svc.Create(r.Context(), u, body.ProjectID, in)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/networks/"+strconv.FormatInt(id, 10))
-	h.writeNetwork(w, r, http.StatusCreated, id)
-	return nil
+	return h.writeNetwork(w, r, http.StatusCreated, id)
 }
 
-// apiCanManage answers EUNAUTH for the public, ENOTFOUND for an unknown
-// network, then the policy's answer.
-func (h *Handler) apiCanManage(ctx context.Context, networkID int64) error {
-	u := app.UserFrom(ctx)
+// apiManaged answers EUNAUTH for the public before anything else, then as
+// Service.Managed; it is asked before the body is read.
+func (h *Handler) apiManaged(r *http.Request, networkID int64) error {
+	u := app.UserFrom(r.Context())
 	if err := auth.RequireUser(u); err != nil {
 		return err
 	}
-	if _, err := h.store.Get(ctx, networkID); err != nil {
-		return err
-	}
-	return h.policy.CanManageNetwork(ctx, u, networkID)
+	_, err := h.svc.Managed(r.Context(), u, networkID)
+	return err
 }
 
 func (h *Handler) apiUpdateNetwork(w http.ResponseWriter, r *http.Request) error {
@@ -265,7 +251,7 @@ func (h *Handler) apiUpdateNetwork(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if err := h.apiCanManage(r.Context(), id); err != nil {
+	if err := h.apiManaged(r, id); err != nil {
 		return err
 	}
 	var body InputJSON
@@ -276,14 +262,10 @@ func (h *Handler) apiUpdateNetwork(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		return NewStore(tx).Update(r.Context(), id, in, h.web.Clock.Now())
-	})
-	if err != nil {
+	if err := h.svc.Update(r.Context(), app.UserFrom(r.Context()), id, in); err != nil {
 		return err
 	}
-	h.writeNetwork(w, r, http.StatusOK, id)
-	return nil
+	return h.writeNetwork(w, r, http.StatusOK, id)
 }
 
 func (h *Handler) apiListMemberships(w http.ResponseWriter, r *http.Request) error {
@@ -291,21 +273,19 @@ func (h *Handler) apiListMemberships(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	if err := h.policy.CanSeePeople(app.UserFrom(r.Context())); err != nil {
+	u := app.UserFrom(r.Context())
+	if err := h.svc.CanSeeMembers(u); err != nil {
 		return err
 	}
 	page, perPage, err := web.APIPage(r)
 	if err != nil {
 		return err
 	}
-	if _, err := h.store.Get(r.Context(), id); err != nil {
-		return err
-	}
-	list, total, err := h.store.ListMemberships(r.Context(), id, perPage, (page-1)*perPage)
+	list, total, err := h.svc.Memberships(r.Context(), u, id, perPage, (page-1)*perPage)
 	if err != nil {
 		return err
 	}
-	today := Day(h.web.Clock.Now())
+	today := h.svc.Today()
 	items := make([]MembershipJSON, 0, len(list))
 	for i := range list {
 		items = append(items, MembershipToJSON(&list[i], today))
@@ -314,13 +294,13 @@ func (h *Handler) apiListMemberships(w http.ResponseWriter, r *http.Request) err
 	return nil
 }
 
-func (h *Handler) writeMembership(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	m, err := h.store.Membership(r.Context(), id)
+func (h *Handler) writeMembership(w http.ResponseWriter, r *http.Request, status int, id int64) error {
+	m, err := h.svc.Membership(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
-	web.WriteJSON(w, status, MembershipToJSON(m, Day(h.web.Clock.Now())))
+	web.WriteJSON(w, status, MembershipToJSON(m, h.svc.Today()))
+	return nil
 }
 
 func (h *Handler) apiGetMembership(w http.ResponseWriter, r *http.Request) error {
@@ -328,11 +308,7 @@ func (h *Handler) apiGetMembership(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if err := h.policy.CanSeePeople(app.UserFrom(r.Context())); err != nil {
-		return err
-	}
-	h.writeMembership(w, r, http.StatusOK, id)
-	return nil
+	return h.writeMembership(w, r, http.StatusOK, id)
 }
 
 func (h *Handler) apiCreateMembership(w http.ResponseWriter, r *http.Request) error {
@@ -340,7 +316,7 @@ func (h *Handler) apiCreateMembership(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	if err := h.apiCanManage(r.Context(), id); err != nil {
+	if err := h.apiManaged(r, id); err != nil {
 		return err
 	}
 	var body MembershipInputJSON
@@ -351,13 +327,12 @@ func (h *Handler) apiCreateMembership(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	mid, err := h.store.CreateMembership(r.Context(), id, in, h.web.Clock.Now())
+	mid, err := h.svc.AddMember(r.Context(), app.UserFrom(r.Context()), id, in)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/memberships/"+strconv.FormatInt(mid, 10))
-	h.writeMembership(w, r, http.StatusCreated, mid)
-	return nil
+	return h.writeMembership(w, r, http.StatusCreated, mid)
 }
 
 func (h *Handler) apiUpdateMembership(w http.ResponseWriter, r *http.Request) error {
@@ -369,11 +344,7 @@ func (h *Handler) apiUpdateMembership(w http.ResponseWriter, r *http.Request) er
 	if err := auth.RequireUser(u); err != nil {
 		return err
 	}
-	m, err := h.store.Membership(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if err := h.policy.CanManageNetwork(r.Context(), u, m.NetworkID); err != nil {
+	if _, _, err := h.svc.ManagedMembership(r.Context(), u, id); err != nil {
 		return err
 	}
 	var body MembershipInputJSON
@@ -384,9 +355,8 @@ func (h *Handler) apiUpdateMembership(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	if err := h.store.UpdateMembership(r.Context(), id, in, h.web.Clock.Now()); err != nil {
+	if err := h.svc.UpdateMember(r.Context(), u, id, in); err != nil {
 		return err
 	}
-	h.writeMembership(w, r, http.StatusOK, id)
-	return nil
+	return h.writeMembership(w, r, http.StatusOK, id)
 }

@@ -1,12 +1,13 @@
 package network
 
 import (
-	"database/sql"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/a-h/templ"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
@@ -19,39 +20,33 @@ const (
 	peoplePickerLimit = 100
 )
 
-// Handler serves the network pages and API.
+// Handler serves the network pages and API: both adapters decode the
+// request, call the Service and render or encode its answer.
 type Handler struct {
-	web     *web.Kit
-	db      *db.DB
-	store   *Store
-	policy  *auth.Policy
-	rosters *RosterCache
+	web *web.Kit
+	svc *Service
 }
-
-// rosterCacheSize bounds the cached rosters (about 15 KB each for 50
-// members).
-const rosterCacheSize = 256
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d, kit.Clock), rosters: NewRosterCache(rosterCacheSize)}
+	return &Handler{web: kit, svc: NewService(d, auth.NewPolicy(d, kit.Clock), kit.Clock)}
 }
 
 // Routes registers the HTML and API routes.
 func (h *Handler) Routes(mux *web.Mux) {
-	mux.HandleFunc("GET /networks", h.listNetworks)
-	mux.HandleFunc("GET /projects/{id}/networks/new", h.showNewNetwork)
-	mux.HandleFunc("POST /projects/{id}/networks", h.createNetwork)
-	mux.HandleFunc("GET /networks/{id}", h.showNetwork)
-	mux.HandleFunc("GET /networks/{id}/edit", h.showEditNetwork)
-	mux.HandleFunc("POST /networks/{id}", h.updateNetwork)
-	mux.HandleFunc("POST /networks/{id}/archive", h.setStatus(StatusArchived))
-	mux.HandleFunc("POST /networks/{id}/unarchive", h.setStatus(StatusActive))
-	mux.HandleFunc("GET /networks/{id}/memberships/new", h.showNewMembership)
-	mux.HandleFunc("POST /networks/{id}/memberships", h.createMembership)
-	mux.HandleFunc("GET /memberships/{id}/edit", h.showEditMembership)
-	mux.HandleFunc("POST /memberships/{id}", h.updateMembership)
-	mux.HandleFunc("POST /memberships/{id}/delete", h.deleteMembership)
+	mux.HandleFunc("GET /networks", h.web.HTML(h.listNetworks))
+	mux.HandleFunc("GET /projects/{id}/networks/new", h.web.HTML(h.showNewNetwork))
+	mux.HandleFunc("POST /projects/{id}/networks", h.web.HTML(h.createNetwork))
+	mux.HandleFunc("GET /networks/{id}", h.web.HTML(h.showNetwork))
+	mux.HandleFunc("GET /networks/{id}/edit", h.web.HTML(h.showEditNetwork))
+	mux.HandleFunc("POST /networks/{id}", h.web.HTML(h.updateNetwork))
+	mux.HandleFunc("POST /networks/{id}/archive", h.web.HTML(h.setStatus(StatusArchived)))
+	mux.HandleFunc("POST /networks/{id}/unarchive", h.web.HTML(h.setStatus(StatusActive)))
+	mux.HandleFunc("GET /networks/{id}/memberships/new", h.web.HTML(h.showNewMembership))
+	mux.HandleFunc("POST /networks/{id}/memberships", h.web.HTML(h.createMembership))
+	mux.HandleFunc("GET /memberships/{id}/edit", h.web.HTML(h.showEditMembership))
+	mux.HandleFunc("POST /memberships/{id}", h.web.HTML(h.updateMembership))
+	mux.HandleFunc("POST /memberships/{id}/delete", h.web.HTML(h.deleteMembership))
 	h.apiRoutes(mux)
 }
 
@@ -63,16 +58,15 @@ type ListPage struct {
 	Projects  []Option
 	ProjectID int64
 	Status    string
-	Statuses  []string
 	Total     int
 	Page      int
 	PrevURL   string
 	NextURL   string
 }
 
-func (h *Handler) listNetworks(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) listNetworks(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	page := ListPage{Statuses: Statuses, Page: web.PageParam(r)}
+	page := ListPage{Page: web.PageParam(r)}
 	if id, err := strconv.ParseInt(q.Get("project"), 10, 64); err == nil && id > 0 {
 		page.ProjectID = id
 	}
@@ -80,15 +74,13 @@ func (h *Handler) listNetworks(w http.ResponseWriter, r *http.Request) {
 		page.Status = s
 	}
 	var err error
-	page.Networks, page.Total, err = h.store.List(r.Context(), ListFilter{
+	page.Networks, page.Total, err = h.svc.List(r.Context(), ListFilter{
 		ProjectID: page.ProjectID, Status: page.Status, Limit: listPerPage, Offset: (page.Page - 1) * listPerPage})
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	if page.Projects, err = h.store.Projects(r.Context()); err != nil {
-		h.web.Error(w, r, err)
-		return
+	if page.Projects, err = h.svc.Projects(r.Context()); err != nil {
+		return err
 	}
 	link := func(p int) string {
 		v := url.Values{}
@@ -107,7 +99,9 @@ func (h *Handler) listNetworks(w http.ResponseWriter, r *http.Request) {
 	if page.Page*listPerPage < page.Total {
 		page.NextURL = link(page.Page + 1)
 	}
-	h.web.Render(w, r, http.StatusOK, "network/list", h.web.T(r, "network.list_title"), page)
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "network.list_title"), func(v *web.View) templ.Component {
+		return listPage(v, &page)
+	})
 }
 
 // ViewPage is a network's page.
@@ -224,47 +218,23 @@ func (h *Handler) groupViews(r *http.Request, members []Membership, today time.T
 	return out
 }
 
-func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	ctx := r.Context()
-	n, err := h.store.Get(ctx, id)
+	d, err := h.svc.Details(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	u := app.UserFrom(ctx)
-	page := ViewPage{Network: n, Today: Day(h.web.Clock.Now())}
-	if h.policy.CanSeePeople(u) == nil {
-		page.ShowMembers = true
-		if err := h.policy.CanManageNetwork(ctx, u, id); err == nil {
-			page.CanManage = true
-		} else if app.IsCode(err, app.EINTERNAL) {
-			h.web.Error(w, r, err)
-			return
-		}
-		if page.ShowContacts, err = h.policy.SharesProject(ctx, u, n.ProjectID); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		if page.Members, err = h.rosters.Roster(ctx, h.store, id); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		region, err := h.store.ProjectMunicipalities(ctx, n.ProjectID)
-		if err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
+	page := ViewPage{Network: d.Network, CanManage: d.CanManage, ShowMembers: d.ShowMembers, ShowContacts: d.ShowContacts,
+		Members: d.Members, Today: h.svc.Today()}
+	if d.ShowMembers {
 		page.Groups = h.groupViews(r, page.Members, page.Today)
-		page.Coverage = ComputeCoverage(page.Members, region, page.Today)
+		page.Coverage = ComputeCoverage(page.Members, d.Region, page.Today)
 		page.Cover = h.coverageView(r, page.Coverage)
 	}
-	v := h.web.View(r, n.Name, page)
-	h.web.RenderComponent(w, r, http.StatusOK, v, viewPage(v, &page))
+	return h.web.Page(w, r, http.StatusOK, d.Network.Name, func(v *web.View) templ.Component { return viewPage(v, &page) })
 }
 
 // FormPage is the network create / edit form.
@@ -278,49 +248,42 @@ type FormPage struct {
 	Cadence     string
 	Status      string
 	Themes      string
-	Cadences    []string
-	Statuses    []string
 }
 
-func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, f *FormPage, err error) {
-	f.Cadences, f.Statuses = Cadences, Statuses
-	title := h.web.T(r, "network.new_title")
-	if !f.IsNew {
-		title = h.web.T(r, "network.edit_title")
+func (h *Handler) formTitle(r *http.Request, f *FormPage) string {
+	if f.IsNew {
+		return h.web.T(r, "network.new_title")
 	}
+	return h.web.T(r, "network.edit_title")
+}
+
+// renderForm shows the form, or, with err, shows it again with err's
+// field errors (any other error goes to the error page).
+func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, f *FormPage, err error) error {
+	page := func(v *web.View) templ.Component { return formPage(v, f) }
 	if err != nil {
-		h.web.FormError(w, r, "network/form", title, f, err)
-		return
+		return h.web.Form(w, r, err, h.formTitle(r, f), page)
 	}
-	h.web.Render(w, r, http.StatusOK, "network/form", title, f)
+	return h.web.Page(w, r, http.StatusOK, h.formTitle(r, f), page)
 }
 
-// projectForCreate loads the project named by the path and checks the user
-// may create networks in it.
-func (h *Handler) projectForCreate(w http.ResponseWriter, r *http.Request) (int64, string, bool) {
+// projectForCreate reads the project id of the path and returns it with
+// the project's name when the user may create networks in it.
+func (h *Handler) projectForCreate(r *http.Request) (int64, string, error) {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return 0, "", false
+		return 0, "", err
 	}
-	name, err := h.store.ProjectName(r.Context(), id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return 0, "", false
-	}
-	if err := h.policy.CanCreateNetwork(r.Context(), app.UserFrom(r.Context()), id); err != nil {
-		h.web.Error(w, r, err)
-		return 0, "", false
-	}
-	return id, name, true
+	name, err := h.svc.ProjectForCreate(r.Context(), app.UserFrom(r.Context()), id)
+	return id, name, err
 }
 
-func (h *Handler) showNewNetwork(w http.ResponseWriter, r *http.Request) {
-	pid, pname, ok := h.projectForCreate(w, r)
-	if !ok {
-		return
+func (h *Handler) showNewNetwork(w http.ResponseWriter, r *http.Request) error {
+	pid, pname, err := h.projectForCreate(r)
+	if err != nil {
+		return err
 	}
-	h.renderForm(w, r, &FormPage{IsNew: true, ProjectID: pid, ProjectName: pname, Cadence: CadenceMonthly, Status: StatusActive}, nil)
+	return h.renderForm(w, r, &FormPage{IsNew: true, ProjectID: pid, ProjectName: pname, Cadence: CadenceMonthly, Status: StatusActive}, nil)
 }
 
 func readNetworkForm(r *http.Request, f *FormPage) (Input, error) {
@@ -341,106 +304,88 @@ func readNetworkForm(r *http.Request, f *FormPage) (Input, error) {
 	return in, v.Err()
 }
 
-func (h *Handler) createNetwork(w http.ResponseWriter, r *http.Request) {
-	pid, pname, ok := h.projectForCreate(w, r)
-	if !ok {
-		return
+func (h *Handler) createNetwork(w http.ResponseWriter, r *http.Request) error {
+	pid, pname, err := h.projectForCreate(r)
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	f := &FormPage{IsNew: true, ProjectID: pid, ProjectName: pname, Status: StatusActive}
 	in, err := readNetworkForm(r, f)
-	if err != nil {
-		h.renderForm(w, r, f, err)
-		return
-	}
 	var id int64
-	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		var err error
-		id, err = NewStore(tx).Create(r.Context(), pid, in, h.web.Clock.Now())
-		return err
-	})
+	if err == nil {
+		id, err = h.svc.Create(r.Context(), app.UserFrom(r.Context()), pid, in)
+	}
 	if err != nil {
-		h.renderForm(w, r, f, err)
-		return
+		return h.renderForm(w, r, f, err)
 	}
 	h.web.Flash(r, h.web.T(r, "network.created"))
 	web.Redirect(w, r, networkURL(id))
+	return nil
 }
 
-// loadManaged loads the network named by the path and checks the user may
-// manage it.
-func (h *Handler) loadManaged(w http.ResponseWriter, r *http.Request) (*Network, bool) {
+// managed reads the network id of the path and returns the network when
+// the user manages it.
+func (h *Handler) managed(r *http.Request) (*Ref, error) {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
+		return nil, err
 	}
-	n, err := h.store.Get(r.Context(), id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
-	}
-	if err := h.policy.CanManageNetwork(r.Context(), app.UserFrom(r.Context()), id); err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
-	}
-	return n, true
+	return h.svc.Managed(r.Context(), app.UserFrom(r.Context()), id)
 }
 
-func (h *Handler) showEditNetwork(w http.ResponseWriter, r *http.Request) {
-	n, ok := h.loadManaged(w, r)
-	if !ok {
-		return
+func (h *Handler) showEditNetwork(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
 	}
-	h.renderForm(w, r, &FormPage{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectName, Name: n.Name, Purpose: n.Purpose,
+	n, err := h.svc.ManagedNetwork(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return h.renderForm(w, r, &FormPage{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectName, Name: n.Name, Purpose: n.Purpose,
 		Cadence: n.Cadence, Status: n.Status, Themes: n.ThemeLines()}, nil)
 }
 
-func (h *Handler) updateNetwork(w http.ResponseWriter, r *http.Request) {
-	n, ok := h.loadManaged(w, r)
-	if !ok {
-		return
+func (h *Handler) updateNetwork(w http.ResponseWriter, r *http.Request) error {
+	n, err := h.managed(r)
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	f := &FormPage{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectName}
 	in, err := readNetworkForm(r, f)
-	if err != nil {
-		h.renderForm(w, r, f, err)
-		return
+	if err == nil {
+		err = h.svc.Update(r.Context(), app.UserFrom(r.Context()), n.ID, in)
 	}
-	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		return NewStore(tx).Update(r.Context(), n.ID, in, h.web.Clock.Now())
-	})
 	if err != nil {
-		h.renderForm(w, r, f, err)
-		return
+		return h.renderForm(w, r, f, err)
 	}
 	h.web.Flash(r, h.web.T(r, "network.saved"))
 	web.Redirect(w, r, networkURL(n.ID))
+	return nil
 }
 
-func (h *Handler) setStatus(status string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		n, ok := h.loadManaged(w, r)
-		if !ok {
-			return
+func (h *Handler) setStatus(status string) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := web.ID(r, "id")
+		if err != nil {
+			return err
 		}
-		if err := h.store.SetStatus(r.Context(), n.ID, status, h.web.Clock.Now()); err != nil {
-			h.web.Error(w, r, err)
-			return
+		if err := h.svc.SetStatus(r.Context(), app.UserFrom(r.Context()), id, status); err != nil {
+			return err
 		}
 		msg := "network.archived_flash"
 		if status == StatusActive {
 			msg = "network.unarchived_flash"
 		}
 		h.web.Flash(r, h.web.T(r, msg))
-		web.Redirect(w, r, networkURL(n.ID))
+		web.Redirect(w, r, networkURL(id))
+		return nil
 	}
 }
 
@@ -448,13 +393,12 @@ func (h *Handler) setStatus(status string) http.HandlerFunc {
 type MemberFormPage struct {
 	IsNew          bool
 	ID             int64
-	Network        *Network
+	Network        *Ref
 	Query          string
 	People         []Option
 	PersonID       int64
 	PersonName     string
 	Role           string
-	Roles          []string
 	OrganisationID int64
 	Organisations  []Option
 	DeputyOfID     int64
@@ -463,10 +407,10 @@ type MemberFormPage struct {
 	TermEnd        string
 }
 
-func (h *Handler) renderMemberForm(w http.ResponseWriter, r *http.Request, f *MemberFormPage, err error) {
-	ctx := r.Context()
-	f.Roles = Roles
-	var lerr error
+// renderMemberForm loads the form's choices and shows it, or, with err,
+// shows it again with err's field errors.
+func (h *Handler) renderMemberForm(w http.ResponseWriter, r *http.Request, f *MemberFormPage, err error) error {
+	q := MemberQuery{MembershipID: f.ID, PersonID: f.PersonID}
 	if f.IsNew {
 		var qerr error
 		if f.Query, qerr = web.SearchText("q", f.Query); qerr != nil {
@@ -475,42 +419,31 @@ func (h *Handler) renderMemberForm(w http.ResponseWriter, r *http.Request, f *Me
 				err = qerr
 			}
 		} else {
-			f.People, lerr = h.store.SearchPeople(ctx, f.Network.ID, f.Query, peoplePickerLimit)
+			q.FindPeople, q.Search = true, f.Query
 		}
 	}
-	if lerr == nil {
-		f.Organisations, lerr = h.store.Organisations(ctx)
-	}
-	if lerr == nil {
-		var all []Membership
-		all, lerr = h.store.Memberships(ctx, f.Network.ID)
-		for _, m := range all {
-			if m.ID != f.ID && (f.IsNew || m.PersonID != f.PersonID) {
-				f.Deputies = append(f.Deputies, m)
-			}
-		}
-	}
+	c, lerr := h.svc.MemberChoices(r.Context(), app.UserFrom(r.Context()), f.Network.ID, q)
 	if lerr != nil {
-		h.web.Error(w, r, lerr)
-		return
+		return lerr
 	}
+	f.People, f.Organisations, f.Deputies = c.People, c.Organisations, c.Deputies
 	title := h.web.T(r, "network.add_member")
 	if !f.IsNew {
 		title = h.web.T(r, "network.edit_member")
 	}
+	page := func(v *web.View) templ.Component { return memberFormPage(v, f) }
 	if err != nil {
-		h.web.FormError(w, r, "network/member_form", title, f, err)
-		return
+		return h.web.Form(w, r, err, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "network/member_form", title, f)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
-func (h *Handler) showNewMembership(w http.ResponseWriter, r *http.Request) {
-	n, ok := h.loadManaged(w, r)
-	if !ok {
-		return
+func (h *Handler) showNewMembership(w http.ResponseWriter, r *http.Request) error {
+	n, err := h.managed(r)
+	if err != nil {
+		return err
 	}
-	h.renderMemberForm(w, r, &MemberFormPage{IsNew: true, Network: n, Role: RoleMember,
+	return h.renderMemberForm(w, r, &MemberFormPage{IsNew: true, Network: n, Role: RoleMember,
 		Query: strings.TrimSpace(r.URL.Query().Get("q"))}, nil)
 }
 
@@ -539,51 +472,80 @@ func readMemberForm(r *http.Request, f *MemberFormPage) (MembershipInput, error)
 	return in, v.Err()
 }
 
-func (h *Handler) createMembership(w http.ResponseWriter, r *http.Request) {
-	n, ok := h.loadManaged(w, r)
-	if !ok {
-		return
+func (h *Handler) createMembership(w http.ResponseWriter, r *http.Request) error {
+	n, err := h.managed(r)
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	f := &MemberFormPage{IsNew: true, Network: n, Query: web.Field(r, "q")}
 	in, err := readMemberForm(r, f)
 	if err == nil {
-		_, err = h.store.CreateMembership(r.Context(), n.ID, in, h.web.Clock.Now())
+		_, err = h.svc.AddMember(r.Context(), app.UserFrom(r.Context()), n.ID, in)
 	}
 	if err != nil {
-		h.renderMemberForm(w, r, f, err)
-		return
+		return h.renderMemberForm(w, r, f, err)
 	}
 	h.web.Flash(r, h.web.T(r, "network.member_added"))
 	web.Redirect(w, r, networkURL(n.ID)+"#members")
+	return nil
 }
 
-// loadMembership loads the membership named by the path, its network, and
-// checks the user may manage the network.
-func (h *Handler) loadMembership(w http.ResponseWriter, r *http.Request) (*Membership, *Network, bool) {
+// managedMembership reads the membership id of the path and returns the
+// membership and its network when the user manages the network.
+func (h *Handler) managedMembership(r *http.Request) (*Membership, *Ref, error) {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, false
+		return nil, nil, err
 	}
-	m, err := h.store.Membership(r.Context(), id)
+	return h.svc.ManagedMembership(r.Context(), app.UserFrom(r.Context()), id)
+}
+
+func (h *Handler) showEditMembership(w http.ResponseWriter, r *http.Request) error {
+	m, n, err := h.managedMembership(r)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, false
+		return err
 	}
-	n, err := h.store.Get(r.Context(), m.NetworkID)
+	return h.renderMemberForm(w, r, &MemberFormPage{ID: m.ID, Network: n, PersonID: m.PersonID, PersonName: m.PersonName,
+		Role: m.Role, OrganisationID: m.OrganisationID, DeputyOfID: m.DeputyOfID,
+		TermStart: isoDate(m.TermStart), TermEnd: isoDate(m.TermEnd)}, nil)
+}
+
+func (h *Handler) updateMembership(w http.ResponseWriter, r *http.Request) error {
+	m, n, err := h.managedMembership(r)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, false
+		return err
 	}
-	if err := h.policy.CanManageNetwork(r.Context(), app.UserFrom(r.Context()), n.ID); err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, false
+	if err := web.ParseForm(w, r); err != nil {
+		return err
 	}
-	return m, n, true
+	f := &MemberFormPage{ID: m.ID, Network: n, PersonID: m.PersonID, PersonName: m.PersonName}
+	in, err := readMemberForm(r, f)
+	if err == nil {
+		err = h.svc.UpdateMember(r.Context(), app.UserFrom(r.Context()), m.ID, in)
+	}
+	if err != nil {
+		return h.renderMemberForm(w, r, f, err)
+	}
+	h.web.Flash(r, h.web.T(r, "network.member_saved"))
+	web.Redirect(w, r, networkURL(n.ID)+"#members")
+	return nil
+}
+
+func (h *Handler) deleteMembership(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	m, err := h.svc.RemoveMember(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	h.web.Flash(r, h.web.T(r, "network.member_removed", "Name", m.PersonName))
+	web.Redirect(w, r, networkURL(m.NetworkID)+"#members")
+	return nil
 }
 
 func isoDate(t *time.Time) string {
@@ -591,52 +553,4 @@ func isoDate(t *time.Time) string {
 		return ""
 	}
 	return t.Format("2006-01-02")
-}
-
-func (h *Handler) showEditMembership(w http.ResponseWriter, r *http.Request) {
-	m, n, ok := h.loadMembership(w, r)
-	if !ok {
-		return
-	}
-	h.renderMemberForm(w, r, &MemberFormPage{ID: m.ID, Network: n, PersonID: m.PersonID, PersonName: m.PersonName,
-		Role: m.Role, OrganisationID: m.OrganisationID, DeputyOfID: m.DeputyOfID,
-		TermStart: isoDate(m.TermStart), TermEnd: isoDate(m.TermEnd)}, nil)
-}
-
-func (h *Handler) updateMembership(w http.ResponseWriter, r *http.Request) {
-	m, n, ok := h.loadMembership(w, r)
-	if !ok {
-		return
-	}
-	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	f := &MemberFormPage{ID: m.ID, Network: n, PersonID: m.PersonID, PersonName: m.PersonName}
-	in, err := readMemberForm(r, f)
-	if err == nil {
-		err = h.store.UpdateMembership(r.Context(), m.ID, in, h.web.Clock.Now())
-	}
-	if err != nil {
-		h.renderMemberForm(w, r, f, err)
-		return
-	}
-	h.web.Flash(r, h.web.T(r, "network.member_saved"))
-	web.Redirect(w, r, networkURL(n.ID)+"#members")
-}
-
-func (h *Handler) deleteMembership(w http.ResponseWriter, r *http.Request) {
-	m, n, ok := h.loadMembership(w, r)
-	if !ok {
-		return
-	}
-	err := h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		return NewStore(tx).DeleteMembership(r.Context(), m.ID)
-	})
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	h.web.Flash(r, h.web.T(r, "network.member_removed", "Name", m.PersonName))
-	web.Redirect(w, r, networkURL(n.ID)+"#members")
 }

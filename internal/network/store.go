@@ -13,7 +13,7 @@ import (
 
 // Store is the networks' and memberships' SQL. Create and Update write
 // several rows: give the store a transaction when they must be atomic (the
-// handlers do).
+// Service does).
 type Store struct {
 	q db.Querier
 }

@@ -1,14 +1,13 @@
 package project
 
 import (
-	"context"
-	"database/sql"
 	"encoding/json"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -122,7 +121,7 @@ func (h *Handler) apiListProjects(w http.ResponseWriter, r *http.Request) error 
 	default:
 		return app.FieldInvalid("archived", "err.invalid_choice")
 	}
-	list, total, err := h.store.List(r.Context(), f)
+	list, total, err := h.svc.List(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -141,24 +140,21 @@ func (h *Handler) apiGetProject(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	h.writeProject(w, r, http.StatusOK, id)
+	return h.writeProject(w, r, http.StatusOK, id)
+}
+
+func (h *Handler) writeProject(w http.ResponseWriter, r *http.Request, status int, id int64) error {
+	p, err := h.svc.Project(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, status, ToJSON(p))
 	return nil
 }
 
-func (h *Handler) writeProject(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	p, err := h.store.GetFull(r.Context(), id)
-	if err != nil {
-		h.web.APIError(w, r, err)
-		return
-	}
-	if app.UserFrom(r.Context()) == nil {
-		p.Staff = PublicStaff(p.Staff)
-	}
-	web.WriteJSON(w, status, ToJSON(p))
-}
-
 func (h *Handler) apiCreateProject(w http.ResponseWriter, r *http.Request) error {
-	if err := h.policy.CanCreateProject(app.UserFrom(r.Context())); err != nil {
+	u := app.UserFrom(r.Context())
+	if err := h.svc.CanCreate(u); err != nil {
 		return err
 	}
 	var body InputJSON
@@ -169,24 +165,12 @@ func (h *Handler) apiCreateProject(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	var id int64
-	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		s := NewStore(tx)
-		var err error
-		if id, err = s.Create(r.Context(), in, h.web.Clock.Now()); err != nil {
-			return err
-		}
-		if body.Archived != nil && *body.Archived {
-			return s.SetArchived(r.Context(), id, true, h.web.Clock.Now())
-		}
-		return nil
-	})
+	id, err := h.svc.Create(r.Context(), u, in, body.Archived != nil && *body.Archived)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/projects/"+strconv.FormatInt(id, 10))
-	h.writeProject(w, r, http.StatusCreated, id)
-	return nil
+	return h.writeProject(w, r, http.StatusCreated, id)
 }
 
 func (h *Handler) apiUpdateProject(w http.ResponseWriter, r *http.Request) error {
@@ -194,7 +178,13 @@ func (h *Handler) apiUpdateProject(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if err := h.apiCanManage(r.Context(), id); err != nil {
+	u := app.UserFrom(r.Context())
+	// The public is told to sign in before anything else; the right is
+	// asked before the body is read.
+	if err := auth.RequireUser(u); err != nil {
+		return err
+	}
+	if _, err := h.svc.Managed(r.Context(), u, id); err != nil {
 		return err
 	}
 	var body InputJSON
@@ -205,32 +195,8 @@ func (h *Handler) apiUpdateProject(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		s := NewStore(tx)
-		if err := s.Update(r.Context(), id, in, h.web.Clock.Now()); err != nil {
-			return err
-		}
-		if body.Archived != nil {
-			return s.SetArchived(r.Context(), id, *body.Archived, h.web.Clock.Now())
-		}
-		return nil
-	})
-	if err != nil {
+	if err := h.svc.Update(r.Context(), u, id, in, body.Archived); err != nil {
 		return err
 	}
-	h.writeProject(w, r, http.StatusOK, id)
-	return nil
-}
-
-// apiCanManage returns ENOTFOUND for an unknown project, then the policy's
-// answer.
-func (h *Handler) apiCanManage(ctx context.Context, id int64) error {
-	u := app.UserFrom(ctx)
-	if u == nil {
-		return app.KeyError(app.EUNAUTH, "err.unauthorized", "sign in required")
-	}
-	if _, err := h.store.Get(ctx, id); err != nil {
-		return err
-	}
-	return h.policy.CanManageProject(ctx, u, id)
+	return h.writeProject(w, r, http.StatusOK, id)
 }

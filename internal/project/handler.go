@@ -1,10 +1,11 @@
 package project
 
 import (
-	"database/sql"
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/a-h/templ"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
@@ -16,33 +17,34 @@ import (
 // narrows it.
 const peoplePickerLimit = 100
 
-// Handler serves the project pages and API.
+// Handler serves the project pages and API: both adapters decode the
+// request, call the Service and render or encode its answer.
 type Handler struct {
-	web    *web.Kit
-	db     *db.DB
-	store  *Store
-	policy *auth.Policy
+	web *web.Kit
+	svc *Service
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d, kit.Clock)}
+	return &Handler{web: kit, svc: NewService(d, auth.NewPolicy(d, kit.Clock), kit.Clock)}
 }
 
 // Routes registers the HTML and API routes.
 func (h *Handler) Routes(mux *web.Mux) {
-	mux.HandleFunc("GET /projects", h.listProjects)
-	mux.HandleFunc("GET /projects/new", h.showNewProject)
-	mux.HandleFunc("POST /projects", h.createProject)
-	mux.HandleFunc("GET /projects/{id}", h.showProject)
-	mux.HandleFunc("GET /projects/{id}/edit", h.showEditProject)
-	mux.HandleFunc("POST /projects/{id}", h.updateProject)
-	mux.HandleFunc("POST /projects/{id}/archive", h.archiveProject(true))
-	mux.HandleFunc("POST /projects/{id}/unarchive", h.archiveProject(false))
-	mux.HandleFunc("POST /projects/{id}/staff", h.addStaff)
-	mux.HandleFunc("POST /projects/{id}/staff/{person}/delete", h.removeStaff)
+	mux.HandleFunc("GET /projects", h.web.HTML(h.listProjects))
+	mux.HandleFunc("GET /projects/new", h.web.HTML(h.showNewProject))
+	mux.HandleFunc("POST /projects", h.web.HTML(h.createProject))
+	mux.HandleFunc("GET /projects/{id}", h.web.HTML(h.showProject))
+	mux.HandleFunc("GET /projects/{id}/edit", h.web.HTML(h.showEditProject))
+	mux.HandleFunc("POST /projects/{id}", h.web.HTML(h.updateProject))
+	mux.HandleFunc("POST /projects/{id}/archive", h.web.HTML(h.archiveProject(true)))
+	mux.HandleFunc("POST /projects/{id}/unarchive", h.web.HTML(h.archiveProject(false)))
+	mux.HandleFunc("POST /projects/{id}/staff", h.web.HTML(h.addStaff))
+	mux.HandleFunc("POST /projects/{id}/staff/{person}/delete", h.web.HTML(h.removeStaff))
 	h.apiRoutes(mux)
 }
+
+func projectURL(id int64) string { return "/projects/" + strconv.FormatInt(id, 10) }
 
 // ListPage is the projects list.
 type ListPage struct {
@@ -51,13 +53,12 @@ type ListPage struct {
 	CanCreate bool
 }
 
-func (h *Handler) listProjects(w http.ResponseWriter, r *http.Request) {
-	all, _, err := h.store.List(r.Context(), ListFilter{})
+func (h *Handler) listProjects(w http.ResponseWriter, r *http.Request) error {
+	all, _, err := h.svc.List(r.Context(), ListFilter{})
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	page := ListPage{CanCreate: h.policy.CanCreateProject(app.UserFrom(r.Context())) == nil}
+	page := ListPage{CanCreate: h.svc.CanCreate(app.UserFrom(r.Context())) == nil}
 	for _, p := range all {
 		if p.Archived {
 			page.Archived = append(page.Archived, p)
@@ -65,86 +66,56 @@ func (h *Handler) listProjects(w http.ResponseWriter, r *http.Request) {
 			page.Active = append(page.Active, p)
 		}
 	}
-	h.web.Render(w, r, http.StatusOK, "project/list", h.web.T(r, "project.list_title"), page)
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "project.list_title"), func(v *web.View) templ.Component {
+		return listPage(v, &page)
+	})
 }
 
 // ViewPage is a project's page.
 type ViewPage struct {
-	Project          *Project
-	CanManage        bool
-	CanCreateNetwork bool
-	ShowContacts     bool
-	// Unlisted counts the staff the public does not see (shown to those
-	// who manage the project).
-	Unlisted int
+	*Details
 	// Staff picker (only for managers).
 	StaffQuery string
-	// searchErr: the staff search text was refused (too long).
-	searchErr error
-	People    []PersonOption
-	Roles     []string
-	PersonID  int64
-	Role      string
+	PersonID   int64
+	Role       string
 }
 
-func (h *Handler) viewPage(r *http.Request, id int64) (*ViewPage, error) {
-	ctx := r.Context()
-	p, err := h.store.GetFull(ctx, id)
+// viewPage loads the project page; searchErr is set when the staff search
+// text was refused (too long).
+func (h *Handler) viewPage(r *http.Request, id int64) (page *ViewPage, searchErr error, err error) {
+	var search StaffSearch
+	search.Text, searchErr = web.SearchText("staff_q", r.URL.Query().Get("staff_q"))
+	search.Find = searchErr == nil
+	d, err := h.svc.Details(r.Context(), app.UserFrom(r.Context()), id, search)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	u := app.UserFrom(ctx)
-	page := &ViewPage{Project: p, Roles: StaffRoles, Role: RoleWorker}
-	if u != nil {
-		if err := h.policy.CanManageProject(ctx, u, id); err == nil {
-			page.CanManage = true
-		} else if app.IsCode(err, app.EINTERNAL) {
-			return nil, err
-		}
-		if err := h.policy.CanCreateNetwork(ctx, u, id); err == nil {
-			page.CanCreateNetwork = true
-		} else if app.IsCode(err, app.EINTERNAL) {
-			return nil, err
-		}
-		if page.ShowContacts, err = h.policy.SharesProject(ctx, u, id); err != nil {
-			return nil, err
-		}
-	} else {
-		p.Staff = PublicStaff(p.Staff)
-		for _, s := range p.Staff {
-			page.ShowContacts = page.ShowContacts || s.Email != "" || s.Phone != ""
-		}
+	page = &ViewPage{Details: d, Role: RoleWorker}
+	if !d.CanManage {
+		return page, nil, nil
 	}
-	if page.CanManage {
-		page.Unlisted = len(p.Staff) - len(PublicStaff(p.Staff))
-	}
-	if page.CanManage {
-		page.StaffQuery, page.searchErr = web.SearchText("staff_q", r.URL.Query().Get("staff_q"))
-		if page.searchErr == nil {
-			if page.People, err = h.store.SearchPeople(ctx, id, page.StaffQuery, peoplePickerLimit); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return page, nil
+	page.StaffQuery = search.Text
+	return page, searchErr, nil
 }
 
-func (h *Handler) showProject(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) renderView(w http.ResponseWriter, r *http.Request, page *ViewPage, err error) error {
+	c := func(v *web.View) templ.Component { return viewPage(v, page) }
+	if err != nil {
+		return h.web.Form(w, r, err, page.Project.Name, c)
+	}
+	return h.web.Page(w, r, http.StatusOK, page.Project.Name, c)
+}
+
+func (h *Handler) showProject(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	page, err := h.viewPage(r, id)
+	page, searchErr, err := h.viewPage(r, id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	if page.searchErr != nil {
-		h.web.FormError(w, r, "project/view", page.Project.Name, page, page.searchErr)
-		return
-	}
-	h.web.Render(w, r, http.StatusOK, "project/view", page.Project.Name, page)
+	return h.renderView(w, r, page, searchErr)
 }
 
 // FormPage is the create / edit form.
@@ -168,7 +139,7 @@ type RegionGroup struct {
 }
 
 func (h *Handler) withRegions(r *http.Request, f *FormPage) error {
-	all, err := h.store.Municipalities(r.Context())
+	all, err := h.svc.Municipalities(r.Context())
 	if err != nil {
 		return err
 	}
@@ -187,28 +158,28 @@ func (h *Handler) withRegions(r *http.Request, f *FormPage) error {
 	return nil
 }
 
-func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, f *FormPage, err error) {
+// renderForm shows the form, or, with err, shows it again with err's
+// field errors (any other error goes to the error page).
+func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, f *FormPage, err error) error {
 	if rerr := h.withRegions(r, f); rerr != nil {
-		h.web.Error(w, r, rerr)
-		return
+		return rerr
 	}
 	title := h.web.T(r, "project.new_title")
 	if !f.IsNew {
 		title = h.web.T(r, "project.edit_title")
 	}
+	page := func(v *web.View) templ.Component { return formPage(v, f) }
 	if err != nil {
-		h.web.FormError(w, r, "project/form", title, f, err)
-		return
+		return h.web.Form(w, r, err, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "project/form", title, f)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
-func (h *Handler) showNewProject(w http.ResponseWriter, r *http.Request) {
-	if err := h.policy.CanCreateProject(app.UserFrom(r.Context())); err != nil {
-		h.web.Error(w, r, err)
-		return
+func (h *Handler) showNewProject(w http.ResponseWriter, r *http.Request) error {
+	if err := h.svc.CanCreate(app.UserFrom(r.Context())); err != nil {
+		return err
 	}
-	h.renderForm(w, r, &FormPage{IsNew: true}, nil)
+	return h.renderForm(w, r, &FormPage{IsNew: true}, nil)
 }
 
 // readForm reads the project form into the page (for re-rendering) and an
@@ -237,164 +208,136 @@ func readForm(r *http.Request) (*FormPage, Input, error) {
 	return f, in, v.Err()
 }
 
-func (h *Handler) createProject(w http.ResponseWriter, r *http.Request) {
-	if err := h.policy.CanCreateProject(app.UserFrom(r.Context())); err != nil {
-		h.web.Error(w, r, err)
-		return
+func (h *Handler) createProject(w http.ResponseWriter, r *http.Request) error {
+	u := app.UserFrom(r.Context())
+	if err := h.svc.CanCreate(u); err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	f, in, err := readForm(r)
 	f.IsNew = true
-	if err != nil {
-		h.renderForm(w, r, f, err)
-		return
-	}
 	var id int64
-	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		var err error
-		id, err = NewStore(tx).Create(r.Context(), in, h.web.Clock.Now())
-		return err
-	})
+	if err == nil {
+		id, err = h.svc.Create(r.Context(), u, in, false)
+	}
 	if err != nil {
-		h.renderForm(w, r, f, err)
-		return
+		return h.renderForm(w, r, f, err)
 	}
 	h.web.Flash(r, h.web.T(r, "project.created"))
-	web.Redirect(w, r, "/projects/"+strconv.FormatInt(id, 10))
+	web.Redirect(w, r, projectURL(id))
+	return nil
 }
 
-// loadManaged loads the project named by the path and checks the user
-// may manage it.
-func (h *Handler) loadManaged(w http.ResponseWriter, r *http.Request) (*Project, bool) {
+// managed reads the project id of the path and returns the project when
+// the user manages it.
+func (h *Handler) managed(r *http.Request) (*Project, error) {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
+		return nil, err
 	}
-	p, err := h.store.Get(r.Context(), id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
-	}
-	if err := h.policy.CanManageProject(r.Context(), app.UserFrom(r.Context()), id); err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
-	}
-	return p, true
+	return h.svc.Managed(r.Context(), app.UserFrom(r.Context()), id)
 }
 
-func (h *Handler) showEditProject(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.loadManaged(w, r)
-	if !ok {
-		return
-	}
-	full, err := h.store.GetFull(r.Context(), p.ID)
+func (h *Handler) showEditProject(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.renderForm(w, r, &FormPage{
+	p, err := h.svc.ManagedFull(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return h.renderForm(w, r, &FormPage{
 		ID: p.ID, Name: p.Name, Funder: p.Funder, StartsOn: isoDate(p.StartsOn), EndsOn: isoDate(p.EndsOn),
-		Description: p.Description, Goals: full.GoalLines(), Selected: full.MunicipalityCodes(),
+		Description: p.Description, Goals: p.GoalLines(), Selected: p.MunicipalityCodes(),
 	}, nil)
 }
 
-func (h *Handler) updateProject(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.loadManaged(w, r)
-	if !ok {
-		return
+func (h *Handler) updateProject(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.managed(r)
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	f, in, err := readForm(r)
 	f.ID = p.ID
-	if err != nil {
-		h.renderForm(w, r, f, err)
-		return
+	if err == nil {
+		err = h.svc.Update(r.Context(), app.UserFrom(r.Context()), p.ID, in, nil)
 	}
-	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		return NewStore(tx).Update(r.Context(), p.ID, in, h.web.Clock.Now())
-	})
 	if err != nil {
-		h.renderForm(w, r, f, err)
-		return
+		return h.renderForm(w, r, f, err)
 	}
 	h.web.Flash(r, h.web.T(r, "project.saved"))
-	web.Redirect(w, r, "/projects/"+strconv.FormatInt(p.ID, 10))
+	web.Redirect(w, r, projectURL(p.ID))
+	return nil
 }
 
-func (h *Handler) archiveProject(archived bool) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		p, ok := h.loadManaged(w, r)
-		if !ok {
-			return
+func (h *Handler) archiveProject(archived bool) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := web.ID(r, "id")
+		if err != nil {
+			return err
 		}
-		if err := h.store.SetArchived(r.Context(), p.ID, archived, h.web.Clock.Now()); err != nil {
-			h.web.Error(w, r, err)
-			return
+		if err := h.svc.SetArchived(r.Context(), app.UserFrom(r.Context()), id, archived); err != nil {
+			return err
 		}
 		msg := "project.archived_flash"
 		if !archived {
 			msg = "project.unarchived_flash"
 		}
 		h.web.Flash(r, h.web.T(r, msg))
-		web.Redirect(w, r, "/projects/"+strconv.FormatInt(p.ID, 10))
+		web.Redirect(w, r, projectURL(id))
+		return nil
 	}
 }
 
-func (h *Handler) addStaff(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.loadManaged(w, r)
-	if !ok {
-		return
+func (h *Handler) addStaff(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.managed(r)
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	var v app.Validator
-	personID := web.OptionalID(&v, "person_id", r.PostFormValue("person_id"))
-	role := web.Field(r, "role")
-	v.Check(personID != 0, "person_id", "err.required")
-	v.Check(ValidStaffRole(role), "role", "err.invalid_choice")
-	err := v.Err()
+	in := StaffInput{PersonID: web.OptionalID(&v, "person_id", r.PostFormValue("person_id")), Role: web.Field(r, "role")}
+	in.Validate(&v)
+	err = v.Err()
 	if err == nil {
-		err = h.store.AddStaff(r.Context(), p.ID, personID, role)
+		err = h.svc.AddStaff(r.Context(), app.UserFrom(r.Context()), p.ID, in)
 	}
 	if err != nil {
-		page, perr := h.viewPage(r, p.ID)
+		page, _, perr := h.viewPage(r, p.ID)
 		if perr != nil {
-			h.web.Error(w, r, perr)
-			return
+			return perr
 		}
-		page.PersonID, page.Role = personID, role
-		h.web.FormError(w, r, "project/view", p.Name, page, err)
-		return
+		page.PersonID, page.Role = in.PersonID, in.Role
+		return h.renderView(w, r, page, err)
 	}
 	h.web.Flash(r, h.web.T(r, "project.staff_added"))
-	web.Redirect(w, r, "/projects/"+strconv.FormatInt(p.ID, 10)+"#staff")
+	web.Redirect(w, r, projectURL(p.ID)+"#staff")
+	return nil
 }
 
-func (h *Handler) removeStaff(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.loadManaged(w, r)
-	if !ok {
-		return
+func (h *Handler) removeStaff(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.managed(r)
+	if err != nil {
+		return err
 	}
 	personID, err := web.ID(r, "person")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	if err := h.store.RemoveStaff(r.Context(), p.ID, personID); err != nil {
-		h.web.Error(w, r, err)
-		return
+	if err := h.svc.RemoveStaff(r.Context(), app.UserFrom(r.Context()), p.ID, personID); err != nil {
+		return err
 	}
 	h.web.Flash(r, h.web.T(r, "project.staff_removed"))
-	web.Redirect(w, r, "/projects/"+strconv.FormatInt(p.ID, 10)+"#staff")
+	web.Redirect(w, r, projectURL(p.ID)+"#staff")
+	return nil
 }
 
 func isoDate(t *time.Time) string {

@@ -43,7 +43,7 @@ type Project struct {
 	Goals          []Goal
 	Municipalities []Municipality
 	Staff          []Staff
-	Networks       []NetworkRef
+	Networks       []NetworkSummary
 }
 
 // MunicipalityCodes returns the codes of the project's region.
@@ -113,8 +113,8 @@ func PublicStaff(staff []Staff) []Staff {
 	return out
 }
 
-// NetworkRef is a network of the project, as its page lists them.
-type NetworkRef struct {
+// NetworkSummary is a network of the project, as its page lists them.
+type NetworkSummary struct {
 	ID          int64
 	Name        string
 	Status      string
@@ -189,6 +189,19 @@ func (in *Input) Validate(v *app.Validator) {
 		codes = append(codes, c)
 	}
 	in.Municipalities = codes
+}
+
+// StaffInput is a person to add to a project's staff, in a role.
+type StaffInput struct {
+	PersonID int64
+	Role     string
+}
+
+// Validate records problems on v; whether the person exists is checked by
+// the store.
+func (in *StaffInput) Validate(v *app.Validator) {
+	v.Check(in.PersonID != 0, "person_id", "err.required")
+	v.Check(ValidStaffRole(in.Role), "role", "err.invalid_choice")
 }
 
 // ValidStaffRole reports whether role is a project staff role.

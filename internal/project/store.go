@@ -13,7 +13,7 @@ import (
 
 // Store is the projects' SQL. Create, Update and the staff changes make
 // several statements: give the store a transaction when they must be
-// atomic (the handlers do).
+// atomic (the Service does).
 type Store struct {
 	q db.Querier
 }
@@ -197,7 +197,7 @@ func (s *Store) Staff(ctx context.Context, projectID int64) ([]Staff, error) {
 }
 
 // Networks returns the project's networks, active first.
-func (s *Store) Networks(ctx context.Context, projectID int64) ([]NetworkRef, error) {
+func (s *Store) Networks(ctx context.Context, projectID int64) ([]NetworkSummary, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, n.status,
 		(SELECT COUNT(*) FROM memberships m WHERE m.network_id = n.id)
 		FROM networks n WHERE n.project_id = $1
@@ -206,9 +206,9 @@ func (s *Store) Networks(ctx context.Context, projectID int64) ([]NetworkRef, er
 		return nil, fmt.Errorf("list project networks: %w", err)
 	}
 	defer rows.Close()
-	var out []NetworkRef
+	var out []NetworkSummary
 	for rows.Next() {
-		var n NetworkRef
+		var n NetworkSummary
 		if err := rows.Scan(&n.ID, &n.Name, &n.Status, &n.MemberCount); err != nil {
 			return nil, fmt.Errorf("scan project network: %w", err)
 		}
