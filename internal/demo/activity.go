@@ -10,6 +10,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 	"github.com/kohtaamo/kohtaamo/internal/minutes"
+	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/plan"
 	"github.com/kohtaamo/kohtaamo/internal/task"
 )
@@ -964,7 +965,7 @@ func (a *activity) plan(p actPlan) error {
 	if !ok {
 		return fmt.Errorf("unknown network")
 	}
-	ref, err := a.plans.Network(a.ctx, netID)
+	ref, err := network.NewRefs(a.tx, nil).Get(a.ctx, netID)
 	if err != nil {
 		return err
 	}

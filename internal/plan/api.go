@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"context"
 	"encoding/json"
 	"math"
 	"net/http"
@@ -9,7 +8,6 @@ import (
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
-	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -147,29 +145,20 @@ func indicatorJSON(i *Indicator) IndicatorJSON {
 	return ij
 }
 
-// apiUser returns EUNAUTH for the public.
-func apiUser(ctx context.Context) error { return auth.RequireUser(app.UserFrom(ctx)) }
-
 func (h *Handler) apiListPlans(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := apiUser(ctx); err != nil {
-		return err
-	}
 	id, err := web.ID(r, "id")
 	if err != nil {
-		return err
-	}
-	if _, err := h.store.Network(ctx, id); err != nil {
 		return err
 	}
 	page, perPage, err := web.APIPage(r)
 	if err != nil {
 		return err
 	}
-	plans, err := h.store.ListPlans(ctx, id)
+	list, err := h.svc.NetworkPlans(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
 		return err
 	}
+	plans := list.Plans
 	items := []PlanJSON{}
 	for i := (page - 1) * perPage; i < len(plans) && i < page*perPage; i++ {
 		items = append(items, planJSON(&plans[i]))
@@ -178,13 +167,14 @@ func (h *Handler) apiListPlans(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (h *Handler) writePlan(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	p, err := h.store.GetFull(r.Context(), id)
+// writePlan answers with the plan and its objectives; a created one with
+// its Location.
+func (h *Handler) writePlan(w http.ResponseWriter, r *http.Request, status int, id int64) error {
+	p, err := h.svc.Plan(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
-	today := h.today()
+	today := h.svc.Today()
 	out := planJSON(p)
 	out.Objectives = []ObjectiveJSON{}
 	for i := range p.Objectives {
@@ -194,51 +184,15 @@ func (h *Handler) writePlan(w http.ResponseWriter, r *http.Request, status int, 
 		w.Header().Set("Location", "/api/v1/plans/"+strconv.FormatInt(id, 10))
 	}
 	web.WriteJSON(w, status, out)
-}
-
-func (h *Handler) apiGetPlan(w http.ResponseWriter, r *http.Request) error {
-	if err := apiUser(r.Context()); err != nil {
-		return err
-	}
-	id, err := web.ID(r, "id")
-	if err != nil {
-		return err
-	}
-	h.writePlan(w, r, http.StatusOK, id)
 	return nil
 }
 
-// apiManage checks the user may edit the network's plans: EUNAUTH for the
-// public, then EFORBIDDEN.
-func (h *Handler) apiManage(ctx context.Context, networkID int64) error {
-	u := app.UserFrom(ctx)
-	if err := auth.RequireUser(u); err != nil {
-		return err
-	}
-	return h.policy.CanManageNetwork(ctx, u, networkID)
-}
-
-// apiManaged loads what the path's id names with get and checks that the
-// user may edit its network's plans: EUNAUTH for the public, ENOTFOUND,
-// then EFORBIDDEN.
-func apiManaged[T any](h *Handler, r *http.Request, get func(context.Context, int64) (T, error), network func(T) int64) (int64, T, error) {
-	var zero T
-	ctx := r.Context()
-	if err := apiUser(ctx); err != nil {
-		return 0, zero, err
-	}
+func (h *Handler) apiGetPlan(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		return 0, zero, err
+		return err
 	}
-	x, err := get(ctx, id)
-	if err != nil {
-		return 0, zero, err
-	}
-	if err := h.apiManage(ctx, network(x)); err != nil {
-		return 0, zero, err
-	}
-	return id, x, nil
+	return h.writePlan(w, r, http.StatusOK, id)
 }
 
 // PlanInputJSON is the body of POST and PUT for a plan. Read-only fields of
@@ -265,67 +219,48 @@ func optDate(v *app.Validator, field string, s *string) *time.Time {
 	return web.Date(v, field, *s)
 }
 
-func (b *PlanInputJSON) input() (PlanInput, error) {
-	var v app.Validator
-	in := PlanInput{Title: b.Title, Description: b.Description, Status: b.Status,
-		StartsOn: optDate(&v, "starts_on", b.StartsOn), EndsOn: optDate(&v, "ends_on", b.EndsOn)}
+// input is the body as a PlanInput; status defaults to draft.
+func (b *PlanInputJSON) input() PlanInput {
+	in := PlanInput{Title: b.Title, Description: b.Description, Status: b.Status}
+	in.StartsOn, in.EndsOn = optDate(&in.Unparsed, "starts_on", b.StartsOn), optDate(&in.Unparsed, "ends_on", b.EndsOn)
 	if in.Status == "" {
 		in.Status = StatusDraft
 	}
-	in.Validate(&v)
-	return in, v.Err()
+	return in
+}
+
+// decode reads a JSON body into dst once the path's id has parsed.
+func decode[T any](w http.ResponseWriter, r *http.Request, dst *T) (int64, error) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return 0, err
+	}
+	return id, web.DecodeJSON(w, r, dst)
 }
 
 func (h *Handler) apiCreatePlan(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	id, err := web.ID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := apiUser(ctx); err != nil {
-		return err
-	}
-	if _, err := h.store.Network(ctx, id); err != nil {
-		return err
-	}
-	if err := h.apiManage(ctx, id); err != nil {
-		return err
-	}
 	var body PlanInputJSON
-	if err := web.DecodeJSON(w, r, &body); err != nil {
-		return err
-	}
-	in, err := body.input()
+	id, err := decode(w, r, &body)
 	if err != nil {
 		return err
 	}
-	planID, err := h.store.CreatePlan(ctx, id, in, h.web.Clock.Now())
+	planID, err := h.svc.CreatePlan(r.Context(), app.UserFrom(r.Context()), id, body.input())
 	if err != nil {
 		return err
 	}
-	h.writePlan(w, r, http.StatusCreated, planID)
-	return nil
+	return h.writePlan(w, r, http.StatusCreated, planID)
 }
 
 func (h *Handler) apiUpdatePlan(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	id, _, err := apiManaged(h, r, h.store.GetPlan, func(p *Plan) int64 { return p.NetworkID })
-	if err != nil {
-		return err
-	}
 	var body PlanInputJSON
-	if err := web.DecodeJSON(w, r, &body); err != nil {
-		return err
-	}
-	in, err := body.input()
+	id, err := decode(w, r, &body)
 	if err != nil {
 		return err
 	}
-	if err := h.store.UpdatePlan(ctx, id, in, h.web.Clock.Now()); err != nil {
+	if err := h.svc.UpdatePlan(r.Context(), app.UserFrom(r.Context()), id, body.input()); err != nil {
 		return err
 	}
-	h.writePlan(w, r, http.StatusOK, id)
-	return nil
+	return h.writePlan(w, r, http.StatusOK, id)
 }
 
 // ObjectiveInputJSON is the body of POST and PUT for an objective; weight
@@ -342,8 +277,7 @@ type ObjectiveInputJSON struct {
 	Actions  json.RawMessage `json:"actions,omitempty"`
 }
 
-func (b *ObjectiveInputJSON) input() (ObjectiveInput, error) {
-	var v app.Validator
+func (b *ObjectiveInputJSON) input() ObjectiveInput {
 	in := ObjectiveInput{Title: b.Title, Description: b.Description, Weight: 1}
 	if b.ProjectGoalID != nil {
 		in.GoalID = *b.ProjectGoalID
@@ -351,70 +285,46 @@ func (b *ObjectiveInputJSON) input() (ObjectiveInput, error) {
 	if b.Weight != nil {
 		in.Weight = *b.Weight
 	}
-	in.Validate(&v)
-	return in, v.Err()
+	return in
 }
 
-func (h *Handler) writeObjective(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	ctx := r.Context()
-	o, err := h.store.GetObjective(ctx, id)
+// writeObjective answers with the objective and its actions; a created
+// one with its Location.
+func (h *Handler) writeObjective(w http.ResponseWriter, r *http.Request, status int, id int64) error {
+	o, err := h.svc.Objective(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
-	acts, err := h.store.actions(ctx, `WHERE o.id = $1`, id)
-	if err != nil {
-		h.web.APIError(w, r, err)
-		return
-	}
-	o.Actions = acts[id]
 	if status == http.StatusCreated {
 		w.Header().Set("Location", "/api/v1/objectives/"+strconv.FormatInt(id, 10))
 	}
-	web.WriteJSON(w, status, objectiveJSON(o, h.today()))
+	web.WriteJSON(w, status, objectiveJSON(o, h.svc.Today()))
+	return nil
 }
 
 func (h *Handler) apiCreateObjective(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	id, _, err := apiManaged(h, r, h.store.GetPlan, func(p *Plan) int64 { return p.NetworkID })
-	if err != nil {
-		return err
-	}
 	var body ObjectiveInputJSON
-	if err := web.DecodeJSON(w, r, &body); err != nil {
-		return err
-	}
-	in, err := body.input()
+	id, err := decode(w, r, &body)
 	if err != nil {
 		return err
 	}
-	oid, err := h.store.CreateObjective(ctx, id, in, h.web.Clock.Now())
+	place, err := h.svc.CreateObjective(r.Context(), app.UserFrom(r.Context()), id, body.input())
 	if err != nil {
 		return err
 	}
-	h.writeObjective(w, r, http.StatusCreated, oid)
-	return nil
+	return h.writeObjective(w, r, http.StatusCreated, place.ObjectiveID)
 }
 
 func (h *Handler) apiUpdateObjective(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	id, _, err := apiManaged(h, r, h.store.GetObjective, func(o *Objective) int64 { return o.NetworkID })
-	if err != nil {
-		return err
-	}
 	var body ObjectiveInputJSON
-	if err := web.DecodeJSON(w, r, &body); err != nil {
-		return err
-	}
-	in, err := body.input()
+	id, err := decode(w, r, &body)
 	if err != nil {
 		return err
 	}
-	if err := h.store.UpdateObjective(ctx, id, in, h.web.Clock.Now()); err != nil {
+	if _, err := h.svc.UpdateObjective(r.Context(), app.UserFrom(r.Context()), id, body.input()); err != nil {
 		return err
 	}
-	h.writeObjective(w, r, http.StatusOK, id)
-	return nil
+	return h.writeObjective(w, r, http.StatusOK, id)
 }
 
 // ActionInputJSON is the body of POST and PUT for an action; status
@@ -436,10 +346,9 @@ type ActionInputJSON struct {
 	Indicators  json.RawMessage `json:"indicators,omitempty"`
 }
 
-func (b *ActionInputJSON) input() (ActionInput, error) {
-	var v app.Validator
-	in := ActionInput{Title: b.Title, Description: b.Description, Status: b.Status, Progress: b.Progress, Weight: 1,
-		StartsOn: optDate(&v, "starts_on", b.StartsOn), DueOn: optDate(&v, "due_on", b.DueOn)}
+func (b *ActionInputJSON) input() ActionInput {
+	in := ActionInput{Title: b.Title, Description: b.Description, Status: b.Status, Progress: b.Progress, Weight: 1}
+	in.StartsOn, in.DueOn = optDate(&in.Unparsed, "starts_on", b.StartsOn), optDate(&in.Unparsed, "due_on", b.DueOn)
 	if b.OwnerID != nil {
 		in.OwnerID = *b.OwnerID
 	}
@@ -449,75 +358,54 @@ func (b *ActionInputJSON) input() (ActionInput, error) {
 	if in.Status == "" {
 		in.Status = ActionPlanned
 	}
-	in.Validate(&v)
-	return in, v.Err()
+	return in
 }
 
-func (h *Handler) writeAction(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	a, err := h.store.GetAction(r.Context(), id)
+// writeAction answers with the action, its indicators and their values;
+// a created one with its Location.
+func (h *Handler) writeAction(w http.ResponseWriter, r *http.Request, status int, id int64) error {
+	a, err := h.svc.Action(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	if status == http.StatusCreated {
 		w.Header().Set("Location", "/api/v1/actions/"+strconv.FormatInt(id, 10))
 	}
-	web.WriteJSON(w, status, actionJSON(a, h.today()))
-}
-
-func (h *Handler) apiCreateAction(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	id, _, err := apiManaged(h, r, h.store.GetObjective, func(o *Objective) int64 { return o.NetworkID })
-	if err != nil {
-		return err
-	}
-	var body ActionInputJSON
-	if err := web.DecodeJSON(w, r, &body); err != nil {
-		return err
-	}
-	in, err := body.input()
-	if err != nil {
-		return err
-	}
-	aid, err := h.store.CreateAction(ctx, id, in, h.web.Clock.Now())
-	if err != nil {
-		return err
-	}
-	h.writeAction(w, r, http.StatusCreated, aid)
+	web.WriteJSON(w, status, actionJSON(a, h.svc.Today()))
 	return nil
 }
 
-func (h *Handler) apiGetAction(w http.ResponseWriter, r *http.Request) error {
-	if err := apiUser(r.Context()); err != nil {
+func (h *Handler) apiCreateAction(w http.ResponseWriter, r *http.Request) error {
+	var body ActionInputJSON
+	id, err := decode(w, r, &body)
+	if err != nil {
 		return err
 	}
+	place, err := h.svc.CreateAction(r.Context(), app.UserFrom(r.Context()), id, body.input())
+	if err != nil {
+		return err
+	}
+	return h.writeAction(w, r, http.StatusCreated, place.ActionID)
+}
+
+func (h *Handler) apiGetAction(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
 	}
-	h.writeAction(w, r, http.StatusOK, id)
-	return nil
+	return h.writeAction(w, r, http.StatusOK, id)
 }
 
 func (h *Handler) apiUpdateAction(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	id, _, err := apiManaged(h, r, h.store.GetAction, func(a *Action) int64 { return a.NetworkID })
-	if err != nil {
-		return err
-	}
 	var body ActionInputJSON
-	if err := web.DecodeJSON(w, r, &body); err != nil {
-		return err
-	}
-	in, err := body.input()
+	id, err := decode(w, r, &body)
 	if err != nil {
 		return err
 	}
-	if err := h.store.UpdateAction(ctx, id, in, h.web.Clock.Now()); err != nil {
+	if _, err := h.svc.UpdateAction(r.Context(), app.UserFrom(r.Context()), id, body.input()); err != nil {
 		return err
 	}
-	h.writeAction(w, r, http.StatusOK, id)
-	return nil
+	return h.writeAction(w, r, http.StatusOK, id)
 }
 
 // IndicatorInputJSON is the body of POST indicators. The read-only fields
@@ -540,67 +428,38 @@ type ValueInputJSON struct {
 	Value      *float64 `json:"value"`
 }
 
+// writeIndicator answers with the indicator and all its values; a created
+// one with its Location.
 func (h *Handler) writeIndicator(w http.ResponseWriter, r *http.Request, status int, id int64) error {
-	ind, err := h.store.GetIndicator(r.Context(), id)
+	d, err := h.svc.Indicator(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
 		return err
 	}
 	if status == http.StatusCreated {
 		w.Header().Set("Location", "/api/v1/indicators/"+strconv.FormatInt(id, 10))
 	}
-	web.WriteJSON(w, status, indicatorJSON(ind))
+	web.WriteJSON(w, status, indicatorJSON(d.Indicator))
 	return nil
 }
 
 // apiCreateIndicator adds an indicator to an action, as POST
 // /actions/{id}/indicators.
 func (h *Handler) apiCreateIndicator(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	_, a, err := apiManaged(h, r, h.store.GetAction, func(a *Action) int64 { return a.NetworkID })
-	if err != nil {
-		return err
-	}
 	var body IndicatorInputJSON
-	if err := web.DecodeJSON(w, r, &body); err != nil {
+	id, err := decode(w, r, &body)
+	if err != nil {
 		return err
 	}
-	var v app.Validator
 	in := IndicatorInput{Name: body.Name, Unit: body.Unit, Baseline: body.Baseline, Target: body.Target}
-	in.Validate(&v)
-	if err := v.Err(); err != nil {
-		return err
-	}
-	iid, err := h.store.CreateIndicator(ctx, a.ID, in, h.web.Clock.Now())
+	indID, err := h.svc.CreateIndicator(r.Context(), app.UserFrom(r.Context()), id, in)
 	if err != nil {
 		return err
 	}
-	return h.writeIndicator(w, r, http.StatusCreated, iid)
-}
-
-// apiIndicatorAction returns the action of the indicator named by the path
-// (EUNAUTH for the public, ENOTFOUND when missing).
-func (h *Handler) apiIndicatorAction(r *http.Request) (int64, *Action, error) {
-	ctx := r.Context()
-	if err := apiUser(ctx); err != nil {
-		return 0, nil, err
-	}
-	id, err := web.ID(r, "id")
-	if err != nil {
-		return 0, nil, err
-	}
-	ind, err := h.store.GetIndicator(ctx, id)
-	if err != nil {
-		return 0, nil, err
-	}
-	a, err := h.store.GetAction(ctx, ind.ActionID)
-	if err != nil {
-		return 0, nil, err
-	}
-	return id, a, nil
+	return h.writeIndicator(w, r, http.StatusCreated, indID)
 }
 
 func (h *Handler) apiGetIndicator(w http.ResponseWriter, r *http.Request) error {
-	id, _, err := h.apiIndicatorAction(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -610,25 +469,14 @@ func (h *Handler) apiGetIndicator(w http.ResponseWriter, r *http.Request) error 
 // apiAddValue records an indicator's value on a date, as POST
 // /indicators/{id}/values, and answers with the indicator.
 func (h *Handler) apiAddValue(w http.ResponseWriter, r *http.Request) error {
-	id, a, err := h.apiIndicatorAction(r)
+	var body ValueInputJSON
+	id, err := decode(w, r, &body)
 	if err != nil {
 		return err
 	}
-	ctx := r.Context()
-	if err := h.apiManage(ctx, a.NetworkID); err != nil {
-		return err
-	}
-	var body ValueInputJSON
-	if err := web.DecodeJSON(w, r, &body); err != nil {
-		return err
-	}
-	var v app.Validator
-	in := ValueInput{MeasuredOn: web.Date(&v, "measured_on", body.MeasuredOn), Value: body.Value}
-	in.Validate(&v)
-	if err := v.Err(); err != nil {
-		return err
-	}
-	if err := h.store.SetValue(ctx, id, in, h.web.Clock.Now()); err != nil {
+	var in ValueInput
+	in.MeasuredOn, in.Value = web.Date(&in.Unparsed, "measured_on", body.MeasuredOn), body.Value
+	if err := h.svc.SetValue(r.Context(), app.UserFrom(r.Context()), id, in); err != nil {
 		return err
 	}
 	return h.writeIndicator(w, r, http.StatusOK, id)
@@ -678,28 +526,18 @@ type LateJSON struct {
 }
 
 func (h *Handler) apiGoals(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
+	ctx, u := r.Context(), app.UserFrom(r.Context())
 	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
 	}
-	u := app.UserFrom(ctx)
-	p, err := h.store.Project(ctx, id)
+	g, err := h.svc.ProjectGoals(ctx, u, id)
 	if err != nil {
 		return err
 	}
-	if !p.GoalsPublished {
-		if err := auth.RequireUser(u); err != nil {
-			return err
-		}
-	}
-	report, err := h.store.GoalsReport(ctx, id)
-	if err != nil {
-		return err
-	}
-	today := h.today()
-	out := GoalsJSON{ProjectID: id, Published: p.GoalsPublished, Goals: []GoalJSON{}, Late: []LateJSON{}}
-	views := goalViews(report, today, web.Lang(ctx))
+	report := g.Goals
+	out := GoalsJSON{ProjectID: id, Published: g.Project.GoalsPublished, Goals: []GoalJSON{}, Late: []LateJSON{}}
+	views := goalViews(report, h.svc.Today(), web.Lang(ctx))
 	for i := range report {
 		g := &report[i]
 		gj := GoalJSON{ID: g.ID, Title: g.Title, Progress: progressPtr(g.Progress()), Objectives: []GoalObjectiveJSON{}}

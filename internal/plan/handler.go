@@ -1,80 +1,69 @@
 package plan
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
-// Handler serves the action plan pages and API.
+// Handler serves the action plan pages and API: it decodes the request,
+// calls the Service and renders, redirects or encodes.
 type Handler struct {
-	web    *web.Kit
-	db     *db.DB
-	store  *Store
-	policy *auth.Policy
+	web *web.Kit
+	svc *Service
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d, kit.Clock)}
+	return &Handler{web: kit, svc: NewService(d, auth.NewPolicy(d, kit.Clock), kit.Clock)}
 }
 
 // Routes registers the HTML and API routes.
 func (h *Handler) Routes(mux *web.Mux) {
-	mux.HandleFunc("GET /networks/{id}/plans", h.listPlans)
-	mux.HandleFunc("GET /networks/{id}/plans/new", h.showNewPlan)
-	mux.HandleFunc("POST /networks/{id}/plans", h.createPlan)
-	mux.HandleFunc("GET /plans/{id}", h.showPlan)
-	mux.HandleFunc("GET /plans/{id}/edit", h.showEditPlan)
-	mux.HandleFunc("POST /plans/{id}", h.updatePlan)
-	mux.HandleFunc("GET /plans/{id}/objectives/new", h.showNewObjective)
-	mux.HandleFunc("POST /plans/{id}/objectives", h.createObjective)
-	mux.HandleFunc("GET /objectives/{id}/edit", h.showEditObjective)
-	mux.HandleFunc("POST /objectives/{id}", h.updateObjective)
-	mux.HandleFunc("GET /objectives/{id}/actions/new", h.showNewAction)
-	mux.HandleFunc("POST /objectives/{id}/actions", h.createAction)
-	mux.HandleFunc("GET /actions/{id}/edit", h.showEditAction)
-	mux.HandleFunc("POST /actions/{id}", h.updateAction)
-	mux.HandleFunc("GET /actions/{id}/indicators/new", h.showNewIndicator)
-	mux.HandleFunc("POST /actions/{id}/indicators", h.createIndicator)
-	mux.HandleFunc("GET /indicators/{id}", h.showIndicator)
-	mux.HandleFunc("POST /indicators/{id}/values", h.addValue)
-	mux.HandleFunc("GET /projects/{id}/goals", h.showGoals)
-	mux.HandleFunc("POST /projects/{id}/goals/publish", h.publishGoals(true))
-	mux.HandleFunc("POST /projects/{id}/goals/unpublish", h.publishGoals(false))
+	mux.HandleFunc("GET /networks/{id}/plans", h.web.HTML(h.listPlans))
+	mux.HandleFunc("GET /networks/{id}/plans/new", h.web.HTML(h.showNewPlan))
+	mux.HandleFunc("POST /networks/{id}/plans", h.web.HTML(h.createPlan))
+	mux.HandleFunc("GET /plans/{id}", h.web.HTML(h.showPlan))
+	mux.HandleFunc("GET /plans/{id}/edit", h.web.HTML(h.showEditPlan))
+	mux.HandleFunc("POST /plans/{id}", h.web.HTML(h.updatePlan))
+	mux.HandleFunc("GET /plans/{id}/objectives/new", h.web.HTML(h.showNewObjective))
+	mux.HandleFunc("POST /plans/{id}/objectives", h.web.HTML(h.createObjective))
+	mux.HandleFunc("GET /objectives/{id}/edit", h.web.HTML(h.showEditObjective))
+	mux.HandleFunc("POST /objectives/{id}", h.web.HTML(h.updateObjective))
+	mux.HandleFunc("GET /objectives/{id}/actions/new", h.web.HTML(h.showNewAction))
+	mux.HandleFunc("POST /objectives/{id}/actions", h.web.HTML(h.createAction))
+	mux.HandleFunc("GET /actions/{id}/edit", h.web.HTML(h.showEditAction))
+	mux.HandleFunc("POST /actions/{id}", h.web.HTML(h.updateAction))
+	mux.HandleFunc("GET /actions/{id}/indicators/new", h.web.HTML(h.showNewIndicator))
+	mux.HandleFunc("POST /actions/{id}/indicators", h.web.HTML(h.createIndicator))
+	mux.HandleFunc("GET /indicators/{id}", h.web.HTML(h.showIndicator))
+	mux.HandleFunc("POST /indicators/{id}/values", h.web.HTML(h.addValue))
+	mux.HandleFunc("GET /projects/{id}/goals", h.web.HTML(h.showGoals))
+	mux.HandleFunc("POST /projects/{id}/goals/publish", h.web.HTML(h.publishGoals(true)))
+	mux.HandleFunc("POST /projects/{id}/goals/unpublish", h.web.HTML(h.publishGoals(false)))
 	h.apiRoutes(mux)
 }
 
 func planURL(id int64) string { return "/plans/" + strconv.FormatInt(id, 10) }
 
-func (h *Handler) today() time.Time { return Day(h.web.Clock.Now()) }
-
-// canManage reports whether the user may edit the network's plans; only
-// internal errors are returned.
-func (h *Handler) canManage(ctx context.Context, networkID int64) (bool, error) {
-	u := app.UserFrom(ctx)
-	if u == nil {
-		return false, nil
-	}
-	err := h.policy.CanManageNetwork(ctx, u, networkID)
-	if err == nil {
-		return true, nil
-	}
-	if app.IsCode(err, app.EINTERNAL) {
-		return false, err
-	}
-	return false, nil
+// objectiveURL is the objective's place on its plan's page.
+func objectiveURL(p Place) string {
+	return planURL(p.PlanID) + "#objective-" + strconv.FormatInt(p.ObjectiveID, 10)
 }
+
+func indicatorURL(id int64) string { return "/indicators/" + strconv.FormatInt(id, 10) }
 
 // ListPage is a network's plans.
 type ListPage struct {
-	Network   *NetworkRef
+	Network   *network.Ref
 	Plans     []PlanRow
 	CanManage bool
 }
@@ -85,154 +74,101 @@ type PlanRow struct {
 	Progress ProgressView
 }
 
-func (h *Handler) listPlans(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+func (h *Handler) listPlans(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	n, err := h.store.Network(ctx, id)
+	list, err := h.svc.NetworkPlans(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	if err := auth.RequireUser(app.UserFrom(ctx)); err != nil {
-		h.web.Error(w, r, err)
-		return
+	page := ListPage{Network: list.Network, CanManage: list.CanManage}
+	for i := range list.Plans {
+		page.Plans = append(page.Plans, PlanRow{Plan: &list.Plans[i], Progress: progressView(list.Plans[i].Progress())})
 	}
-	plans, err := h.store.ListPlans(ctx, id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	page := ListPage{Network: n}
-	if page.CanManage, err = h.canManage(ctx, id); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	for i := range plans {
-		page.Plans = append(page.Plans, PlanRow{Plan: &plans[i], Progress: progressView(plans[i].Progress())})
-	}
-	h.web.Render(w, r, http.StatusOK, "plan/list", h.web.T(r, "plan.list_title", "Network", n.Name), page)
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "plan.list_title", "Network", list.Network.Name),
+		func(v *web.View) templ.Component { return listPage(v, &page) })
 }
 
 // PlanForm is the plan create / edit form.
 type PlanForm struct {
 	IsNew       bool
 	ID          int64
-	Network     *NetworkRef
+	Network     *network.Ref
 	Title       string
 	Description string
 	StartsOn    string
 	EndsOn      string
 	Status      string
-	Statuses    []string
 }
 
-func readPlanForm(r *http.Request) (*PlanForm, PlanInput, error) {
+func readPlanForm(r *http.Request) (*PlanForm, PlanInput) {
 	f := &PlanForm{
 		Title:       web.Field(r, "title"),
 		Description: web.Field(r, "description"),
 		StartsOn:    web.Field(r, "starts_on"),
 		EndsOn:      web.Field(r, "ends_on"),
 		Status:      web.Field(r, "status"),
-		Statuses:    PlanStatuses,
 	}
-	var v app.Validator
-	in := PlanInput{Title: f.Title, Description: f.Description, Status: f.Status,
-		StartsOn: web.Date(&v, "starts_on", f.StartsOn), EndsOn: web.Date(&v, "ends_on", f.EndsOn)}
-	in.Validate(&v)
-	return f, in, v.Err()
+	in := PlanInput{Title: f.Title, Description: f.Description, Status: f.Status}
+	in.StartsOn = web.Date(&in.Unparsed, "starts_on", f.StartsOn)
+	in.EndsOn = web.Date(&in.Unparsed, "ends_on", f.EndsOn)
+	return f, in
 }
 
-func (h *Handler) renderPlanForm(w http.ResponseWriter, r *http.Request, f *PlanForm, err error) {
-	title := h.web.T(r, "plan.new_title")
-	if !f.IsNew {
-		title = h.web.T(r, "plan.edit_title")
+func (h *Handler) planFormTitle(r *http.Request, f *PlanForm) string {
+	if f.IsNew {
+		return h.web.T(r, "plan.new_title")
 	}
-	f.Statuses = PlanStatuses
+	return h.web.T(r, "plan.edit_title")
+}
+
+func (h *Handler) renderPlanForm(w http.ResponseWriter, r *http.Request, f *PlanForm, err error) error {
+	page := func(v *web.View) templ.Component { return planFormPage(v, f) }
 	if err != nil {
-		h.web.FormError(w, r, "plan/form", title, f, err)
-		return
+		return h.web.Form(w, r, err, h.planFormTitle(r, f), page)
 	}
-	h.web.Render(w, r, http.StatusOK, "plan/form", title, f)
+	return h.web.Page(w, r, http.StatusOK, h.planFormTitle(r, f), page)
 }
 
-// managedNetwork loads the network named by the path and checks the user
-// may manage it.
-func (h *Handler) managedNetwork(w http.ResponseWriter, r *http.Request) (*NetworkRef, bool) {
+func (h *Handler) showNewPlan(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
+		return err
 	}
-	n, err := h.store.Network(r.Context(), id)
+	n, err := h.svc.ManagedNetwork(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
+		return err
 	}
-	if err := h.policy.CanManageNetwork(r.Context(), app.UserFrom(r.Context()), id); err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
-	}
-	return n, true
+	return h.renderPlanForm(w, r, &PlanForm{IsNew: true, Network: n, Status: StatusDraft}, nil)
 }
 
-func (h *Handler) showNewPlan(w http.ResponseWriter, r *http.Request) {
-	n, ok := h.managedNetwork(w, r)
-	if !ok {
-		return
-	}
-	h.renderPlanForm(w, r, &PlanForm{IsNew: true, Network: n, Status: StatusDraft}, nil)
-}
-
-func (h *Handler) createPlan(w http.ResponseWriter, r *http.Request) {
-	n, ok := h.managedNetwork(w, r)
-	if !ok {
-		return
+func (h *Handler) createPlan(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	f, in, err := readPlanForm(r)
-	f.IsNew, f.Network = true, n
+	f, in := readPlanForm(r)
+	planID, err := h.svc.CreatePlan(ctx, u, id, in)
 	if err == nil {
-		var id int64
-		if id, err = h.store.CreatePlan(r.Context(), n.ID, in, h.web.Clock.Now()); err == nil {
-			h.web.Flash(r, h.web.T(r, "plan.created"))
-			web.Redirect(w, r, planURL(id))
-			return
-		}
+		h.web.Flash(r, h.web.T(r, "plan.created"))
+		web.Redirect(w, r, planURL(planID))
+		return nil
 	}
-	h.renderPlanForm(w, r, f, err)
-}
-
-// loadPlan loads the plan named by the path; with manage it checks the
-// user may edit it, else that they are signed in.
-func (h *Handler) loadPlan(w http.ResponseWriter, r *http.Request, manage bool) (*Plan, bool) {
-	id, err := web.ID(r, "id")
-	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
+	if !hasFields(err) {
+		return err
 	}
-	p, err := h.store.GetPlan(r.Context(), id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
+	n, nerr := h.svc.ManagedNetwork(ctx, u, id)
+	if nerr != nil {
+		return nerr
 	}
-	u := app.UserFrom(r.Context())
-	if manage {
-		err = h.policy.CanManageNetwork(r.Context(), u, p.NetworkID)
-	} else {
-		err = auth.RequireUser(u)
-	}
-	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
-	}
-	return p, true
+	f.IsNew, f.Network = true, n
+	return h.renderPlanForm(w, r, f, err)
 }
 
 // PlanPage is a plan's page.
@@ -244,65 +180,76 @@ type PlanPage struct {
 	Late       int
 }
 
-func (h *Handler) showPlan(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.loadPlan(w, r, false)
-	if !ok {
-		return
-	}
-	ctx := r.Context()
-	full, err := h.store.GetFull(ctx, p.ID)
+func (h *Handler) showPlan(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
+	}
+	full, err := h.svc.Plan(ctx, u, id)
+	if err != nil {
+		return err
 	}
 	page := PlanPage{Plan: full, Progress: progressView(full.Progress()),
-		Objectives: objectiveViews(full.Objectives, h.today(), web.Lang(ctx))}
+		Objectives: objectiveViews(full.Objectives, h.svc.Today(), web.Lang(ctx))}
 	for _, o := range page.Objectives {
 		page.Late += o.Late
 	}
-	if page.CanManage, err = h.canManage(ctx, full.NetworkID); err != nil {
-		h.web.Error(w, r, err)
-		return
+	if page.CanManage, err = h.svc.CanManage(ctx, u, full.NetworkID); err != nil {
+		return err
 	}
-	h.web.Render(w, r, http.StatusOK, "plan/view", full.Title, page)
+	return h.web.Page(w, r, http.StatusOK, full.Title, func(v *web.View) templ.Component { return planPage(v, &page) })
 }
 
-func isoDate(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format("2006-01-02")
+func planNetwork(p *Plan) *network.Ref {
+	return &network.Ref{ID: p.NetworkID, Name: p.NetworkName, ProjectID: p.ProjectID, ProjectName: p.ProjectName}
 }
 
-func (h *Handler) showEditPlan(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.loadPlan(w, r, true)
-	if !ok {
-		return
+func (h *Handler) showEditPlan(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
 	}
-	h.renderPlanForm(w, r, &PlanForm{ID: p.ID, Network: &NetworkRef{ID: p.NetworkID, Name: p.NetworkName},
-		Title: p.Title, Description: p.Description, StartsOn: isoDate(&p.StartsOn), EndsOn: isoDate(&p.EndsOn),
-		Status: p.Status}, nil)
+	p, err := h.svc.ManagedPlan(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return h.renderPlanForm(w, r, &PlanForm{ID: p.ID, Network: planNetwork(p), Title: p.Title, Description: p.Description,
+		StartsOn: isoDate(&p.StartsOn), EndsOn: isoDate(&p.EndsOn), Status: p.Status}, nil)
 }
 
-func (h *Handler) updatePlan(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.loadPlan(w, r, true)
-	if !ok {
-		return
+func (h *Handler) updatePlan(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	f, in, err := readPlanForm(r)
-	f.ID, f.Network = p.ID, &NetworkRef{ID: p.NetworkID, Name: p.NetworkName}
+	f, in := readPlanForm(r)
+	err = h.svc.UpdatePlan(ctx, u, id, in)
 	if err == nil {
-		if err = h.store.UpdatePlan(r.Context(), p.ID, in, h.web.Clock.Now()); err == nil {
-			h.web.Flash(r, h.web.T(r, "plan.saved"))
-			web.Redirect(w, r, planURL(p.ID))
-			return
-		}
+		h.web.Flash(r, h.web.T(r, "plan.saved"))
+		web.Redirect(w, r, planURL(id))
+		return nil
 	}
-	h.renderPlanForm(w, r, f, err)
+	if !hasFields(err) {
+		return err
+	}
+	p, perr := h.svc.ManagedPlan(ctx, u, id)
+	if perr != nil {
+		return perr
+	}
+	f.ID, f.Network = p.ID, planNetwork(p)
+	return h.renderPlanForm(w, r, f, err)
+}
+
+// hasFields reports whether err is a form's field errors, which the form
+// shows again; any other error goes to the error page.
+func hasFields(err error) bool {
+	e := app.AsError(err)
+	return e != nil && len(e.Fields) > 0
 }
 
 // ObjectiveForm is the objective create / edit form.
@@ -317,118 +264,110 @@ type ObjectiveForm struct {
 	Goals       []Goal
 }
 
-func readObjectiveForm(r *http.Request) (*ObjectiveForm, ObjectiveInput, error) {
+func readObjectiveForm(r *http.Request) (*ObjectiveForm, ObjectiveInput) {
 	f := &ObjectiveForm{Title: web.Field(r, "title"), Description: web.Field(r, "description"), Weight: web.Field(r, "weight")}
-	var v app.Validator
-	f.GoalID = web.OptionalID(&v, "project_goal_id", r.PostFormValue("project_goal_id"))
-	in := ObjectiveInput{Title: f.Title, Description: f.Description, GoalID: f.GoalID, Weight: 1}
-	if w := ParseNumber(&v, "weight", f.Weight); w != nil {
+	in := ObjectiveInput{Title: f.Title, Description: f.Description, Weight: 1}
+	f.GoalID = web.OptionalID(&in.Unparsed, "project_goal_id", r.PostFormValue("project_goal_id"))
+	in.GoalID = f.GoalID
+	if w := ParseNumber(&in.Unparsed, "weight", f.Weight); w != nil {
 		in.Weight = *w
 	}
-	in.Validate(&v)
-	return f, in, v.Err()
+	return f, in
 }
 
-func (h *Handler) renderObjectiveForm(w http.ResponseWriter, r *http.Request, f *ObjectiveForm, err error) {
-	goals, gerr := h.store.Goals(r.Context(), f.Plan.ProjectID)
+func (h *Handler) renderObjectiveForm(w http.ResponseWriter, r *http.Request, f *ObjectiveForm, err error) error {
+	goals, gerr := h.svc.Goals(r.Context(), f.Plan.ProjectID)
 	if gerr != nil {
-		h.web.Error(w, r, gerr)
-		return
+		return gerr
 	}
 	f.Goals = goals
 	title := h.web.T(r, "plan.new_objective")
 	if !f.IsNew {
 		title = h.web.T(r, "plan.edit_objective")
 	}
+	page := func(v *web.View) templ.Component { return objectiveFormPage(v, f) }
 	if err != nil {
-		h.web.FormError(w, r, "plan/objective_form", title, f, err)
-		return
+		return h.web.Form(w, r, err, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "plan/objective_form", title, f)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
-func (h *Handler) showNewObjective(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.loadPlan(w, r, true)
-	if !ok {
-		return
-	}
-	h.renderObjectiveForm(w, r, &ObjectiveForm{IsNew: true, Plan: p, Weight: "1"}, nil)
-}
-
-func (h *Handler) createObjective(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.loadPlan(w, r, true)
-	if !ok {
-		return
-	}
-	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	f, in, err := readObjectiveForm(r)
-	f.IsNew, f.Plan = true, p
-	if err == nil {
-		if _, err = h.store.CreateObjective(r.Context(), p.ID, in, h.web.Clock.Now()); err == nil {
-			h.web.Flash(r, h.web.T(r, "plan.objective_created"))
-			web.Redirect(w, r, planURL(p.ID))
-			return
-		}
-	}
-	h.renderObjectiveForm(w, r, f, err)
-}
-
-// loadObjective loads the objective named by the path and its plan, and
-// checks the user may edit them.
-func (h *Handler) loadObjective(w http.ResponseWriter, r *http.Request) (*Objective, *Plan, bool) {
+func (h *Handler) showNewObjective(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, false
+		return err
 	}
-	o, err := h.store.GetObjective(r.Context(), id)
+	p, err := h.svc.ManagedPlan(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, false
+		return err
 	}
-	if err := h.policy.CanManageNetwork(r.Context(), app.UserFrom(r.Context()), o.NetworkID); err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, false
-	}
-	p, err := h.store.GetPlan(r.Context(), o.PlanID)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, false
-	}
-	return o, p, true
+	return h.renderObjectiveForm(w, r, &ObjectiveForm{IsNew: true, Plan: p, Weight: "1"}, nil)
 }
 
-func (h *Handler) showEditObjective(w http.ResponseWriter, r *http.Request) {
-	o, p, ok := h.loadObjective(w, r)
-	if !ok {
-		return
+func (h *Handler) createObjective(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
 	}
-	h.renderObjectiveForm(w, r, &ObjectiveForm{ID: o.ID, Plan: p, Title: o.Title, Description: o.Description,
+	if err := web.ParseForm(w, r); err != nil {
+		return err
+	}
+	f, in := readObjectiveForm(r)
+	if _, err = h.svc.CreateObjective(ctx, u, id, in); err == nil {
+		h.web.Flash(r, h.web.T(r, "plan.objective_created"))
+		web.Redirect(w, r, planURL(id))
+		return nil
+	}
+	if !hasFields(err) {
+		return err
+	}
+	p, perr := h.svc.ManagedPlan(ctx, u, id)
+	if perr != nil {
+		return perr
+	}
+	f.IsNew, f.Plan = true, p
+	return h.renderObjectiveForm(w, r, f, err)
+}
+
+func (h *Handler) showEditObjective(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	o, p, err := h.svc.ManagedObjective(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return h.renderObjectiveForm(w, r, &ObjectiveForm{ID: o.ID, Plan: p, Title: o.Title, Description: o.Description,
 		GoalID: o.GoalID, Weight: FormatNumber(o.Weight, web.Lang(r.Context()))}, nil)
 }
 
-func (h *Handler) updateObjective(w http.ResponseWriter, r *http.Request) {
-	o, p, ok := h.loadObjective(w, r)
-	if !ok {
-		return
+func (h *Handler) updateObjective(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	f, in, err := readObjectiveForm(r)
-	f.ID, f.Plan = o.ID, p
+	f, in := readObjectiveForm(r)
+	place, err := h.svc.UpdateObjective(ctx, u, id, in)
 	if err == nil {
-		if err = h.store.UpdateObjective(r.Context(), o.ID, in, h.web.Clock.Now()); err == nil {
-			h.web.Flash(r, h.web.T(r, "plan.saved"))
-			web.Redirect(w, r, planURL(p.ID)+"#objective-"+strconv.FormatInt(o.ID, 10))
-			return
-		}
+		h.web.Flash(r, h.web.T(r, "plan.saved"))
+		web.Redirect(w, r, objectiveURL(place))
+		return nil
 	}
-	h.renderObjectiveForm(w, r, f, err)
+	if !hasFields(err) {
+		return err
+	}
+	_, p, perr := h.svc.ManagedObjective(ctx, u, id)
+	if perr != nil {
+		return perr
+	}
+	f.ID, f.Plan = id, p
+	return h.renderObjectiveForm(w, r, f, err)
 }
 
 // ActionForm is the action create / edit form.
@@ -446,133 +385,120 @@ type ActionForm struct {
 	Progress    string
 	Weight      string
 	Owners      []Person
-	Statuses    []string
 }
 
-func readActionForm(r *http.Request) (*ActionForm, ActionInput, error) {
+func readActionForm(r *http.Request) (*ActionForm, ActionInput) {
 	f := &ActionForm{Title: web.Field(r, "title"), Description: web.Field(r, "description"),
 		StartsOn: web.Field(r, "starts_on"), DueOn: web.Field(r, "due_on"), Status: web.Field(r, "status"),
 		Progress: web.Field(r, "progress"), Weight: web.Field(r, "weight")}
-	var v app.Validator
-	f.OwnerID = web.OptionalID(&v, "owner_id", r.PostFormValue("owner_id"))
-	in := ActionInput{Title: f.Title, Description: f.Description, OwnerID: f.OwnerID, Status: f.Status,
-		StartsOn: web.Date(&v, "starts_on", f.StartsOn), DueOn: web.Date(&v, "due_on", f.DueOn),
-		Progress: ParseInt(&v, "progress", f.Progress, 0), Weight: 1}
-	if w := ParseNumber(&v, "weight", f.Weight); w != nil {
+	in := ActionInput{Title: f.Title, Description: f.Description, Status: f.Status, Weight: 1}
+	v := &in.Unparsed
+	f.OwnerID = web.OptionalID(v, "owner_id", r.PostFormValue("owner_id"))
+	in.OwnerID = f.OwnerID
+	in.StartsOn, in.DueOn = web.Date(v, "starts_on", f.StartsOn), web.Date(v, "due_on", f.DueOn)
+	in.Progress = ParseInt(v, "progress", f.Progress, 0)
+	if w := ParseNumber(v, "weight", f.Weight); w != nil {
 		in.Weight = *w
 	}
-	in.Validate(&v)
-	return f, in, v.Err()
+	return f, in
 }
 
-func (h *Handler) renderActionForm(w http.ResponseWriter, r *http.Request, f *ActionForm, err error) {
-	owners, oerr := h.store.Owners(r.Context(), f.Plan.NetworkID)
+func (h *Handler) renderActionForm(w http.ResponseWriter, r *http.Request, f *ActionForm, err error) error {
+	owners, oerr := h.svc.Owners(r.Context(), f.Plan.NetworkID)
 	if oerr != nil {
-		h.web.Error(w, r, oerr)
-		return
+		return oerr
 	}
-	f.Owners, f.Statuses = owners, ActionStatuses
+	f.Owners = owners
 	title := h.web.T(r, "plan.new_action")
 	if !f.IsNew {
 		title = h.web.T(r, "plan.edit_action")
 	}
+	page := func(v *web.View) templ.Component { return actionFormPage(v, f) }
 	if err != nil {
-		h.web.FormError(w, r, "plan/action_form", title, f, err)
-		return
+		return h.web.Form(w, r, err, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "plan/action_form", title, f)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
-func (h *Handler) showNewAction(w http.ResponseWriter, r *http.Request) {
-	o, p, ok := h.loadObjective(w, r)
-	if !ok {
-		return
-	}
-	h.renderActionForm(w, r, &ActionForm{IsNew: true, Plan: p, Objective: o, Status: ActionPlanned, Progress: "0", Weight: "1"}, nil)
-}
-
-func (h *Handler) createAction(w http.ResponseWriter, r *http.Request) {
-	o, p, ok := h.loadObjective(w, r)
-	if !ok {
-		return
-	}
-	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	f, in, err := readActionForm(r)
-	f.IsNew, f.Plan, f.Objective = true, p, o
-	if err == nil {
-		if _, err = h.store.CreateAction(r.Context(), o.ID, in, h.web.Clock.Now()); err == nil {
-			h.web.Flash(r, h.web.T(r, "plan.action_created"))
-			web.Redirect(w, r, planURL(p.ID)+"#objective-"+strconv.FormatInt(o.ID, 10))
-			return
-		}
-	}
-	h.renderActionForm(w, r, f, err)
-}
-
-// loadAction loads the action named by the path with its objective and
-// plan, and checks the user may edit them.
-func (h *Handler) loadAction(w http.ResponseWriter, r *http.Request) (*Action, *Objective, *Plan, bool) {
+func (h *Handler) showNewAction(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, nil, false
+		return err
 	}
-	ctx := r.Context()
-	a, err := h.store.GetAction(ctx, id)
+	o, p, err := h.svc.ManagedObjective(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, nil, false
+		return err
 	}
-	if err := h.policy.CanManageNetwork(ctx, app.UserFrom(ctx), a.NetworkID); err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, nil, false
-	}
-	o, err := h.store.GetObjective(ctx, a.ObjectiveID)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, nil, false
-	}
-	p, err := h.store.GetPlan(ctx, a.PlanID)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, nil, nil, false
-	}
-	return a, o, p, true
+	return h.renderActionForm(w, r, &ActionForm{IsNew: true, Plan: p, Objective: o, Status: ActionPlanned, Progress: "0", Weight: "1"}, nil)
 }
 
-func (h *Handler) showEditAction(w http.ResponseWriter, r *http.Request) {
-	a, o, p, ok := h.loadAction(w, r)
-	if !ok {
-		return
+func (h *Handler) createAction(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := web.ParseForm(w, r); err != nil {
+		return err
+	}
+	f, in := readActionForm(r)
+	place, err := h.svc.CreateAction(ctx, u, id, in)
+	if err == nil {
+		h.web.Flash(r, h.web.T(r, "plan.action_created"))
+		web.Redirect(w, r, objectiveURL(place))
+		return nil
+	}
+	if !hasFields(err) {
+		return err
+	}
+	o, p, perr := h.svc.ManagedObjective(ctx, u, id)
+	if perr != nil {
+		return perr
+	}
+	f.IsNew, f.Plan, f.Objective = true, p, o
+	return h.renderActionForm(w, r, f, err)
+}
+
+func (h *Handler) showEditAction(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	a, o, p, err := h.svc.ManagedAction(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
 	}
 	f := &ActionForm{ID: a.ID, Plan: p, Objective: o, Title: a.Title, Description: a.Description, OwnerID: a.OwnerID,
 		StartsOn: isoDate(a.StartsOn), DueOn: isoDate(a.DueOn), Status: a.Status, Progress: strconv.Itoa(a.Progress),
 		Weight: FormatNumber(a.Weight, web.Lang(r.Context()))}
-	h.renderActionForm(w, r, f, nil)
+	return h.renderActionForm(w, r, f, nil)
 }
 
-func (h *Handler) updateAction(w http.ResponseWriter, r *http.Request) {
-	a, o, p, ok := h.loadAction(w, r)
-	if !ok {
-		return
+func (h *Handler) updateAction(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	f, in, err := readActionForm(r)
-	f.ID, f.Plan, f.Objective = a.ID, p, o
+	f, in := readActionForm(r)
+	place, err := h.svc.UpdateAction(ctx, u, id, in)
 	if err == nil {
-		if err = h.store.UpdateAction(r.Context(), a.ID, in, h.web.Clock.Now()); err == nil {
-			h.web.Flash(r, h.web.T(r, "plan.saved"))
-			web.Redirect(w, r, planURL(p.ID)+"#objective-"+strconv.FormatInt(o.ID, 10))
-			return
-		}
+		h.web.Flash(r, h.web.T(r, "plan.saved"))
+		web.Redirect(w, r, objectiveURL(place))
+		return nil
 	}
-	h.renderActionForm(w, r, f, err)
+	if !hasFields(err) {
+		return err
+	}
+	_, o, p, perr := h.svc.ManagedAction(ctx, u, id)
+	if perr != nil {
+		return perr
+	}
+	f.ID, f.Plan, f.Objective = id, p, o
+	return h.renderActionForm(w, r, f, err)
 }
 
 // IndicatorForm is the new indicator form.
@@ -585,48 +511,56 @@ type IndicatorForm struct {
 	Target   string
 }
 
-func (h *Handler) renderIndicatorForm(w http.ResponseWriter, r *http.Request, f *IndicatorForm, err error) {
+func (h *Handler) renderIndicatorForm(w http.ResponseWriter, r *http.Request, f *IndicatorForm, err error) error {
 	title := h.web.T(r, "plan.new_indicator")
+	page := func(v *web.View) templ.Component { return indicatorFormPage(v, f) }
 	if err != nil {
-		h.web.FormError(w, r, "plan/indicator_form", title, f, err)
-		return
+		return h.web.Form(w, r, err, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "plan/indicator_form", title, f)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
-func (h *Handler) showNewIndicator(w http.ResponseWriter, r *http.Request) {
-	a, _, p, ok := h.loadAction(w, r)
-	if !ok {
-		return
+func (h *Handler) showNewIndicator(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
 	}
-	h.renderIndicatorForm(w, r, &IndicatorForm{Plan: p, Action: a}, nil)
+	a, _, p, err := h.svc.ManagedAction(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return h.renderIndicatorForm(w, r, &IndicatorForm{Plan: p, Action: a}, nil)
 }
 
-func (h *Handler) createIndicator(w http.ResponseWriter, r *http.Request) {
-	a, _, p, ok := h.loadAction(w, r)
-	if !ok {
-		return
+func (h *Handler) createIndicator(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	f := &IndicatorForm{Plan: p, Action: a, Name: web.Field(r, "name"), Unit: web.Field(r, "unit"),
+	f := &IndicatorForm{Name: web.Field(r, "name"), Unit: web.Field(r, "unit"),
 		Baseline: web.Field(r, "baseline"), Target: web.Field(r, "target")}
-	var v app.Validator
-	in := IndicatorInput{Name: f.Name, Unit: f.Unit, Baseline: ParseNumber(&v, "baseline", f.Baseline),
-		Target: ParseNumber(&v, "target", f.Target)}
-	in.Validate(&v)
-	err := v.Err()
+	in := IndicatorInput{Name: f.Name, Unit: f.Unit}
+	in.Baseline = ParseNumber(&in.Unparsed, "baseline", f.Baseline)
+	in.Target = ParseNumber(&in.Unparsed, "target", f.Target)
+	indID, err := h.svc.CreateIndicator(ctx, u, id, in)
 	if err == nil {
-		var id int64
-		if id, err = h.store.CreateIndicator(r.Context(), a.ID, in, h.web.Clock.Now()); err == nil {
-			h.web.Flash(r, h.web.T(r, "plan.indicator_created"))
-			web.Redirect(w, r, "/indicators/"+strconv.FormatInt(id, 10))
-			return
-		}
+		h.web.Flash(r, h.web.T(r, "plan.indicator_created"))
+		web.Redirect(w, r, indicatorURL(indID))
+		return nil
 	}
-	h.renderIndicatorForm(w, r, f, err)
+	if !hasFields(err) {
+		return err
+	}
+	a, _, p, perr := h.svc.ManagedAction(ctx, u, id)
+	if perr != nil {
+		return perr
+	}
+	f.Plan, f.Action = p, a
+	return h.renderIndicatorForm(w, r, f, err)
 }
 
 // IndicatorPage is an indicator's page: its values and a form to add one.
@@ -642,84 +576,64 @@ type IndicatorPage struct {
 
 // ValueRow is a measured value formatted for the page.
 type ValueRow struct {
-	MeasuredOn time.Time
+	MeasuredOn string
 	Value      string
 }
 
 func (h *Handler) indicatorPage(r *http.Request, id int64) (*IndicatorPage, error) {
 	ctx := r.Context()
-	ind, err := h.store.GetIndicator(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if err := auth.RequireUser(app.UserFrom(ctx)); err != nil {
-		return nil, err
-	}
-	a, err := h.store.GetAction(ctx, ind.ActionID)
-	if err != nil {
-		return nil, err
-	}
-	p, err := h.store.GetPlan(ctx, a.PlanID)
+	d, err := h.svc.Indicator(ctx, app.UserFrom(ctx), id)
 	if err != nil {
 		return nil, err
 	}
 	lang := web.Lang(ctx)
-	page := &IndicatorPage{Plan: p, Action: a, Indicator: indicatorView(ind, lang),
-		MeasuredOn: isoDate(new(h.today()))}
-	for _, v := range ind.Values {
-		page.Values = append(page.Values, ValueRow{MeasuredOn: v.MeasuredOn, Value: FormatNumber(v.Value, lang)})
-	}
-	if page.CanManage, err = h.canManage(ctx, p.NetworkID); err != nil {
-		return nil, err
+	page := &IndicatorPage{Plan: d.Plan, Action: d.Action, Indicator: indicatorView(d.Indicator, lang),
+		CanManage: d.CanManage, MeasuredOn: isoDate(new(h.svc.Today()))}
+	for _, v := range d.Indicator.Values {
+		page.Values = append(page.Values, ValueRow{MeasuredOn: web.FormatDate(v.MeasuredOn), Value: FormatNumber(v.Value, lang)})
 	}
 	return page, nil
 }
 
-func (h *Handler) showIndicator(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showIndicator(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	page, err := h.indicatorPage(r, id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.web.Render(w, r, http.StatusOK, "plan/indicator", page.Indicator.Name, page)
+	return h.web.Page(w, r, http.StatusOK, page.Indicator.Name, func(v *web.View) templ.Component { return indicatorPage(v, page) })
 }
 
-func (h *Handler) addValue(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) addValue(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	page, err := h.indicatorPage(r, id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	if !page.CanManage {
-		h.web.Error(w, r, app.Forbidden())
-		return
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	page.MeasuredOn, page.Value = web.Field(r, "measured_on"), web.Field(r, "value")
-	var v app.Validator
-	in := ValueInput{MeasuredOn: web.Date(&v, "measured_on", page.MeasuredOn), Value: ParseNumber(&v, "value", page.Value)}
-	in.Validate(&v)
-	if err = v.Err(); err == nil {
-		if err = h.store.SetValue(r.Context(), id, in, h.web.Clock.Now()); err == nil {
-			h.web.Flash(r, h.web.T(r, "plan.value_saved"))
-			web.Redirect(w, r, "/indicators/"+strconv.FormatInt(id, 10))
-			return
-		}
+	measuredOn, value := web.Field(r, "measured_on"), web.Field(r, "value")
+	var in ValueInput
+	in.MeasuredOn = web.Date(&in.Unparsed, "measured_on", measuredOn)
+	in.Value = ParseNumber(&in.Unparsed, "value", value)
+	err = h.svc.SetValue(r.Context(), app.UserFrom(r.Context()), id, in)
+	if err == nil {
+		h.web.Flash(r, h.web.T(r, "plan.value_saved"))
+		web.Redirect(w, r, indicatorURL(id))
+		return nil
 	}
-	h.web.FormError(w, r, "plan/indicator", page.Indicator.Name, page, err)
+	if !hasFields(err) {
+		return err
+	}
+	page, perr := h.indicatorPage(r, id)
+	if perr != nil {
+		return perr
+	}
+	page.MeasuredOn, page.Value = measuredOn, value
+	return h.web.Form(w, r, err, page.Indicator.Name, func(v *web.View) templ.Component { return indicatorPage(v, page) })
 }
 
 // GoalsPage is a project's goals with their networks' objectives and
@@ -735,62 +649,31 @@ type GoalsPage struct {
 	Timeline []TimelineRow
 }
 
-func (h *Handler) showGoals(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+func (h *Handler) showGoals(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	p, err := h.store.Project(ctx, id)
+	g, err := h.svc.ProjectGoals(ctx, u, id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	u := app.UserFrom(ctx)
-	if !p.GoalsPublished {
-		if err := auth.RequireUser(u); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-	}
-	report, err := h.store.GoalsReport(ctx, id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	page := GoalsPage{Project: p, Public: u == nil, Goals: goalViews(report, h.today(), web.Lang(ctx))}
+	page := GoalsPage{Project: g.Project, CanManage: g.CanManage, Public: u == nil,
+		Goals: goalViews(g.Goals, h.svc.Today(), web.Lang(ctx))}
 	page.Timeline, page.Late = timeline(page.Goals)
-	if u != nil {
-		if err := h.policy.CanManageProject(ctx, u, id); err == nil {
-			page.CanManage = true
-		} else if app.IsCode(err, app.EINTERNAL) {
-			h.web.Error(w, r, err)
-			return
-		}
-	}
-	h.web.Render(w, r, http.StatusOK, "plan/goals", h.web.T(r, "plan.goals_title", "Project", p.Name), page)
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "plan.goals_title", "Project", g.Project.Name),
+		func(v *web.View) templ.Component { return goalsPage(v, &page) })
 }
 
-func (h *Handler) publishGoals(published bool) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
+func (h *Handler) publishGoals(published bool) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		id, err := web.ID(r, "id")
 		if err != nil {
-			h.web.Error(w, r, err)
-			return
+			return err
 		}
-		if _, err := h.store.Project(ctx, id); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		if err := h.policy.CanManageProject(ctx, app.UserFrom(ctx), id); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		if err := h.store.SetGoalsPublished(ctx, id, published, h.web.Clock.Now()); err != nil {
-			h.web.Error(w, r, err)
-			return
+		if err := h.svc.PublishGoals(r.Context(), app.UserFrom(r.Context()), id, published); err != nil {
+			return err
 		}
 		msg := "plan.goals_published_flash"
 		if !published {
@@ -798,5 +681,14 @@ func (h *Handler) publishGoals(published bool) http.HandlerFunc {
 		}
 		h.web.Flash(r, h.web.T(r, msg))
 		web.Redirect(w, r, "/projects/"+strconv.FormatInt(id, 10)+"/goals")
+		return nil
 	}
+}
+
+// isoDate formats a date for a date input (yyyy-mm-dd); nil is "".
+func isoDate(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }

@@ -159,10 +159,14 @@ type PlanInput struct {
 	StartsOn    *time.Time
 	EndsOn      *time.Time
 	Status      string
+	// Unparsed holds what the adapter could not parse (a malformed date
+	// or number); Validate reports it first, so the field keeps that error.
+	Unparsed app.Validator
 }
 
 // Validate records problems on v and trims the input.
 func (in *PlanInput) Validate(v *app.Validator) {
+	mergeProblems(v, &in.Unparsed)
 	in.Title = strings.TrimSpace(in.Title)
 	in.Description = strings.TrimSpace(in.Description)
 	v.Required("title", in.Title)
@@ -187,10 +191,14 @@ type ObjectiveInput struct {
 	Description string
 	GoalID      int64
 	Weight      float64
+	// Unparsed holds what the adapter could not parse (a malformed date
+	// or number); Validate reports it first, so the field keeps that error.
+	Unparsed app.Validator
 }
 
 // Validate records problems on v and trims the input.
 func (in *ObjectiveInput) Validate(v *app.Validator) {
+	mergeProblems(v, &in.Unparsed)
 	in.Title = strings.TrimSpace(in.Title)
 	in.Description = strings.TrimSpace(in.Description)
 	v.Required("title", in.Title)
@@ -211,11 +219,15 @@ type ActionInput struct {
 	Status      string
 	Progress    int
 	Weight      float64
+	// Unparsed holds what the adapter could not parse (a malformed date
+	// or number); Validate reports it first, so the field keeps that error.
+	Unparsed app.Validator
 }
 
 // Validate records problems on v and trims the input. A done action is
 // 100 % complete.
 func (in *ActionInput) Validate(v *app.Validator) {
+	mergeProblems(v, &in.Unparsed)
 	in.Title = strings.TrimSpace(in.Title)
 	in.Description = strings.TrimSpace(in.Description)
 	v.Required("title", in.Title)
@@ -241,10 +253,14 @@ type IndicatorInput struct {
 	Unit     string
 	Baseline *float64
 	Target   *float64
+	// Unparsed holds what the adapter could not parse (a malformed date
+	// or number); Validate reports it first, so the field keeps that error.
+	Unparsed app.Validator
 }
 
 // Validate records problems on v and trims the input.
 func (in *IndicatorInput) Validate(v *app.Validator) {
+	mergeProblems(v, &in.Unparsed)
 	in.Name = strings.TrimSpace(in.Name)
 	in.Unit = strings.TrimSpace(in.Unit)
 	v.Required("name", in.Name)
@@ -264,10 +280,14 @@ func (in *IndicatorInput) Validate(v *app.Validator) {
 type ValueInput struct {
 	MeasuredOn *time.Time
 	Value      *float64
+	// Unparsed holds what the adapter could not parse (a malformed date
+	// or number); Validate reports it first, so the field keeps that error.
+	Unparsed app.Validator
 }
 
 // Validate records problems on v.
 func (in *ValueInput) Validate(v *app.Validator) {
+	mergeProblems(v, &in.Unparsed)
 	if in.MeasuredOn == nil {
 		v.Add("measured_on", "err.required", nil)
 	}
@@ -345,3 +365,11 @@ func FormatNumber(x float64, lang string) string {
 // Day returns t's calendar date in Finland as midnight UTC, the form dates
 // are stored and compared in.
 func Day(t time.Time) time.Time { return app.Day(t) }
+
+// mergeProblems records on v the problems an adapter met while parsing
+// (Input.Unparsed), ahead of any that validation finds.
+func mergeProblems(v, from *app.Validator) {
+	for _, f := range from.Fields() {
+		v.Add(f.Field, f.Key, f.Args)
+	}
+}

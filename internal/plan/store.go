@@ -49,26 +49,6 @@ func floatIn(f *float64) any {
 	return *f
 }
 
-// NetworkRef is the network a plan page is for.
-type NetworkRef struct {
-	ID          int64
-	Name        string
-	ProjectID   int64
-	ProjectName string
-}
-
-// Network returns a network with its project's name; ENOTFOUND when
-// missing.
-func (s *Store) Network(ctx context.Context, id int64) (*NetworkRef, error) {
-	var n NetworkRef
-	err := s.q.QueryRowContext(ctx, `SELECT n.id, n.name, p.id, p.name FROM networks n JOIN projects p ON p.id = n.project_id
-		WHERE n.id = $1`, id).Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName)
-	if err != nil {
-		return nil, db.NotFound(err, "network", "get network")
-	}
-	return &n, nil
-}
-
 // ProjectRef is the project a goals page is for.
 type ProjectRef struct {
 	ID             int64
@@ -282,14 +262,14 @@ func (s *Store) GetFull(ctx context.Context, id int64) (*Plan, error) {
 // CreatePlan stores a new plan in a network and returns its id. Call
 // in.Validate first. ENOTFOUND for an unknown network.
 func (s *Store) CreatePlan(ctx context.Context, networkID int64, in PlanInput, now time.Time) (int64, error) {
-	if _, err := s.Network(ctx, networkID); err != nil {
-		return 0, err
-	}
 	now = db.Now(now)
 	var id int64
 	err := s.q.QueryRowContext(ctx, `INSERT INTO action_plans (network_id, title, description, starts_on, ends_on, status, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
 		networkID, in.Title, in.Description, dateIn(in.StartsOn), dateIn(in.EndsOn), in.Status, now).Scan(&id)
+	if db.IsForeignKeyViolation(err) {
+		return 0, app.NotFound("network")
+	}
 	if err != nil {
 		return 0, fmt.Errorf("create plan: %w", err)
 	}
@@ -367,6 +347,16 @@ func (s *Store) GetObjective(ctx context.Context, id int64) (*Objective, error) 
 		return nil, db.NotFound(err, "objective", "get objective")
 	}
 	return o, nil
+}
+
+// ObjectiveActions returns an objective's actions in due date order
+// (undated last), without their indicators.
+func (s *Store) ObjectiveActions(ctx context.Context, objectiveID int64) ([]Action, error) {
+	acts, err := s.actions(ctx, `WHERE o.id = $1`, objectiveID)
+	if err != nil {
+		return nil, err
+	}
+	return acts[objectiveID], nil
 }
 
 // CreateObjective adds an objective to a plan and returns its id. Call
