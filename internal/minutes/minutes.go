@@ -200,6 +200,9 @@ type ItemInput struct {
 	DueOn        *time.Time
 	Status       string
 	PlanActionID int64
+	// Problems holds the field errors found while decoding the input (a
+	// malformed date or id); the service reports them with Validate's.
+	Problems app.Validator
 }
 
 // Validate checks the input (membership and the plan action are checked
@@ -229,4 +232,12 @@ func validStatus(s string) bool {
 		}
 	}
 	return false
+}
+
+// isoDate formats a date as yyyy-mm-dd; nil is "".
+func isoDate(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }

@@ -238,7 +238,7 @@ func TestNextMeetingAndOrganisations(t *testing.T) {
 		ctx := context.Background()
 		f := seed(t, d)
 		s := minutes.NewStore(d)
-		m, err := meeting.NewStore(d).Get(ctx, f.meeting)
+		m, err := meeting.NewReader(d).Meeting(ctx, f.meeting)
 		if err != nil {
 			t.Fatal(err)
 		}
