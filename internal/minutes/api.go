@@ -1,13 +1,11 @@
 package minutes
 
 import (
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"time"
 
-	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -126,39 +124,30 @@ func ItemToJSON(a *ActionItem) ActionItemJSON {
 	return j
 }
 
-func (h *Handler) minutesJSON(r *http.Request, meetingID int64) (*JSON, error) {
-	ctx := r.Context()
-	mn, err := h.store.Get(ctx, meetingID)
+// minutesJSON is the meeting's minutes with their revisions and action
+// items, as the API shows them.
+func (h *Handler) minutesJSON(r *http.Request, t *Target) (*JSON, error) {
+	rec, err := h.svc.Record(r.Context(), t)
 	if err != nil {
 		return nil, err
 	}
-	revs, err := h.store.Revisions(ctx, mn.ID)
-	if err != nil {
-		return nil, err
-	}
-	items, err := h.store.Items(ctx, meetingID, h.web.Clock.Now())
-	if err != nil {
-		return nil, err
-	}
-	j := &JSON{MeetingID: meetingID, Body: mn.Body, BodyHTML: string(mn.HTML()), Status: mn.Status, Version: mn.Version,
+	mn := rec.Minutes
+	j := &JSON{MeetingID: t.Meeting.ID, Body: mn.Body, BodyHTML: string(mn.HTML()), Status: mn.Status, Version: mn.Version,
 		Decisions: mn.DecisionTexts(), ApprovedBy: optID(mn.ApprovedByID), ApprovedAt: mn.ApprovedAt,
 		Revisions: []RevisionJSON{}, ActionItems: []ActionItemJSON{}, CreatedAt: mn.CreatedAt, UpdatedAt: mn.UpdatedAt}
-	for _, rv := range revs {
+	for _, rv := range rec.Revisions {
 		j.Revisions = append(j.Revisions, RevisionJSON{Body: rv.Body, Decisions: SplitDecisions(rv.Decisions), AuthorID: optID(rv.AuthorID),
 			AuthorName: rv.AuthorName, Reason: rv.Reason, CreatedAt: rv.CreatedAt})
 	}
-	for i := range items {
-		j.ActionItems = append(j.ActionItems, ItemToJSON(&items[i]))
+	for i := range rec.Items {
+		j.ActionItems = append(j.ActionItems, ItemToJSON(&rec.Items[i]))
 	}
 	return j, nil
 }
 
-func (h *Handler) apiGetMinutes(w http.ResponseWriter, r *http.Request) error {
-	m, _, err := h.loadMeeting(r, canRead)
-	if err != nil {
-		return err
-	}
-	j, err := h.minutesJSON(r, m.ID)
+// writeMinutes answers with the meeting's minutes.
+func (h *Handler) writeMinutes(w http.ResponseWriter, r *http.Request, t *Target) error {
+	j, err := h.minutesJSON(r, t)
 	if err != nil {
 		return err
 	}
@@ -166,8 +155,16 @@ func (h *Handler) apiGetMinutes(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+func (h *Handler) apiGetMinutes(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.meetingTarget(r, RightRead)
+	if err != nil {
+		return err
+	}
+	return h.writeMinutes(w, r, t)
+}
+
 func (h *Handler) apiPutMinutes(w http.ResponseWriter, r *http.Request) error {
-	m, a, err := h.loadMeeting(r, canManage)
+	t, err := h.meetingTarget(r, RightManage)
 	if err != nil {
 		return err
 	}
@@ -175,50 +172,11 @@ func (h *Handler) apiPutMinutes(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	if in.Status != "" && in.Status != StatusDraft && in.Status != StatusApproved {
-		return app.FieldInvalid("status", "err.invalid_choice")
-	}
-	if in.Status == StatusApproved && !a.Approve {
-		return app.Forbidden()
-	}
-	ctx := r.Context()
-	now := h.web.Clock.Now()
-	err = h.db.WithTx(ctx, func(tx *sql.Tx) error {
-		s := NewStore(tx)
-		cur, err := s.Get(ctx, m.ID)
-		if err != nil && !app.IsCode(err, app.ENOTFOUND) {
-			return err
-		}
-		approved := cur != nil && cur.Approved()
-		if approved && in.Status == StatusDraft {
-			return app.FieldInvalid("status", "minutes.err.unapprove")
-		}
-		input := Input{Body: in.Body, Decisions: append([]string(nil), in.Decisions...), Reason: in.Reason}
-		var v app.Validator
-		input.Validate(&v, approved)
-		if err := v.Err(); err != nil {
-			return err
-		}
-		mn, err := s.Save(ctx, m.ID, input, a.Person, now)
-		if err != nil {
-			return err
-		}
-		if in.Status == StatusApproved && !mn.Approved() {
-			if _, err := h.approve(ctx, tx, m, mn.Version, a.Person); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	save := SaveInput{Input: Input{Body: in.Body, Decisions: in.Decisions, Reason: in.Reason}, Status: in.Status}
+	if _, err := h.svc.SaveMinutes(r.Context(), t, save); err != nil {
 		return err
 	}
-	j, err := h.minutesJSON(r, m.ID)
-	if err != nil {
-		return err
-	}
-	web.WriteJSON(w, http.StatusOK, j)
-	return nil
+	return h.writeMinutes(w, r, t)
 }
 
 // ApproveJSON is the body of POST minutes/approve: the version of the
@@ -231,7 +189,7 @@ type ApproveJSON struct {
 // as POST /meetings/{id}/minutes/approve (conveners, the project's
 // coordinators and admins).
 func (h *Handler) apiApproveMinutes(w http.ResponseWriter, r *http.Request) error {
-	m, a, err := h.loadMeeting(r, func(a access) bool { return a.Approve })
+	t, err := h.meetingTarget(r, RightApprove)
 	if err != nil {
 		return err
 	}
@@ -239,35 +197,23 @@ func (h *Handler) apiApproveMinutes(w http.ResponseWriter, r *http.Request) erro
 	if err := web.DecodeJSON(w, r, &body); err != nil {
 		return err
 	}
-	if body.Version <= 0 {
-		return app.FieldInvalid("version", "err.required")
-	}
-	if err := h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		_, err := h.approve(r.Context(), tx, m, body.Version, a.Person)
-		return err
-	}); err != nil {
+	if _, err := h.svc.Approve(r.Context(), t, body.Version); err != nil {
 		return err
 	}
-	j, err := h.minutesJSON(r, m.ID)
-	if err != nil {
-		return err
-	}
-	web.WriteJSON(w, http.StatusOK, j)
-	return nil
+	return h.writeMinutes(w, r, t)
 }
 
-func (in *ItemInputJSON) toInput() (ItemInput, error) {
-	var v app.Validator
-	out := ItemInput{Title: in.Title, OwnerID: in.OwnerID, Status: in.Status, DueOn: web.Date(&v, "due_on", in.DueOn)}
+func (in *ItemInputJSON) toInput() ItemInput {
+	out := ItemInput{Title: in.Title, OwnerID: in.OwnerID, Status: in.Status}
+	out.DueOn = web.Date(&out.Problems, "due_on", in.DueOn)
 	if in.PlanActionID != nil {
 		out.PlanActionID = *in.PlanActionID
 	}
-	out.Validate(&v)
-	return out, v.Err()
+	return out
 }
 
 func (h *Handler) apiAddItem(w http.ResponseWriter, r *http.Request) error {
-	m, _, err := h.loadMeeting(r, canManage)
+	t, err := h.meetingTarget(r, RightManage)
 	if err != nil {
 		return err
 	}
@@ -275,32 +221,21 @@ func (h *Handler) apiAddItem(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(w, r, &body); err != nil {
 		return err
 	}
-	in, err := body.toInput()
-	var id int64
-	if err == nil {
-		id, err = h.store.AddItem(r.Context(), m.ID, m.NetworkID, in, h.web.Clock.Now())
-	}
+	it, err := h.svc.AddItem(r.Context(), t, body.toInput())
 	if err != nil {
 		return err
 	}
-	it, err := h.store.Item(r.Context(), id, h.web.Clock.Now())
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Location", fmt.Sprintf("/api/v1/action-items/%d", id))
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/action-items/%d", it.ID))
 	web.WriteJSON(w, http.StatusCreated, ItemToJSON(it))
 	return nil
 }
 
 func (h *Handler) apiGetItem(w http.ResponseWriter, r *http.Request) error {
-	it, _, a, err := h.loadItem(r)
-	if err == nil && !a.Invitee {
-		err = deny(r.Context())
-	}
+	t, err := h.itemTarget(r, RightRead)
 	if err != nil {
 		return err
 	}
-	web.WriteJSON(w, http.StatusOK, ItemToJSON(it))
+	web.WriteJSON(w, http.StatusOK, ItemToJSON(t.Item))
 	return nil
 }
 
@@ -308,11 +243,7 @@ func (h *Handler) apiGetItem(w http.ResponseWriter, r *http.Request) error {
 // owner may change only the status (the other fields must be sent as they
 // are).
 func (h *Handler) apiPutItem(w http.ResponseWriter, r *http.Request) error {
-	it, _, a, err := h.loadItem(r)
-	owner := it != nil && it.OwnerID != 0 && it.OwnerID == a.Person
-	if err == nil && !a.Manage && !owner {
-		err = deny(r.Context())
-	}
+	t, err := h.itemTarget(r, RightSetStatus)
 	if err != nil {
 		return err
 	}
@@ -320,21 +251,8 @@ func (h *Handler) apiPutItem(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(w, r, &body); err != nil {
 		return err
 	}
-	in, err := body.toInput()
-	now := h.web.Clock.Now()
-	if err == nil && !a.Manage {
-		if in.Title != it.Title || in.OwnerID != it.OwnerID || isoDate(in.DueOn) != isoDate(it.DueOn) || in.PlanActionID != it.PlanActionID {
-			err = app.Forbidden()
-		} else {
-			err = h.store.SetItemStatus(r.Context(), it.ID, in.Status, now)
-		}
-	} else if err == nil {
-		err = h.store.UpdateItem(r.Context(), it.ID, in, now)
-	}
+	it, err := h.svc.UpdateItem(r.Context(), t, body.toInput())
 	if err != nil {
-		return err
-	}
-	if it, err = h.store.Item(r.Context(), it.ID, now); err != nil {
 		return err
 	}
 	web.WriteJSON(w, http.StatusOK, ItemToJSON(it))

@@ -1,13 +1,13 @@
 package minutes
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/a-h/templ"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
@@ -17,115 +17,64 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
-// Handler serves the minutes pages and API.
+// Handler serves the minutes pages and API, both adapters over Service.
 type Handler struct {
-	web      *web.Kit
-	db       *db.DB
-	store    *Store
-	meetings *meeting.Store
-	policy   *auth.Policy
-	mail     *mail.Outbox
+	web *web.Kit
+	svc *Service
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), meetings: meeting.NewStore(d), policy: auth.NewPolicy(d, kit.Clock)}
+	return &Handler{web: kit, svc: NewService(d, auth.NewPolicy(d, kit.Clock), kit.Clock, nil)}
 }
 
 // WithMail sets the outbox approved minutes are queued in (without one, no
 // mail is sent).
 func (h *Handler) WithMail(o *mail.Outbox) *Handler {
-	h.mail = o
+	h.svc.mail = o
 	return h
 }
 
 // Routes registers the HTML and API routes.
 func (h *Handler) Routes(mux *web.Mux) {
-	mux.HandleFunc("GET /meetings/{id}/minutes", h.showMinutes)
-	mux.HandleFunc("POST /meetings/{id}/minutes", h.saveMinutes)
-	mux.HandleFunc("POST /meetings/{id}/minutes/approve", h.approveMinutes)
-	mux.HandleFunc("POST /meetings/{id}/action-items", h.addItem)
-	mux.HandleFunc("GET /meetings/{id}/summary", h.showSummary)
-	mux.HandleFunc("GET /action-items/{id}/edit", h.showEditItem)
-	mux.HandleFunc("POST /action-items/{id}", h.updateItem)
-	mux.HandleFunc("POST /action-items/{id}/status", h.setItemStatus)
+	mux.HandleFunc("GET /meetings/{id}/minutes", h.web.HTML(h.showMinutes))
+	mux.HandleFunc("POST /meetings/{id}/minutes", h.web.HTML(h.saveMinutes))
+	mux.HandleFunc("POST /meetings/{id}/minutes/approve", h.web.HTML(h.approveMinutes))
+	mux.HandleFunc("POST /meetings/{id}/action-items", h.web.HTML(h.addItem))
+	mux.HandleFunc("GET /meetings/{id}/summary", h.web.HTML(h.showSummary))
+	mux.HandleFunc("GET /action-items/{id}/edit", h.web.HTML(h.showEditItem))
+	mux.HandleFunc("POST /action-items/{id}", h.web.HTML(h.updateItem))
+	mux.HandleFunc("POST /action-items/{id}/status", h.web.HTML(h.setItemStatus))
 	h.apiRoutes(mux)
 }
 
 func minutesURL(id int64) string { return "/meetings/" + strconv.FormatInt(id, 10) + "/minutes" }
 
-// access is what the user may do with a network's minutes.
-type access struct {
-	Manage  bool // write minutes and action items: convener, secretary, project staff, admin
-	Approve bool // approve: convener, the project's coordinator, admin
-	Invitee bool // read: Manage or a member of the network
-	Person  int64
-}
-
-func (h *Handler) access(ctx context.Context, m *meeting.Meeting) (access, error) {
-	u := app.UserFrom(ctx)
-	var a access
-	if u == nil {
-		return a, nil
-	}
-	a.Person = u.PersonID
-	if err := h.policy.CanManageNetwork(ctx, u, m.NetworkID); err == nil {
-		a.Manage = true
-	} else if app.IsCode(err, app.EINTERNAL) {
-		return a, err
-	}
-	role, err := h.policy.NetworkRole(ctx, u, m.NetworkID)
-	if err != nil {
-		return a, err
-	}
-	a.Invitee = a.Manage || role != ""
-	if role == auth.RoleConvener {
-		a.Approve = true
-	} else if err := h.policy.CanManageProject(ctx, u, m.ProjectID); err == nil {
-		a.Approve = true
-	} else if app.IsCode(err, app.EINTERNAL) {
-		return a, err
-	}
-	return a, nil
-}
-
-func deny(ctx context.Context) error {
-	if err := auth.RequireUser(app.UserFrom(ctx)); err != nil {
-		return err
-	}
-	return app.Forbidden()
-}
-
-// loadMeeting loads the meeting named by the path and the user's access;
-// need says which right is required.
-func (h *Handler) loadMeeting(r *http.Request, need func(access) bool) (*meeting.Meeting, access, error) {
+// meetingTarget loads the meeting named by the path with the user's
+// access, requiring right r.
+func (h *Handler) meetingTarget(r *http.Request, right Right) (*Target, error) {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		return nil, access{}, err
+		return nil, err
 	}
-	m, err := h.meetings.Get(r.Context(), id)
-	if err != nil {
-		return nil, access{}, err
-	}
-	a, err := h.access(r.Context(), m)
-	if err != nil {
-		return nil, access{}, err
-	}
-	if !need(a) {
-		return nil, access{}, deny(r.Context())
-	}
-	return m, a, nil
+	return h.svc.Meeting(r.Context(), app.UserFrom(r.Context()), id, right)
 }
 
-func canRead(a access) bool   { return a.Invitee }
-func canManage(a access) bool { return a.Manage }
+// itemTarget loads the action item named by the path with its meeting
+// and the user's access, requiring right r.
+func (h *Handler) itemTarget(r *http.Request, right Right) (*ItemTarget, error) {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	return h.svc.Item(r.Context(), app.UserFrom(r.Context()), id, right)
+}
 
 // MinutesForm is the minutes form's values.
 type MinutesForm struct {
 	Body      string
 	Decisions string
 	Reason    string
-	Version   int
 }
 
 // ItemForm is the action item form's values.
@@ -145,45 +94,35 @@ type Page struct {
 	Items       []ActionItem
 	Members     []Member
 	PlanActions []PlanAction
-	Access      access
+	Access      auth.MinutesAccess
 	Form        MinutesForm
 	Item        ItemForm
 	Today       time.Time
-	Statuses    []string
 }
 
 // CanSetStatus reports whether the user may change the item's status.
-func (p *Page) CanSetStatus(it ActionItem) bool {
-	return p.Access.Manage || it.OwnerID != 0 && it.OwnerID == p.Access.Person
-}
+func (p *Page) CanSetStatus(it ActionItem) bool { return p.Access.CanSetItemStatus(it.OwnerID) }
 
-func (h *Handler) showMinutes(w http.ResponseWriter, r *http.Request) {
-	m, a, err := h.loadMeeting(r, canRead)
+func (h *Handler) showMinutes(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.meetingTarget(r, RightRead)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.renderMinutes(w, r, m, a, nil, nil, nil)
+	return h.renderMinutes(w, r, t, nil, nil, nil)
 }
 
 // renderMinutes shows the minutes page; form and item keep what was typed
-// when formErr is a validation error.
-func (h *Handler) renderMinutes(w http.ResponseWriter, r *http.Request, m *meeting.Meeting, a access, form *MinutesForm, item *ItemForm, formErr error) {
-	ctx := r.Context()
-	now := h.web.Clock.Now()
-	p := &Page{Meeting: m, Access: a, Today: Today(now), Statuses: ItemStatuses, Item: ItemForm{Status: ItemOpen}}
-	mn, err := h.store.Get(ctx, m.ID)
-	if err != nil && !app.IsCode(err, app.ENOTFOUND) {
-		h.web.Error(w, r, err)
-		return
+// when formErr is a validation error (any other error is returned).
+func (h *Handler) renderMinutes(w http.ResponseWriter, r *http.Request, t *Target, form *MinutesForm, item *ItemForm, formErr error) error {
+	o, err := h.svc.Overview(r.Context(), t)
+	if err != nil {
+		return err
 	}
-	if mn != nil {
-		p.Minutes = mn
-		p.Form = MinutesForm{Body: mn.Body, Decisions: strings.Join(mn.DecisionTexts(), "\n"), Version: mn.Version}
-		if p.Revisions, err = h.store.Revisions(ctx, mn.ID); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
+	m := t.Meeting
+	p := &Page{Meeting: m, Access: t.Access, Today: Today(h.web.Clock.Now()), Item: ItemForm{Status: ItemOpen},
+		Minutes: o.Minutes, Revisions: o.Revisions, Items: o.Items, Members: o.Members, PlanActions: o.PlanActions}
+	if o.Minutes != nil {
+		p.Form = MinutesForm{Body: o.Minutes.Body, Decisions: strings.Join(o.Minutes.DecisionTexts(), "\n")}
 	}
 	if form != nil {
 		p.Form = *form
@@ -191,26 +130,12 @@ func (h *Handler) renderMinutes(w http.ResponseWriter, r *http.Request, m *meeti
 	if item != nil {
 		p.Item = *item
 	}
-	if p.Items, err = h.store.Items(ctx, m.ID, now); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	if a.Manage {
-		if p.Members, err = h.store.Members(ctx, m.NetworkID, now); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		if p.PlanActions, err = h.store.PlanActions(ctx, m.NetworkID); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-	}
 	title := h.web.T(r, "minutes.title", "Title", m.Title)
+	page := func(v *web.View) templ.Component { return minutesPage(v, p) }
 	if formErr != nil {
-		h.web.FormError(w, r, "minutes/view", title, p, formErr)
-		return
+		return h.web.Form(w, r, formErr, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "minutes/view", title, p)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
 func readMinutesForm(r *http.Request, f *MinutesForm) Input {
@@ -220,139 +145,74 @@ func readMinutesForm(r *http.Request, f *MinutesForm) Input {
 	return Input{Body: f.Body, Decisions: SplitDecisions(f.Decisions), Reason: f.Reason}
 }
 
-func (h *Handler) saveMinutes(w http.ResponseWriter, r *http.Request) {
-	m, a, err := h.loadMeeting(r, canManage)
+func (h *Handler) saveMinutes(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.meetingTarget(r, RightManage)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	ctx := r.Context()
 	var f MinutesForm
 	in := readMinutesForm(r, &f)
-	err = h.db.WithTx(ctx, func(tx *sql.Tx) error {
-		s := NewStore(tx)
-		cur, err := s.Get(ctx, m.ID)
-		if err != nil && !app.IsCode(err, app.ENOTFOUND) {
-			return err
-		}
-		approved := cur != nil && cur.Approved()
-		if cur != nil {
-			f.Version = cur.Version
-		}
-		var v app.Validator
-		in.Validate(&v, approved)
-		if err := v.Err(); err != nil {
-			return err
-		}
-		_, err = s.Save(ctx, m.ID, in, a.Person, h.web.Clock.Now())
-		return err
-	})
-	if err != nil {
-		h.renderMinutes(w, r, m, a, &f, nil, err)
-		return
+	if _, err := h.svc.SaveMinutes(r.Context(), t, SaveInput{Input: in}); err != nil {
+		return h.renderMinutes(w, r, t, &f, nil, err)
 	}
 	h.web.Flash(r, h.web.T(r, "minutes.saved"))
-	web.Redirect(w, r, minutesURL(m.ID))
+	web.Redirect(w, r, minutesURL(t.Meeting.ID))
+	return nil
 }
 
-func (h *Handler) approveMinutes(w http.ResponseWriter, r *http.Request) {
-	m, a, err := h.loadMeeting(r, func(a access) bool { return a.Approve })
+func (h *Handler) approveMinutes(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.meetingTarget(r, RightApprove)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
+	// The form sends back the version shown; a missing one is the page's
+	// own fault, so it reads as a change.
 	version, convErr := strconv.Atoi(web.Field(r, "version"))
 	if convErr != nil || version <= 0 {
-		h.renderMinutes(w, r, m, a, nil, nil, app.FieldInvalid("version", "minutes.err.changed"))
-		return
+		return h.renderMinutes(w, r, t, nil, nil, app.FieldInvalid("version", "minutes.err.changed"))
 	}
-	var sent int
-	err = h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		var err error
-		sent, err = h.approve(r.Context(), tx, m, version, a.Person)
-		return err
-	})
+	sent, err := h.svc.Approve(r.Context(), t, version)
 	if err != nil {
-		h.renderMinutes(w, r, m, a, nil, nil, err)
-		return
+		return h.renderMinutes(w, r, t, nil, nil, err)
 	}
 	h.web.Flash(r, h.web.T(r, "minutes.approved_flash", "N", sent))
-	web.Redirect(w, r, minutesURL(m.ID))
+	web.Redirect(w, r, minutesURL(t.Meeting.ID))
+	return nil
 }
 
-// approve approves the minutes and queues the mail to the members in tx.
-func (h *Handler) approve(ctx context.Context, tx *sql.Tx, m *meeting.Meeting, version int, approver int64) (int, error) {
-	now := h.web.Clock.Now()
-	mn, err := NewStore(tx).Approve(ctx, m.ID, version, approver, now)
-	if err != nil {
-		return 0, err
-	}
-	return Notify(ctx, tx, h.mail, m, mn, now)
-}
-
-func readItemForm(r *http.Request, f *ItemForm) (ItemInput, error) {
-	var v app.Validator
+func readItemForm(r *http.Request, f *ItemForm) ItemInput {
+	var in ItemInput
 	f.Title = web.Field(r, "title")
-	f.OwnerID = web.OptionalID(&v, "owner_id", r.PostFormValue("owner_id"))
+	f.OwnerID = web.OptionalID(&in.Problems, "owner_id", r.PostFormValue("owner_id"))
 	f.DueOn = web.Field(r, "due_on")
 	f.Status = web.Field(r, "status")
-	f.PlanActionID = web.OptionalID(&v, "plan_action_id", r.PostFormValue("plan_action_id"))
-	in := ItemInput{Title: f.Title, OwnerID: f.OwnerID, DueOn: web.Date(&v, "due_on", f.DueOn), Status: f.Status, PlanActionID: f.PlanActionID}
-	in.Validate(&v)
-	return in, v.Err()
+	f.PlanActionID = web.OptionalID(&in.Problems, "plan_action_id", r.PostFormValue("plan_action_id"))
+	in.Title, in.OwnerID, in.Status, in.PlanActionID = f.Title, f.OwnerID, f.Status, f.PlanActionID
+	in.DueOn = web.Date(&in.Problems, "due_on", f.DueOn)
+	return in
 }
 
-func (h *Handler) addItem(w http.ResponseWriter, r *http.Request) {
-	m, a, err := h.loadMeeting(r, canManage)
+func (h *Handler) addItem(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.meetingTarget(r, RightManage)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	var f ItemForm
-	in, err := readItemForm(r, &f)
-	if err == nil {
-		_, err = h.store.AddItem(r.Context(), m.ID, m.NetworkID, in, h.web.Clock.Now())
-	}
-	if err != nil {
-		h.renderMinutes(w, r, m, a, nil, &f, err)
-		return
+	if _, err := h.svc.AddItem(r.Context(), t, readItemForm(r, &f)); err != nil {
+		return h.renderMinutes(w, r, t, nil, &f, err)
 	}
 	h.web.Flash(r, h.web.T(r, "minutes.item_added"))
-	web.Redirect(w, r, minutesURL(m.ID)+"#action-items")
-}
-
-// loadItem loads the action item named by the path, its meeting and the
-// user's access.
-func (h *Handler) loadItem(r *http.Request) (*ActionItem, *meeting.Meeting, access, error) {
-	id, err := web.ID(r, "id")
-	if err != nil {
-		return nil, nil, access{}, err
-	}
-	it, err := h.store.Item(r.Context(), id, h.web.Clock.Now())
-	if err != nil {
-		return nil, nil, access{}, err
-	}
-	m, err := h.meetings.Get(r.Context(), it.MeetingID)
-	if err != nil {
-		return nil, nil, access{}, err
-	}
-	a, err := h.access(r.Context(), m)
-	if err != nil {
-		return nil, nil, access{}, err
-	}
-	return it, m, a, nil
+	web.Redirect(w, r, minutesURL(t.Meeting.ID)+"#action-items")
+	return nil
 }
 
 // ItemPage is the action item edit form.
@@ -362,103 +222,73 @@ type ItemPage struct {
 	Item        ItemForm
 	Members     []Member
 	PlanActions []PlanAction
-	Statuses    []string
 }
 
-func (h *Handler) renderItem(w http.ResponseWriter, r *http.Request, p *ItemPage, formErr error) {
-	ctx := r.Context()
-	var err error
-	if p.Members, err = h.store.Members(ctx, p.Meeting.NetworkID, h.web.Clock.Now()); err != nil {
-		h.web.Error(w, r, err)
-		return
+// renderItem shows the action item form; formErr as for renderMinutes.
+func (h *Handler) renderItem(w http.ResponseWriter, r *http.Request, t *ItemTarget, f ItemForm, formErr error) error {
+	c, err := h.svc.ItemChoices(r.Context(), t)
+	if err != nil {
+		return err
 	}
-	if p.PlanActions, err = h.store.PlanActions(ctx, p.Meeting.NetworkID); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
+	p := &ItemPage{Action: t.Item, Meeting: t.Meeting, Item: f, Members: c.Members, PlanActions: c.PlanActions}
 	if p.Action.OwnerID != 0 && !p.Action.OwnerIsMember {
 		// The owner has left: they may be kept, or the item re-assigned.
 		p.Members = append(p.Members, Member{PersonID: p.Action.OwnerID,
 			Name: p.Action.OwnerName + " – " + h.web.T(r, "minutes.owner_left")})
 	}
-	p.Statuses = ItemStatuses
 	title := h.web.T(r, "minutes.edit_item")
+	page := func(v *web.View) templ.Component { return itemPage(v, p) }
 	if formErr != nil {
-		h.web.FormError(w, r, "minutes/item", title, p, formErr)
-		return
+		return h.web.Form(w, r, formErr, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "minutes/item", title, p)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
-func (h *Handler) showEditItem(w http.ResponseWriter, r *http.Request) {
-	it, m, a, err := h.loadItem(r)
-	if err == nil && !a.Manage {
-		err = deny(r.Context())
-	}
+func (h *Handler) showEditItem(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.itemTarget(r, RightManage)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.renderItem(w, r, &ItemPage{Action: it, Meeting: m, Item: ItemForm{Title: it.Title, OwnerID: it.OwnerID, DueOn: isoDate(it.DueOn),
-		Status: it.Status, PlanActionID: it.PlanActionID}}, nil)
+	it := t.Item
+	return h.renderItem(w, r, t, ItemForm{Title: it.Title, OwnerID: it.OwnerID, DueOn: isoDate(it.DueOn),
+		Status: it.Status, PlanActionID: it.PlanActionID}, nil)
 }
 
-func isoDate(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format("2006-01-02")
-}
-
-func (h *Handler) updateItem(w http.ResponseWriter, r *http.Request) {
-	it, m, a, err := h.loadItem(r)
-	if err == nil && !a.Manage {
-		err = deny(r.Context())
-	}
+func (h *Handler) updateItem(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.itemTarget(r, RightManage)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	var f ItemForm
-	in, err := readItemForm(r, &f)
-	if err == nil {
-		err = h.store.UpdateItem(r.Context(), it.ID, in, h.web.Clock.Now())
-	}
-	if err != nil {
-		h.renderItem(w, r, &ItemPage{Action: it, Meeting: m, Item: f}, err)
-		return
+	if _, err := h.svc.UpdateItem(r.Context(), t, readItemForm(r, &f)); err != nil {
+		return h.renderItem(w, r, t, f, err)
 	}
 	h.web.Flash(r, h.web.T(r, "minutes.item_saved"))
-	web.Redirect(w, r, minutesURL(m.ID)+"#action-items")
+	web.Redirect(w, r, minutesURL(t.Meeting.ID)+"#action-items")
+	return nil
 }
 
-func (h *Handler) setItemStatus(w http.ResponseWriter, r *http.Request) {
-	it, m, a, err := h.loadItem(r)
-	if err == nil && !a.Manage && (it.OwnerID == 0 || it.OwnerID != a.Person) {
-		err = deny(r.Context())
-	}
+func (h *Handler) setItemStatus(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.itemTarget(r, RightSetStatus)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	if err := h.store.SetItemStatus(r.Context(), it.ID, web.Field(r, "status"), h.web.Clock.Now()); err != nil {
-		h.renderMinutes(w, r, m, a, nil, nil, err)
-		return
+	if err := h.svc.SetItemStatus(r.Context(), t, web.Field(r, "status")); err != nil {
+		return h.renderMinutes(w, r, &t.Target, nil, nil, err)
 	}
-	h.web.Flash(r, h.web.T(r, "minutes.item_status_saved", "Title", it.Title))
+	h.web.Flash(r, h.web.T(r, "minutes.item_status_saved", "Title", t.Item.Title))
 	next := web.SafeNext(r.PostFormValue("next"))
 	if next == "" || next == "/" {
-		next = minutesURL(m.ID) + "#action-items"
+		next = minutesURL(t.Meeting.ID) + "#action-items"
 	}
 	web.Redirect(w, r, next)
+	return nil
 }
 
 // SummaryPage is the take-home summary: the list of represented
@@ -473,58 +303,34 @@ type SummaryPage struct {
 	Next          *meeting.Meeting
 }
 
-func (h *Handler) showSummary(w http.ResponseWriter, r *http.Request) {
-	m, a, err := h.loadMeeting(r, canRead)
+func (h *Handler) showSummary(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.meetingTarget(r, RightRead)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	ctx := r.Context()
-	now := h.web.Clock.Now()
-	p := &SummaryPage{Meeting: m}
-	if p.Organisations, err = h.store.Organisations(ctx, m.NetworkID, m.ID, now); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
+	m := t.Meeting
 	orgParam := r.URL.Query().Get("organisation")
 	if orgParam == "" {
-		h.web.Render(w, r, http.StatusOK, "minutes/summary_list", h.web.T(r, "minutes.summary_list_title", "Title", m.Title), p)
-		return
+		orgs, err := h.svc.Organisations(r.Context(), t)
+		if err != nil {
+			return err
+		}
+		p := &SummaryPage{Meeting: m, Organisations: orgs}
+		return h.web.Page(w, r, http.StatusOK, h.web.T(r, "minutes.summary_list_title", "Title", m.Title),
+			func(v *web.View) templ.Component { return summaryListPage(v, p) })
 	}
 	orgID, perr := strconv.ParseInt(orgParam, 10, 64)
-	for i := range p.Organisations {
-		if perr == nil && p.Organisations[i].ID == orgID {
-			p.Organisation = &p.Organisations[i]
-		}
+	if perr != nil {
+		orgID = 0 // names no organisation: not found
 	}
-	if p.Organisation == nil {
-		h.web.Error(w, r, app.NotFound("organisation"))
-		return
-	}
-	mn, err := h.store.Get(ctx, m.ID)
-	if err != nil && !app.IsCode(err, app.ENOTFOUND) {
-		h.web.Error(w, r, err)
-		return
-	}
-	if mn != nil && (mn.Approved() || a.Manage) {
-		p.Minutes, p.Draft = mn, !mn.Approved()
-	}
-	items, err := h.store.Items(ctx, m.ID, now)
+	s, err := h.svc.Summary(r.Context(), t, orgID)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	for _, it := range items {
-		if it.OrganisationID == orgID && it.Status != ItemCancelled {
-			p.Items = append(p.Items, it)
-		}
-	}
-	if p.Next, err = h.store.NextMeeting(ctx, m); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	h.web.Render(w, r, http.StatusOK, "minutes/summary",
-		h.web.T(r, "minutes.summary_title", "Organisation", p.Organisation.Name, "Title", m.Title), p)
+	p := &SummaryPage{Meeting: m, Organisations: s.Organisations, Organisation: s.Organisation, Minutes: s.Minutes,
+		Draft: s.Draft, Items: s.Items, Next: s.Next}
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "minutes.summary_title", "Organisation", p.Organisation.Name, "Title", m.Title),
+		func(v *web.View) templ.Component { return summaryPage(v, p) })
 }
 
 // summaryURL is the take-home summary of an organisation.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	kmail "github.com/kohtaamo/kohtaamo/internal/mail"
+	"github.com/kohtaamo/kohtaamo/internal/markdown"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
@@ -49,7 +50,7 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 		nextText = next.Title + " " + next.When()
 		nextLink = outbox.URL(fmt.Sprintf("/meetings/%d", next.ID))
 	}
-	body := Render(mn.Body)
+	body := markdown.Render(mn.Body)
 	var msgs []kmail.Message
 	for _, p := range members {
 		if p.Email == "" {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/markdown"
 	"github.com/kohtaamo/kohtaamo/internal/minutes"
 )
 
@@ -23,7 +24,7 @@ func TestMinutesLimitsOnSave(t *testing.T) {
 		page := w.base + "/minutes"
 		api := "/api/v1" + w.base + "/minutes"
 		tok := apiToken(t, w, "sami@example.fi")
-		table := "| a | b |\n|---|---|\n" + strings.Repeat("|1|2|\n", minutes.MaxTableCells/2)
+		table := "| a | b |\n|---|---|\n" + strings.Repeat("|1|2|\n", markdown.MaxTableCells/2)
 		cases := []struct{ body, fi, en string }{
 			{strings.Repeat(">", 100000), "Pöytäkirjan teksti saa olla enintään 50000 merkkiä pitkä, nyt siinä on 100000 merkkiä.",
 				"The text of the minutes may be at most 50000 characters long; it now has 100000."},
@@ -104,10 +105,10 @@ func TestStoredPathologicalMinutesRender(t *testing.T) {
 			if r.Status != http.StatusOK {
 				t.Fatalf("%s: page %d", name, r.Status)
 			}
-			if len(r.Body) > minutes.MaxHTML+100000 {
+			if len(r.Body) > markdown.MaxHTML+100000 {
 				t.Errorf("%s: page of %d bytes from %d", name, len(r.Body), len(body))
 			}
-			if depth := nesting(r.Body); depth > minutes.MaxNesting+2 { // the page's own lists may wrap the text
+			if depth := nesting(r.Body); depth > markdown.MaxNesting+2 { // the page's own lists may wrap the text
 				t.Errorf("%s: page nests quotes and lists %d deep", name, depth)
 			}
 			res := w.env.Client(t).JSON(http.MethodGet, "/api/v1"+w.base+"/minutes", tok, "")
@@ -115,7 +116,7 @@ func TestStoredPathologicalMinutesRender(t *testing.T) {
 			if err := json.Unmarshal([]byte(res.Body), &got); err != nil || res.Status != http.StatusOK {
 				t.Fatalf("%s: API %d %v", name, res.Status, err)
 			}
-			if len(got.BodyHTML) > minutes.MaxHTML || nesting(got.BodyHTML) > minutes.MaxNesting {
+			if len(got.BodyHTML) > markdown.MaxHTML || nesting(got.BodyHTML) > markdown.MaxNesting {
 				t.Errorf("%s: API body_html of %d bytes nesting %d", name, len(got.BodyHTML), nesting(got.BodyHTML))
 			}
 		}

@@ -19,10 +19,11 @@
 //   - an action item may link to an action of one of the network's plans;
 //   - owners mark their own items done; managers change anything.
 //
-// Markdown is rendered with goldmark (raw HTML omitted) and sanitised with
-// bluemonday's UGC policy, so no script reaches a page or a mail. Its
-// length, nesting and tables are limited on save and again when rendering,
-// and rendered HTML is cached by the text's hash (markdown.go).
+// The Markdown is rendered by the shared internal/markdown (goldmark, raw
+// HTML omitted, sanitised with bluemonday's UGC policy), so no script
+// reaches a page or a mail. Its length, nesting and tables are limited on
+// save (Input.Validate) and again when rendering, and rendered HTML is
+// cached by the text's hash.
 package minutes
 
 import (
@@ -32,6 +33,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/markdown"
 )
 
 // Minutes statuses.
@@ -52,7 +54,7 @@ var ItemStatuses = []string{ItemOpen, ItemDone, ItemCancelled}
 
 // Limits.
 const (
-	MaxBody      = 50000 // characters of Markdown; see also MaxNesting and MaxTableCells
+	MaxBody      = 50000 // characters of Markdown; see also markdown.MaxNesting and markdown.MaxTableCells
 	MaxDecision  = 2000
 	MaxDecisions = 100
 	MaxReason    = 1000
@@ -78,7 +80,7 @@ type Minutes struct {
 func (m *Minutes) Approved() bool { return m.Status == StatusApproved }
 
 // HTML returns the body rendered and sanitised.
-func (m *Minutes) HTML() template.HTML { return Render(m.Body) }
+func (m *Minutes) HTML() template.HTML { return markdown.Render(m.Body) }
 
 // DecisionTexts returns the decisions' texts in order.
 func (m *Minutes) DecisionTexts() []string {
@@ -108,7 +110,7 @@ type Revision struct {
 }
 
 // HTML returns the revision's body rendered and sanitised.
-func (r *Revision) HTML() template.HTML { return Render(r.Body) }
+func (r *Revision) HTML() template.HTML { return markdown.Render(r.Body) }
 
 // Input is the minutes form: the body, the decisions and, for approved
 // minutes, the reason for the correction.
@@ -139,10 +141,10 @@ func (in *Input) Validate(v *app.Validator, approved bool) {
 	// Length first: the nesting and table checks parse the text.
 	if n := utf8.RuneCountInString(in.Body); n > MaxBody {
 		v.Add("body", "minutes.err.body_too_long", map[string]any{"Max": MaxBody, "Len": n})
-	} else if Depth(in.Body) > MaxNesting {
-		v.Add("body", "minutes.err.body_too_deep", map[string]any{"Max": MaxNesting})
-	} else if TableCells(in.Body) > MaxTableCells {
-		v.Add("body", "minutes.err.table_too_big", map[string]any{"Max": MaxTableCells})
+	} else if markdown.Depth(in.Body) > markdown.MaxNesting {
+		v.Add("body", "minutes.err.body_too_deep", map[string]any{"Max": markdown.MaxNesting})
+	} else if markdown.TableCells(in.Body) > markdown.MaxTableCells {
+		v.Add("body", "minutes.err.table_too_big", map[string]any{"Max": markdown.MaxTableCells})
 	}
 	if len(in.Decisions) > MaxDecisions {
 		v.Add("decisions", "minutes.err.too_many_decisions", map[string]any{"Max": MaxDecisions})
@@ -198,6 +200,9 @@ type ItemInput struct {
 	DueOn        *time.Time
 	Status       string
 	PlanActionID int64
+	// Problems holds the field errors found while decoding the input (a
+	// malformed date or id); the service reports them with Validate's.
+	Problems app.Validator
 }
 
 // Validate checks the input (membership and the plan action are checked
@@ -227,4 +232,12 @@ func validStatus(s string) bool {
 		}
 	}
 	return false
+}
+
+// isoDate formats a date as yyyy-mm-dd; nil is "".
+func isoDate(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }

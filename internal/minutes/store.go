@@ -437,7 +437,7 @@ func (s *Store) NextMeeting(ctx context.Context, m *meeting.Meeting) (*meeting.M
 	if err != nil {
 		return nil, fmt.Errorf("find next meeting: %w", err)
 	}
-	return meeting.NewStore(s.q).Get(ctx, id)
+	return meeting.NewReader(s.q).Meeting(ctx, id)
 }
 
 // Organisation is an organisation represented in a network.

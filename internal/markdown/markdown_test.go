@@ -1,4 +1,4 @@
-package minutes
+package markdown
 
 import (
 	"fmt"
@@ -9,16 +9,19 @@ import (
 	"golang.org/x/net/html"
 )
 
+// maxBody is the longest text a domain accepts today (minutes.MaxBody).
+const maxBody = 50000
+
 // Pathological texts: each once took seconds or made megabytes with plain
 // goldmark. Stored text may be any of these (written before the checks, or
 // past them), so rendering must stay bounded whatever the source.
 func pathological() map[string]string {
 	var ladder strings.Builder // lists nested by indentation, line by line
-	for i := 0; ladder.Len() < MaxBody; i++ {
+	for i := 0; ladder.Len() < maxBody; i++ {
 		ladder.WriteString(strings.Repeat("  ", i) + "- x\n")
 	}
 	var quoteLadder strings.Builder // ten more markers on each indented line
-	for i := 0; quoteLadder.Len() < MaxBody; i++ {
+	for i := 0; quoteLadder.Len() < maxBody; i++ {
 		quoteLadder.WriteString(strings.Repeat("  ", 10*i) + strings.Repeat("- ", 10) + "x\n")
 	}
 	return map[string]string{
@@ -162,7 +165,7 @@ func TestRenderCache(t *testing.T) {
 }
 
 // BenchmarkRenderWorstCase renders each pathological text without the
-// cache (go test -run '^$' -bench RenderWorstCase ./internal/minutes).
+// cache (go test -run '^$' -bench RenderWorstCase ./internal/markdown).
 func BenchmarkRenderWorstCase(b *testing.B) {
 	for name, md := range pathological() {
 		b.Run(name, func(b *testing.B) {
@@ -171,5 +174,19 @@ func BenchmarkRenderWorstCase(b *testing.B) {
 				_ = render(md)
 			}
 		})
+	}
+}
+
+// TestRenderSanitises: raw HTML, script links and event handlers never
+// survive; Markdown is rendered. (Moved from internal/minutes.)
+func TestRenderSanitises(t *testing.T) {
+	out := string(Render("# Otsikko\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2)) **lihava** <img src=x onerror=alert(3)>"))
+	for _, bad := range []string{"<script", "javascript:", "onerror", "alert(1)"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("rendered HTML contains %q:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, "<h1") || !strings.Contains(out, "<strong>lihava</strong>") {
+		t.Errorf("Markdown not rendered:\n%s", out)
 	}
 }

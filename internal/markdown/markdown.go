@@ -1,4 +1,16 @@
-package minutes
+// Package markdown renders the Markdown that members write (minutes today;
+// news, practices, the handbook and the forum next) into HTML that is safe
+// to put on a page or in a mail: goldmark with the GFM extensions (raw
+// HTML omitted) sanitised by bluemonday's UGC policy, so no script reaches
+// a reader.
+//
+// goldmark has no bound on how long a hostile text takes or how much it
+// renders to, so this package adds them: nesting, tables and output are
+// limited (MaxNesting, MaxTableCells, MaxHTML), Depth and TableCells let a
+// domain refuse such text when it is saved, and Render guards again, as
+// stored text may predate the checks. Rendered HTML is cached in this
+// process by the text's SHA-256.
+package markdown
 
 import (
 	"bytes"
@@ -41,10 +53,10 @@ const (
 )
 
 var (
-	markdown = goldmark.New(goldmark.WithExtensions(extension.GFM),
+	engine = goldmark.New(goldmark.WithExtensions(extension.GFM),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(flattener{}, 1000))))
-	policy = bluemonday.UGCPolicy()
-	cache  = newRenderCache(8 << 20)
+	sanitizer = bluemonday.UGCPolicy()
+	cache     = newRenderCache(8 << 20)
 )
 
 // Render turns Markdown into sanitised HTML. Raw HTML in the source is
@@ -83,7 +95,7 @@ func (c *capped) Write(p []byte) (int, error) {
 // render renders without the cache.
 func render(md string) template.HTML {
 	src, _ := guard(md)
-	doc := markdown.Parser().Parse(text.NewReader([]byte(src)))
+	doc := engine.Parser().Parse(text.NewReader([]byte(src)))
 	// The flattener estimated what links and images will write (a
 	// reference may be used thousands of times): stop before rendering
 	// what cannot fit. The capped writer catches the rest.
@@ -91,10 +103,10 @@ func render(md string) template.HTML {
 		return plain(md)
 	}
 	out := &capped{max: MaxHTML}
-	if err := markdown.Renderer().Render(out, []byte(src), doc); err != nil {
+	if err := engine.Renderer().Render(out, []byte(src), doc); err != nil {
 		return plain(md)
 	}
-	return template.HTML(policy.SanitizeBytes(out.buf.Bytes())) // #nosec G203 -- sanitised by bluemonday
+	return template.HTML(sanitizer.SanitizeBytes(out.buf.Bytes())) // #nosec G203 -- sanitised by bluemonday
 }
 
 // plain shows a text as escaped paragraphs with line breaks, for a text
@@ -123,7 +135,7 @@ func plain(md string) template.HTML {
 func Depth(md string) int {
 	src, st := guard(md)
 	depth := st.markers
-	doc := markdown.Parser().Parse(text.NewReader([]byte(src)))
+	doc := engine.Parser().Parse(text.NewReader([]byte(src)))
 	// The flattener has run: measure what the lines built before it.
 	d, _ := doc.OwnerDocument().Meta()["nesting"].(int)
 	depth = max(depth, d)
