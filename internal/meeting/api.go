@@ -1,8 +1,6 @@
 package meeting
 
 import (
-	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -124,9 +122,12 @@ func parseAPITime(v *app.Validator, field, s string) time.Time {
 	return time.Time{}
 }
 
-func (in *InputJSON) toInput(now time.Time, isNew bool) (Input, error) {
+// toInput decodes the body; what does not parse (and an rrule or a status
+// where none may be) is the input's Problems.
+func (in *InputJSON) toInput(isNew bool) Input {
 	var v app.Validator
-	out := Input{Title: in.Title, Description: in.Description, Mode: in.Mode, Place: in.Place, RRule: in.RRule}
+	out := Input{Title: in.Title, Description: in.Description, Mode: in.Mode, Place: in.Place, RRule: in.RRule,
+		Cancel: in.Status == StatusCancelled}
 	if in.RemoteLink != nil {
 		out.RemoteLink = *in.RemoteLink
 	}
@@ -143,10 +144,8 @@ func (in *InputJSON) toInput(now time.Time, isNew bool) (Input, error) {
 	if in.Status != "" && in.Status != StatusScheduled && in.Status != StatusCancelled {
 		v.Add("status", "err.invalid_choice", nil)
 	}
-	if v.Valid() {
-		out.Validate(&v, now, isNew)
-	}
-	return out, v.Err()
+	out.Problems = v.Err()
+	return out
 }
 
 func (h *Handler) apiListMeetings(w http.ResponseWriter, r *http.Request) error {
@@ -162,14 +161,12 @@ func (h *Handler) apiListMeetings(w http.ResponseWriter, r *http.Request) error 
 	if when != "" && when != "upcoming" && when != "past" {
 		return app.FieldInvalid("when", "err.invalid_choice")
 	}
-	if _, err := h.store.Network(r.Context(), id); err != nil {
-		return err
-	}
-	a, err := h.access(r.Context(), id)
+	ctx := r.Context()
+	_, a, err := h.svc.Network(ctx, app.UserFrom(ctx), id)
 	if err != nil {
 		return err
 	}
-	list, total, err := h.store.List(r.Context(), ListFilter{NetworkID: id, When: when, Now: h.web.Clock.Now(),
+	list, total, err := h.svc.List(ctx, ListFilter{NetworkID: id, When: when, Now: h.svc.Now(),
 		Limit: perPage, Offset: (page - 1) * perPage})
 	if err != nil {
 		return err
@@ -182,18 +179,14 @@ func (h *Handler) apiListMeetings(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
-func (h *Handler) writeMeeting(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	m, err := h.store.Get(r.Context(), id)
+// writeMeeting answers with the meeting as the caller sees it.
+func (h *Handler) writeMeeting(w http.ResponseWriter, r *http.Request, status int, id int64) error {
+	m, a, err := h.svc.Meeting(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.APIError(w, r, err)
-		return
-	}
-	a, err := h.access(r.Context(), m.NetworkID)
-	if err != nil {
-		h.web.APIError(w, r, err)
-		return
+		return err
 	}
 	web.WriteJSON(w, status, ToJSON(m, a.Invitee))
+	return nil
 }
 
 func (h *Handler) apiGetMeeting(w http.ResponseWriter, r *http.Request) error {
@@ -201,8 +194,7 @@ func (h *Handler) apiGetMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	h.writeMeeting(w, r, http.StatusOK, id)
-	return nil
+	return h.writeMeeting(w, r, http.StatusOK, id)
 }
 
 func (h *Handler) apiCreateMeeting(w http.ResponseWriter, r *http.Request) error {
@@ -215,31 +207,16 @@ func (h *Handler) apiCreateMeeting(w http.ResponseWriter, r *http.Request) error
 	if err := auth.RequireUser(u); err != nil {
 		return err
 	}
-	if _, err := h.store.Network(ctx, id); err != nil {
-		return err
-	}
-	if err := h.policy.CanManageNetwork(ctx, u, id); err != nil {
-		return err
-	}
 	var body InputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
 		return err
 	}
-	now := h.web.Clock.Now()
-	in, err := body.toInput(now, true)
-	if err == nil && body.Status == StatusCancelled {
-		err = app.FieldInvalid("status", "err.invalid_choice")
-	}
-	if err != nil {
-		return err
-	}
-	ids, err := h.create(ctx, id, in, now)
+	ids, err := h.svc.Create(ctx, u, id, body.toInput(true))
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/meetings/"+strconv.FormatInt(ids[0], 10))
-	h.writeMeeting(w, r, http.StatusCreated, ids[0])
-	return nil
+	return h.writeMeeting(w, r, http.StatusCreated, ids[0])
 }
 
 func (h *Handler) apiUpdateMeeting(w http.ResponseWriter, r *http.Request) error {
@@ -252,69 +229,27 @@ func (h *Handler) apiUpdateMeeting(w http.ResponseWriter, r *http.Request) error
 	if err := auth.RequireUser(u); err != nil {
 		return err
 	}
-	m, err := h.store.Get(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := h.policy.CanManageNetwork(ctx, u, m.NetworkID); err != nil {
-		return err
-	}
 	var body InputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
 		return err
 	}
-	now := h.web.Clock.Now()
-	in, err := body.toInput(now, false)
-	if err != nil {
+	if err := h.svc.Update(ctx, u, id, body.toInput(false)); err != nil {
 		return err
 	}
-	if body.Status == StatusCancelled {
-		if !m.Cancelled() {
-			err = h.cancel(ctx, id, now)
-		}
-	} else {
-		err = h.update(ctx, id, in, now)
-	}
-	if err != nil {
-		return err
-	}
-	h.writeMeeting(w, r, http.StatusOK, id)
-	return nil
-}
-
-// apiMeeting loads the meeting named by the path and the caller's access
-// to its network.
-func (h *Handler) apiMeeting(r *http.Request) (*Meeting, access, error) {
-	id, err := web.ID(r, "id")
-	if err != nil {
-		return nil, access{}, err
-	}
-	m, err := h.store.Get(r.Context(), id)
-	if err != nil {
-		return nil, access{}, err
-	}
-	a, err := h.access(r.Context(), m.NetworkID)
-	if err != nil {
-		return nil, access{}, err
-	}
-	return m, a, nil
+	return h.writeMeeting(w, r, http.StatusOK, id)
 }
 
 // apiCancelMeeting cancels a meeting and sends METHOD:CANCEL to the
 // members, as the page's cancel button does.
 func (h *Handler) apiCancelMeeting(w http.ResponseWriter, r *http.Request) error {
-	m, a, err := h.apiMeeting(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
 	}
-	if !a.Manage {
-		return deny(r.Context())
-	}
-	if err := h.cancel(r.Context(), m.ID, h.web.Clock.Now()); err != nil {
+	if err := h.svc.Cancel(r.Context(), app.UserFrom(r.Context()), id); err != nil {
 		return err
 	}
-	h.writeMeeting(w, r, http.StatusOK, m.ID)
-	return nil
+	return h.writeMeeting(w, r, http.StatusOK, id)
 }
 
 // ItemJSON is an agenda item in the API. position is the item's place among
@@ -394,30 +329,30 @@ func renameField(err error, from, to string) error {
 	return err
 }
 
-func (b *ItemInputJSON) input() (ItemInput, error) {
+// input decodes the body; a preparer_id that is not one is the input's
+// Problems.
+func (b *ItemInputJSON) input() ItemInput {
 	var v app.Validator
 	in := ItemInput{Title: b.Title, Minutes: b.Minutes, Notes: b.Notes, Link: b.Link}
 	if b.PreparerID != nil {
 		in.PreparerID = *b.PreparerID
 		v.Check(in.PreparerID > 0, "preparer_id", "err.invalid_choice")
 	}
-	in.Validate(&v)
-	return in, renameField(v.Err(), "item_title", "title")
-}
-
-// visibleItem reports whether the caller sees an agenda item, as on the
-// meeting page: accepted items for the signed-in, proposals for managers
-// and whoever proposed them.
-func visibleItem(it *Item, a access, personID int64) bool {
-	return a.SignIn && (it.Status == ItemAccepted || a.Manage || it.ProposedByID != 0 && it.ProposedByID == personID)
+	in.Problems = v.Err()
+	return in
 }
 
 func (h *Handler) apiListItems(w http.ResponseWriter, r *http.Request) error {
-	m, a, err := h.apiMeeting(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
 	}
-	u := app.UserFrom(r.Context())
+	ctx := r.Context()
+	u := app.UserFrom(ctx)
+	m, a, err := h.svc.Meeting(ctx, u, id)
+	if err != nil {
+		return err
+	}
 	if err := auth.RequireUser(u); err != nil {
 		return err
 	}
@@ -425,7 +360,7 @@ func (h *Handler) apiListItems(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	all, err := h.store.Items(r.Context(), m.ID)
+	all, err := h.store.Items(ctx, m.ID)
 	if err != nil {
 		return err
 	}
@@ -468,68 +403,33 @@ func (h *Handler) writeItem(w http.ResponseWriter, r *http.Request, status int, 
 // apiAddItem adds an agenda item: a proposal from a member before the
 // deadline, an accepted item from a manager (as POST /meetings/{id}/agenda).
 func (h *Handler) apiAddItem(w http.ResponseWriter, r *http.Request) error {
-	m, a, err := h.apiMeeting(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
-	}
-	if !a.Invitee {
-		return deny(r.Context())
-	}
-	now := h.web.Clock.Now()
-	if m.Cancelled() || !a.Manage && !m.ProposalsOpen(now) {
-		return app.KeyError(app.EINVALID, "meeting.err.proposals_closed", "proposals are closed")
 	}
 	var body ItemInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
 		return err
 	}
+	in := body.input()
 	if body.Status != "" || body.Position != nil {
-		return app.KeyError(app.EINVALID, "err.bad_request", "status and position are set by the convener")
+		in.Problems = app.KeyError(app.EINVALID, "err.bad_request", "status and position are set by the convener")
 	}
-	in, err := body.input()
+	itemID, _, err := h.svc.AddItem(r.Context(), app.UserFrom(r.Context()), id, in)
 	if err != nil {
-		return err
+		return renameField(err, "item_title", "title")
 	}
-	status := ItemProposed
-	if a.Manage {
-		status = ItemAccepted
-	}
-	id, err := h.store.AddItem(r.Context(), m, in, status, app.UserFrom(r.Context()).PersonID, now)
-	if err != nil {
-		return err
-	}
-	return h.writeItem(w, r, http.StatusCreated, id)
-}
-
-// apiItem loads the agenda item named by the path and the caller's access
-// to its meeting's network.
-func (h *Handler) apiItem(r *http.Request) (*Item, access, error) {
-	id, err := web.ID(r, "id")
-	if err != nil {
-		return nil, access{}, err
-	}
-	it, err := h.store.Item(r.Context(), id)
-	if err != nil {
-		return nil, access{}, err
-	}
-	m, err := h.store.Get(r.Context(), it.MeetingID)
-	if err != nil {
-		return nil, access{}, err
-	}
-	a, err := h.access(r.Context(), m.NetworkID)
-	if err != nil {
-		return nil, access{}, err
-	}
-	return it, a, nil
+	return h.writeItem(w, r, http.StatusCreated, itemID)
 }
 
 func (h *Handler) apiGetItem(w http.ResponseWriter, r *http.Request) error {
-	it, a, err := h.apiItem(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
 	}
-	if u := app.UserFrom(r.Context()); u == nil || !visibleItem(it, a, u.PersonID) {
-		return deny(r.Context())
+	it, err := h.svc.Item(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
 	}
 	return h.writeItem(w, r, http.StatusOK, it.ID)
 }
@@ -537,95 +437,27 @@ func (h *Handler) apiGetItem(w http.ResponseWriter, r *http.Request) error {
 // apiUpdateItem replaces an agenda item's fields and, when asked, accepts
 // it and moves it (managers only, as the page's accept and move buttons).
 func (h *Handler) apiUpdateItem(w http.ResponseWriter, r *http.Request) error {
-	it, a, err := h.apiItem(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
-	}
-	if !a.Manage {
-		return deny(r.Context())
 	}
 	var body ItemInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
 		return err
 	}
-	in, err := body.input()
-	if err == nil && body.Status != "" && body.Status != ItemAccepted && (body.Status != ItemProposed || it.Status == ItemAccepted) {
-		err = app.FieldInvalid("status", "err.invalid_choice")
+	in := ItemUpdate{ItemInput: body.input(), Status: body.Status, Position: body.Position}
+	if err := h.svc.UpdateItem(r.Context(), app.UserFrom(r.Context()), id, in); err != nil {
+		return renameField(err, "item_title", "title")
 	}
-	if err == nil && body.Position != nil && *body.Position < 1 {
-		err = app.FieldInvalid("position", "err.invalid_number")
-	}
-	if err != nil {
-		return err
-	}
-	ctx := r.Context()
-	now := h.web.Clock.Now()
-	err = h.db.WithTx(ctx, func(tx *sql.Tx) error {
-		s := NewStore(tx)
-		if err := s.UpdateItem(ctx, it.ID, in, now); err != nil {
-			return err
-		}
-		if body.Status == ItemAccepted {
-			if err := s.AcceptItem(ctx, it.ID, now); err != nil {
-				return err
-			}
-		}
-		if body.Position == nil {
-			return nil
-		}
-		return moveTo(ctx, s, it.ID, *body.Position)
-	})
-	if err != nil {
-		return err
-	}
-	return h.writeItem(w, r, http.StatusOK, it.ID)
-}
-
-// moveTo moves an agenda item to place pos (from 1) among the items of its
-// status with MoveItem; EINVALID when there is no such place.
-func moveTo(ctx context.Context, s *Store, id int64, pos int) error {
-	it, err := s.Item(ctx, id)
-	if err != nil {
-		return err
-	}
-	all, err := s.Items(ctx, it.MeetingID)
-	if err != nil {
-		return err
-	}
-	cur, n := 0, 0
-	for _, x := range all {
-		if x.Status == it.Status {
-			n++
-			if x.ID == id {
-				cur = n
-			}
-		}
-	}
-	if pos > n {
-		return app.FieldInvalid("position", "err.invalid_number")
-	}
-	for ; cur > pos; cur-- {
-		if err := s.MoveItem(ctx, id, true); err != nil {
-			return err
-		}
-	}
-	for ; cur < pos; cur++ {
-		if err := s.MoveItem(ctx, id, false); err != nil {
-			return err
-		}
-	}
-	return nil
+	return h.writeItem(w, r, http.StatusOK, id)
 }
 
 func (h *Handler) apiDeleteItem(w http.ResponseWriter, r *http.Request) error {
-	it, a, err := h.apiItem(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
 	}
-	if !a.Manage {
-		return deny(r.Context())
-	}
-	if err := h.store.DeleteItem(r.Context(), it.ID); err != nil {
+	if _, err := h.svc.DeleteItem(r.Context(), app.UserFrom(r.Context()), id); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -677,52 +509,36 @@ type ResponseInputJSON struct {
 }
 
 func (h *Handler) apiListResponses(w http.ResponseWriter, r *http.Request) error {
-	m, a, err := h.apiMeeting(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
-	}
-	if !a.Invitee {
-		return deny(r.Context())
 	}
 	ctx := r.Context()
-	now := h.web.Clock.Now()
-	members, err := h.store.Invitees(ctx, m.NetworkID, now)
+	u := app.UserFrom(ctx)
+	m, a, err := h.svc.Meeting(ctx, u, id)
 	if err != nil {
 		return err
 	}
-	resps, err := h.store.Responses(ctx, m.ID)
+	ans, err := h.svc.Answers(ctx, u, m, a)
 	if err != nil {
 		return err
 	}
-	me := app.UserFrom(ctx).PersonID
 	out := ResponsesJSON{MeetingID: m.ID, Counts: map[string]int{}, Responses: []ResponseJSON{}, NoAnswer: []PersonRefJSON{}}
-	for _, ans := range Answers {
-		out.Counts[ans] = 0
+	for _, x := range Answers {
+		out.Counts[x] = ans.Counts[x]
 	}
-	answered, coming := map[int64]bool{}, map[int64]bool{}
-	for _, x := range resps {
-		out.Counts[x.Answer]++
-		answered[x.PersonID] = true
-		if x.Answer != AnswerNo {
-			coming[x.PersonID] = true
-		}
-		if x.PersonID == me {
-			ans := x.Answer
-			out.MyAnswer = &ans
-		}
+	if ans.MyAnswer != "" {
+		my := ans.MyAnswer
+		out.MyAnswer = &my
+	}
+	for _, x := range ans.Responses {
 		out.Responses = append(out.Responses, ResponseJSON(x))
 	}
-	for _, inv := range members {
-		if !answered[inv.PersonID] {
-			out.NoAnswer = append(out.NoAnswer, PersonRefJSON{PersonID: inv.PersonID, Name: inv.Name})
-		}
+	for _, inv := range ans.NoAnswer {
+		out.NoAnswer = append(out.NoAnswer, PersonRefJSON{PersonID: inv.PersonID, Name: inv.Name})
 	}
 	out.Counts["no_answer"] = len(out.NoAnswer)
-	if a.Manage {
-		cov, err := h.comingCoverage(ctx, m, coming, now)
-		if err != nil {
-			return err
-		}
+	if cov := ans.Coverage; cov != nil {
 		out.MissingSectors = append([]string{}, cov.MissingSectors...)
 		out.MissingMunicipalities = []MunicipalityJSON{}
 		for _, mc := range cov.MissingMunicipalities {
@@ -736,37 +552,20 @@ func (h *Handler) apiListResponses(w http.ResponseWriter, r *http.Request) error
 // apiPutResponse records the caller's own answer (members only, while the
 // meeting can be answered), as POST /meetings/{id}/response.
 func (h *Handler) apiPutResponse(w http.ResponseWriter, r *http.Request) error {
-	m, a, err := h.apiMeeting(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
-	}
-	if !a.Member {
-		return deny(r.Context())
-	}
-	ctx := r.Context()
-	now := h.web.Clock.Now()
-	if !m.Answerable(now) {
-		return app.KeyError(app.EINVALID, "meeting.err.not_answerable", "the meeting can no longer be answered")
 	}
 	var body ResponseInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
 		return err
 	}
-	me := app.UserFrom(ctx).PersonID
-	if err := h.store.SetResponse(ctx, m.ID, me, strings.TrimSpace(body.Answer), now); err != nil {
-		return err
-	}
-	resps, err := h.store.Responses(ctx, m.ID)
+	resp, err := h.svc.Respond(r.Context(), app.UserFrom(r.Context()), id, strings.TrimSpace(body.Answer))
 	if err != nil {
 		return err
 	}
-	for _, x := range resps {
-		if x.PersonID == me {
-			web.WriteJSON(w, http.StatusOK, ResponseJSON(x))
-			return nil
-		}
-	}
-	return app.NotFound("response")
+	web.WriteJSON(w, http.StatusOK, ResponseJSON(*resp))
+	return nil
 }
 
 // AttendanceEntryJSON is one person's recorded attendance: in_person or remote.
@@ -800,73 +599,60 @@ type AttendanceInputJSON struct {
 	MeetingID json.RawMessage `json:"meeting_id,omitempty"`
 }
 
-func (h *Handler) writeAttendance(w http.ResponseWriter, r *http.Request, m *Meeting) error {
-	att, err := h.store.Attendance(r.Context(), m.ID)
-	if err != nil {
-		return err
-	}
-	out := AttendanceJSON{MeetingID: m.ID, Attendance: []AttendanceEntryJSON{}}
+func writeAttendance(w http.ResponseWriter, meetingID int64, att []Attendance) {
+	out := AttendanceJSON{MeetingID: meetingID, Attendance: []AttendanceEntryJSON{}}
 	for _, x := range att {
 		out.Attendance = append(out.Attendance, AttendanceEntryJSON{PersonID: x.PersonID, PersonName: x.PersonName,
 			OrganisationName: x.OrganisationName, Mode: x.Mode})
 	}
 	web.WriteJSON(w, http.StatusOK, out)
+}
+
+// apiAttendance answers with who attended (invitees only).
+func (h *Handler) apiAttendance(w http.ResponseWriter, r *http.Request, id int64) error {
+	ctx := r.Context()
+	u := app.UserFrom(ctx)
+	m, a, err := h.svc.Meeting(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	att, err := h.svc.Attendance(ctx, u, m, a)
+	if err != nil {
+		return err
+	}
+	writeAttendance(w, m.ID, att)
 	return nil
 }
 
 func (h *Handler) apiGetAttendance(w http.ResponseWriter, r *http.Request) error {
-	m, a, err := h.apiMeeting(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
 	}
-	if !a.Invitee {
-		return deny(r.Context())
-	}
-	return h.writeAttendance(w, r, m)
+	return h.apiAttendance(w, r, id)
 }
 
 // apiPutAttendance records who attended (managers, from an hour before the
 // start on), as POST /meetings/{id}/attendance.
 func (h *Handler) apiPutAttendance(w http.ResponseWriter, r *http.Request) error {
-	m, a, err := h.apiMeeting(r)
+	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
-	}
-	if !a.Manage {
-		return deny(r.Context())
-	}
-	now := h.web.Clock.Now()
-	if !m.AttendanceOpen(now) {
-		return app.KeyError(app.EINVALID, "meeting.err.attendance_early", "attendance is recorded at the meeting")
 	}
 	var body AttendanceInputJSON
 	if err := web.DecodeJSON(w, r, &body); err != nil {
 		return err
 	}
-	var v app.Validator
-	if body.Attendance == nil {
-		v.Add("attendance", "err.required", nil)
-	}
-	modes := map[int64]string{}
+	in := AttendanceInput{Missing: body.Attendance == nil}
 	for i, x := range body.Attendance {
 		field := fmt.Sprintf("attendance_%d", x.PersonID)
 		if x.PersonID <= 0 {
 			field = fmt.Sprintf("attendance[%d].person_id", i)
 		}
-		switch _, dup := modes[x.PersonID]; {
-		case x.PersonID <= 0, dup:
-			v.Add(field, "err.invalid_choice", nil)
-		default:
-			modes[x.PersonID] = strings.TrimSpace(x.Mode)
-		}
+		in.Entries = append(in.Entries, AttendanceEntry{PersonID: x.PersonID, Mode: strings.TrimSpace(x.Mode), Field: field})
 	}
-	if err := v.Err(); err != nil {
+	if err := h.svc.RecordAttendance(r.Context(), app.UserFrom(r.Context()), id, in); err != nil {
 		return err
 	}
-	if err := h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
-		return NewStore(tx).SetAttendance(r.Context(), m, modes, now)
-	}); err != nil {
-		return err
-	}
-	return h.writeAttendance(w, r, m)
+	return h.apiAttendance(w, r, id)
 }

@@ -27,8 +27,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"github.com/kohtaamo/kohtaamo/internal/app"
-	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
@@ -500,99 +501,48 @@ func (s *Store) orgMeetings(ctx context.Context, orgID, networkID int64, now tim
 // Handlers.
 
 func (h *Handler) historyRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /people/{id}/attendance", h.showPersonAttendance)
-	mux.HandleFunc("GET /organisations/{id}/attendance", h.showOrgAttendance)
+	mux.HandleFunc("GET /people/{id}/attendance", h.web.HTML(h.showPersonAttendance))
+	mux.HandleFunc("GET /organisations/{id}/attendance", h.web.HTML(h.showOrgAttendance))
 	mux.HandleFunc("GET /api/v1/people/{id}/attendance", h.web.API(h.apiPersonAttendance))
 	mux.HandleFunc("GET /api/v1/organisations/{id}/attendance", h.web.API(h.apiOrgAttendance))
 }
 
-// manages reports whether u manages the network; EINTERNAL errors only.
-func (h *Handler) manages(ctx context.Context, u *app.User, networkID int64) (bool, error) {
-	err := h.policy.CanManageNetwork(ctx, u, networkID)
-	switch {
-	case err == nil:
-		return true, nil
-	case app.IsCode(err, app.EFORBIDDEN), app.IsCode(err, app.EUNAUTH):
-		return false, nil
-	}
-	return false, err
-}
-
 // personHistory loads the history of the person in the path for the
-// signed-in viewer: EUNAUTH for the public, ENOTFOUND, EFORBIDDEN when
-// the viewer is not the person and may see none of their networks.
+// signed-in viewer (Service.PersonHistory).
 func (h *Handler) personHistory(r *http.Request) (*PersonHistory, error) {
 	id, err := web.ID(r, "id")
 	if err != nil {
 		return nil, err
 	}
-	ctx := r.Context()
-	u := app.UserFrom(ctx)
-	if err := auth.RequireUser(u); err != nil {
-		return nil, err
-	}
-	self := u.PersonID == id
-	hist, err := h.store.PersonHistory(ctx, id, h.web.Clock.Now(), func(networkID int64) (bool, error) {
-		if self {
-			return true, nil
-		}
-		return h.manages(ctx, u, networkID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	if !self && !u.IsAdmin && len(hist.Networks) == 0 {
-		return nil, app.Forbidden()
-	}
-	return hist, nil
+	return h.svc.PersonHistory(r.Context(), app.UserFrom(r.Context()), id)
 }
 
-// orgHistory loads the history of the organisation in the path: EUNAUTH
-// for the public, ENOTFOUND, EFORBIDDEN when the viewer may see none of
-// its networks.
+// orgHistory loads the history of the organisation in the path for the
+// signed-in viewer (Service.OrgHistory).
 func (h *Handler) orgHistory(r *http.Request) (*OrgHistory, error) {
 	id, err := web.ID(r, "id")
 	if err != nil {
 		return nil, err
 	}
-	ctx := r.Context()
-	u := app.UserFrom(ctx)
-	if err := auth.RequireUser(u); err != nil {
-		return nil, err
-	}
-	hist, err := h.store.OrgHistory(ctx, id, h.web.Clock.Now(), func(networkID int64, reps []int64) (bool, error) {
-		if slices.Contains(reps, u.PersonID) {
-			return true, nil
-		}
-		return h.manages(ctx, u, networkID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	if !u.IsAdmin && len(hist.Networks) == 0 {
-		return nil, app.Forbidden()
-	}
-	return hist, nil
+	return h.svc.OrgHistory(r.Context(), app.UserFrom(r.Context()), id)
 }
 
-func (h *Handler) showPersonAttendance(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showPersonAttendance(w http.ResponseWriter, r *http.Request) error {
 	hist, err := h.personHistory(r)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.web.Render(w, r, http.StatusOK, "meeting/person_attendance",
-		h.web.T(r, "meeting.attendance_history.person_title", "Name", hist.PersonName), hist)
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "meeting.attendance_history.person_title", "Name", hist.PersonName),
+		func(v *web.View) templ.Component { return personHistoryPage(v, hist) })
 }
 
-func (h *Handler) showOrgAttendance(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showOrgAttendance(w http.ResponseWriter, r *http.Request) error {
 	hist, err := h.orgHistory(r)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.web.Render(w, r, http.StatusOK, "meeting/org_attendance",
-		h.web.T(r, "meeting.attendance_history.org_title", "Name", hist.OrganisationName), hist)
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "meeting.attendance_history.org_title", "Name", hist.OrganisationName),
+		func(v *web.View) templ.Component { return orgHistoryPage(v, hist) })
 }
 
 // JSON.

@@ -228,6 +228,12 @@ type Input struct {
 	// without DTSTART (the start is StartsAt in Helsinki time), with COUNT
 	// or UNTIL.
 	RRule string
+	// Cancel (the API's status "cancelled") cancels the meeting on update
+	// and is refused on create.
+	Cancel bool
+	// Problems are the adapter's decoding problems (a date or time that
+	// does not parse), reported instead of the validation's.
+	Problems error
 }
 
 // ValidLink reports whether s is an absolute http(s) URL.
@@ -378,6 +384,9 @@ type ItemInput struct {
 	Minutes    int
 	Notes      string
 	Link       string
+	// Problems are the adapter's decoding problems (a number that is not
+	// one), reported with the validation's.
+	Problems error
 }
 
 // Validate records problems on v. Whether the preparer is a member is

@@ -34,21 +34,14 @@ func nullTime(t *time.Time) any {
 	return db.Now(*t)
 }
 
-// NetworkInfo is what the meeting pages need of a network.
-type NetworkInfo struct {
-	ID        int64
-	Name      string
-	ProjectID int64
-}
-
-// Network returns a network's name and project; ENOTFOUND when missing.
-func (s *Store) Network(ctx context.Context, id int64) (*NetworkInfo, error) {
-	var n NetworkInfo
-	err := s.q.QueryRowContext(ctx, `SELECT id, name, project_id FROM networks WHERE id = $1`, id).Scan(&n.ID, &n.Name, &n.ProjectID)
+// networkExists returns ENOTFOUND for a network that does not exist.
+func (s *Store) networkExists(ctx context.Context, id int64) error {
+	var one int
+	err := s.q.QueryRowContext(ctx, `SELECT 1 FROM networks WHERE id = $1`, id).Scan(&one)
 	if err != nil {
-		return nil, db.NotFound(err, "network", "get network")
+		return db.NotFound(err, "network", "get network")
 	}
-	return &n, nil
+	return nil
 }
 
 const meetingCols = `m.id, m.network_id, n.name, n.project_id, COALESCE(m.series_id, 0), m.title, m.description, m.starts_at, m.ends_at,
@@ -157,7 +150,7 @@ func overlapError(m *Meeting) error {
 // in.Validate first. ECONFLICT when a meeting would overlap a scheduled
 // meeting of the network; ENOTFOUND for an unknown network.
 func (s *Store) Create(ctx context.Context, networkID int64, in Input, now time.Time) ([]int64, error) {
-	if _, err := s.Network(ctx, networkID); err != nil {
+	if err := s.networkExists(ctx, networkID); err != nil {
 		return nil, err
 	}
 	starts := []time.Time{in.StartsAt.UTC()}
