@@ -1047,21 +1047,21 @@ func itemForm(v *web.View, d *ViewPage, preparer string) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.SelectField(v, web.FieldProps{Name: "preparer_id", Label: optional(v, preparer), Value: preparerValue(d.Item.PreparerID)},
+		templ_7745c5c3_Err = web.SelectField(v, web.FieldProps{Name: "preparer_id", Label: preparer, Optional: true, Value: preparerValue(d.Item.PreparerID)},
 			v.T("none"), inviteeOptions(d.Members)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.InputField(v, web.FieldProps{Name: "minutes", Type: "number", Label: optional(v, v.T("meeting.duration")), Value: d.Item.Minutes,
+		templ_7745c5c3_Err = web.InputField(v, web.FieldProps{Name: "minutes", Type: "number", Label: v.T("meeting.duration"), Optional: true, Value: d.Item.Minutes,
 			Min: "0", Max: strconv.Itoa(MaxItemMinutes)}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.TextareaField(v, web.FieldProps{Name: "notes", Label: optional(v, v.T("meeting.notes")), Value: d.Item.Notes, Rows: 3}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.TextareaField(v, web.FieldProps{Name: "notes", Label: v.T("meeting.notes"), Optional: true, Value: d.Item.Notes, Rows: 3}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.InputField(v, web.FieldProps{Name: "link", Type: "url", Label: optional(v, v.T("meeting.link")), Value: d.Item.Link, MaxLength: MaxLink}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.InputField(v, web.FieldProps{Name: "link", Type: "url", Label: v.T("meeting.link"), Optional: true, Value: d.Item.Link, MaxLength: MaxLink}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

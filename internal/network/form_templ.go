@@ -143,11 +143,11 @@ func formPage(v *web.View, f *FormPage) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.TextareaField(v, web.FieldProps{Name: "purpose", Label: optional(v, v.T("network.purpose")), Value: f.Purpose, Rows: 4}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.TextareaField(v, web.FieldProps{Name: "purpose", Label: v.T("network.purpose"), Optional: true, Value: f.Purpose, Rows: 4}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.TextareaField(v, web.FieldProps{Name: "themes", Label: optional(v, v.T("network.themes")), Hint: v.T("network.themes_hint"),
+		templ_7745c5c3_Err = web.TextareaField(v, web.FieldProps{Name: "themes", Label: v.T("network.themes"), Optional: true, Hint: v.T("network.themes_hint"),
 			Value: f.Themes, Rows: 5}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err

@@ -306,16 +306,16 @@ func memberFormPage(v *web.View, f *MemberFormPage) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.SelectField(v, web.FieldProps{Name: "deputy_of_id", Label: optional(v, v.T("network.deputy_of")), Value: idValue(f.DeputyOfID)},
+		templ_7745c5c3_Err = web.SelectField(v, web.FieldProps{Name: "deputy_of_id", Label: v.T("network.deputy_of"), Optional: true, Value: idValue(f.DeputyOfID)},
 			v.T("network.not_deputy"), deputyOptions(f.Deputies)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.DateField(v, web.FieldProps{Name: "term_start", Label: optional(v, v.T("network.term_start")), Value: f.TermStart}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.DateField(v, web.FieldProps{Name: "term_start", Label: v.T("network.term_start"), Optional: true, Value: f.TermStart}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.DateField(v, web.FieldProps{Name: "term_end", Label: optional(v, v.T("network.term_end")), Value: f.TermEnd}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.DateField(v, web.FieldProps{Name: "term_end", Label: v.T("network.term_end"), Optional: true, Value: f.TermEnd}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
