@@ -31,6 +31,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 )
 
@@ -114,7 +115,7 @@ func Feed(meetings []Meeting, o FeedOptions) string {
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetCalscale("GREGORIAN")
 	cal.SetXWRCalName(meeting.ICSLine(o.Name))
-	cal.SetXWRTimezone(meeting.Helsinki.String())
+	cal.SetXWRTimezone(app.Helsinki.String())
 	cal.SetRefreshInterval(RefreshInterval) // the library adds VALUE=DURATION
 	cal.SetXPublishedTTL(RefreshInterval)
 	for i := range meetings {

@@ -13,7 +13,6 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/mail"
-	"github.com/kohtaamo/kohtaamo/internal/meeting"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -89,7 +88,7 @@ func (p *Page) CreatedDate() string {
 	if p.Token == nil {
 		return ""
 	}
-	return p.Token.CreatedAt.In(meeting.Helsinki).Format("2.1.2006")
+	return p.Token.CreatedAt.In(app.Helsinki).Format("2.1.2006")
 }
 
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, u *app.User, p *Page) {

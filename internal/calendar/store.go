@@ -10,7 +10,6 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
-	"github.com/kohtaamo/kohtaamo/internal/meeting"
 )
 
 // Store is the calendar feeds' SQL: the tokens, and read-only queries of
@@ -89,7 +88,7 @@ func (s *Store) Network(ctx context.Context, id int64) (*Network, error) {
 // today returns the date of at in Helsinki, for comparing with DATE
 // columns (membership terms).
 func today(at time.Time) time.Time {
-	d := at.In(meeting.Helsinki)
+	d := at.In(app.Helsinki)
 	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 }
 

@@ -624,15 +624,15 @@ func (a *activity) series(s actSeries) error {
 	seed, _ := seedNetworkNamed(s.network)
 	// The occurrences from ten months before the load to ten after, July
 	// (the summer break) left out.
-	local := a.now.In(meeting.Helsinki)
+	local := a.now.In(app.Helsinki)
 	var occ []time.Time
 	for k := -10; k <= 10; k++ {
-		first := time.Date(local.Year(), local.Month()+time.Month(k), 1, 0, 0, 0, 0, meeting.Helsinki)
+		first := time.Date(local.Year(), local.Month()+time.Month(k), 1, 0, 0, 0, 0, app.Helsinki)
 		if first.Month() == time.July {
 			continue
 		}
 		day := nthWeekday(first.Year(), first.Month(), s.week, s.weekday)
-		occ = append(occ, time.Date(first.Year(), first.Month(), day, s.hour, s.min, 0, 0, meeting.Helsinki))
+		occ = append(occ, time.Date(first.Year(), first.Month(), day, s.hour, s.min, 0, 0, app.Helsinki))
 	}
 	i := 0
 	for i < len(occ) && !occ[i].Add(s.length).After(a.now) {
@@ -641,7 +641,7 @@ func (a *activity) series(s actSeries) error {
 	window := occ[i-len(s.past) : i+len(s.upcoming)]
 	first := window[0]
 	created := first.AddDate(0, 0, -21)
-	deadline := time.Date(first.Year(), first.Month(), first.Day()-7, 16, 0, 0, 0, meeting.Helsinki)
+	deadline := time.Date(first.Year(), first.Month(), first.Day()-7, 16, 0, 0, 0, app.Helsinki)
 	in := meeting.Input{
 		Title: s.title, Description: s.description, StartsAt: first, EndsAt: first.Add(s.length),
 		Mode: s.mode, Place: s.place, RemoteLink: s.link, AgendaDeadline: &deadline,
@@ -935,11 +935,11 @@ func (a *activity) single(s actSingle) error {
 	if !ok {
 		return fmt.Errorf("unknown network")
 	}
-	day := a.now.In(meeting.Helsinki).AddDate(0, 0, s.days)
+	day := a.now.In(app.Helsinki).AddDate(0, 0, s.days)
 	for day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
 		day = day.AddDate(0, 0, 1)
 	}
-	start := time.Date(day.Year(), day.Month(), day.Day(), s.hour, 0, 0, 0, meeting.Helsinki)
+	start := time.Date(day.Year(), day.Month(), day.Day(), s.hour, 0, 0, 0, app.Helsinki)
 	created := a.now.AddDate(0, 0, -10)
 	in := meeting.Input{Title: s.title, StartsAt: start, EndsAt: start.Add(s.length), Mode: s.mode, RemoteLink: s.link}
 	if err := validate(func(v *app.Validator) { in.Validate(v, created, true) }); err != nil {
@@ -981,7 +981,7 @@ func (a *activity) plan(p actPlan) error {
 		}
 		return &d
 	}
-	created := earlier(time.Date(year, time.January, 20, 10, 0, 0, 0, meeting.Helsinki), a.now.Add(-time.Hour))
+	created := earlier(time.Date(year, time.January, 20, 10, 0, 0, 0, app.Helsinki), a.now.Add(-time.Hour))
 	pin := plan.PlanInput{Title: fmt.Sprintf(p.title, year), Description: p.description, StartsOn: &yearStart, EndsOn: &yearEnd,
 		Status: plan.StatusActive}
 	if err := validate(pin.Validate); err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
@@ -1036,7 +1037,7 @@ func (g *generator) slots(n, count int) []genSlot {
 			}
 			week, wd := 1+(n+t)%4, weekdays[(n+2*t)%3]
 			day := nthWeekday(mon.Year(), mon.Month(), week, wd)
-			start := time.Date(mon.Year(), mon.Month(), day, tr.hour, tr.minute, 0, 0, meeting.Helsinki).UTC()
+			start := time.Date(mon.Year(), mon.Month(), day, tr.hour, tr.minute, 0, 0, app.Helsinki).UTC()
 			h := mix(uint64(n), uint64(m*4+t)) // #nosec G115 -- non-negative indices
 			out = append(out, genSlot{track: t, start: start, end: start.Add(tr.length), cancelled: h%50 == 7})
 		}
@@ -1145,7 +1146,7 @@ func (w *meetingWriter) network(n int, slots []genSlot) error {
 		var order []key
 		groups := map[key][]time.Time{}
 		for _, s := range slots {
-			k := key{s.track, s.start.In(meeting.Helsinki).Year()}
+			k := key{s.track, s.start.In(app.Helsinki).Year()}
 			if _, ok := groups[k]; !ok {
 				order = append(order, k)
 			}
@@ -1170,7 +1171,7 @@ func (w *meetingWriter) network(n int, slots []genSlot) error {
 		tr := genTracks[s.track]
 		var series any
 		created := g.created(s.start, 21)
-		if sr, ok := seriesOf[key{s.track, s.start.In(meeting.Helsinki).Year()}]; ok {
+		if sr, ok := seriesOf[key{s.track, s.start.In(app.Helsinki).Year()}]; ok {
 			series, created = sr.id, sr.created
 		}
 		mode := meeting.Modes[(n+s.track+int(h%7)/5)%3]
@@ -1183,8 +1184,8 @@ func (w *meetingWriter) network(n int, slots []genSlot) error {
 		}
 		var deadline any
 		if s.track == 0 {
-			local := s.start.In(meeting.Helsinki)
-			deadline = time.Date(local.Year(), local.Month(), local.Day()-2, 0, 0, 0, 0, meeting.Helsinki).UTC()
+			local := s.start.In(app.Helsinki)
+			deadline = time.Date(local.Year(), local.Month(), local.Day()-2, 0, 0, 0, 0, app.Helsinki).UTC()
 		}
 		status, seq, updated := "scheduled", 0, created
 		if h%13 == 0 {

@@ -108,7 +108,7 @@ func (h *Handler) listMeetings(w http.ResponseWriter, r *http.Request) error {
 		func(v *web.View) templ.Component { return listPage(v, &p) })
 }
 
-// FormPage is the meeting create / edit form. Times are Helsinki time.
+// FormPage is the meeting create / edit form. Times are app.Helsinki time.
 type FormPage struct {
 	IsNew          bool
 	ID             int64
@@ -169,7 +169,7 @@ func parseClock(s string) (int, int, bool) {
 	return t.Hour(), t.Minute(), true
 }
 
-// localTime combines a date and a clock time in Helsinki; a time that does
+// localTime combines a date and a clock time in app.Helsinki; a time that does
 // not exist there that day (clocks going forward) is a field error.
 func localTime(v *app.Validator, dateField, date, clockField, clock string) time.Time {
 	d := web.Date(v, dateField, date)
@@ -194,12 +194,12 @@ func localTime(v *app.Validator, dateField, date, clockField, clock string) time
 	return t
 }
 
-// deadlineFromDate makes "proposals until the end of this day" (Helsinki).
+// deadlineFromDate makes "proposals until the end of this day" (app.Helsinki).
 func deadlineFromDate(d *time.Time) *time.Time {
 	if d == nil {
 		return nil
 	}
-	t := time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, Helsinki).UTC()
+	t := time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, app.Helsinki).UTC()
 	return &t
 }
 
@@ -207,7 +207,7 @@ func deadlineDate(t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.Add(-time.Second).In(Helsinki).Format("2006-01-02")
+	return t.Add(-time.Second).In(app.Helsinki).Format("2006-01-02")
 }
 
 // readForm reads the meeting form into f and the input; what does not
@@ -228,7 +228,7 @@ func readForm(r *http.Request, f *FormPage) Input {
 	if !in.StartsAt.IsZero() {
 		hh, mm, ok := parseClock(f.EndTime)
 		if ok {
-			s := in.StartsAt.In(Helsinki)
+			s := in.StartsAt.In(app.Helsinki)
 			var exists bool
 			if in.EndsAt, exists = HelsinkiTime(s.Year(), s.Month(), s.Day(), hh, mm, 0); !exists {
 				noSuchTime(&v, "end_time", s.Year(), s.Month(), s.Day(), hh, mm)

@@ -95,8 +95,8 @@ type PersonMeeting struct {
 	OrganisationName string    // the organisation represented, when attended
 }
 
-// Start returns the start in Helsinki time.
-func (m *PersonMeeting) Start() time.Time { return m.StartsAt.In(Helsinki) }
+// Start returns the start in app.Helsinki time.
+func (m *PersonMeeting) Start() time.Time { return m.StartsAt.In(app.Helsinki) }
 
 // OrgHistory is an organisation's presence at the meetings of the
 // networks it is (or was) a member of that the viewer may see.
@@ -134,8 +134,8 @@ type OrgMeeting struct {
 	Present   []Attendee
 }
 
-// Start returns the start in Helsinki time.
-func (m *OrgMeeting) Start() time.Time { return m.StartsAt.In(Helsinki) }
+// Start returns the start in app.Helsinki time.
+func (m *OrgMeeting) Start() time.Time { return m.StartsAt.In(app.Helsinki) }
 
 // Attendee is someone who attended, and how.
 type Attendee struct {
@@ -156,8 +156,10 @@ type historyMembership struct {
 	Until       *time.Time // exclusive: the day after the term ended
 }
 
-// dayStart returns Helsinki midnight of a calendar day.
-func dayStart(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, Helsinki) }
+// dayStart returns app.Helsinki midnight of a calendar day.
+func dayStart(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, app.Helsinki)
+}
 
 func (s *Store) historyMemberships(ctx context.Context, where string, arg int64) ([]historyMembership, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT ms.network_id, n.name, ms.person_id, p.name, ms.role, COALESCE(pm.person_id, 0),
@@ -181,7 +183,7 @@ func (s *Store) historyMemberships(ctx context.Context, where string, arg int64)
 			d := start.Time
 			m.Since = dayStart(d.Year(), d.Month(), d.Day())
 		} else {
-			d := created.In(Helsinki)
+			d := created.In(app.Helsinki)
 			m.Since = dayStart(d.Year(), d.Month(), d.Day())
 		}
 		if end.Valid {
@@ -568,7 +570,7 @@ func dateJSON(t *time.Time) *string {
 	if t == nil {
 		return nil
 	}
-	s := t.In(Helsinki).Format("2006-01-02")
+	s := t.In(app.Helsinki).Format("2006-01-02")
 	return &s
 }
 

@@ -3,7 +3,7 @@
 // invitations with calendar (.ics) attachments, members' answers and the
 // attendance recorded at the meeting.
 //
-// Times are stored in UTC and entered and shown in Europe/Helsinki. Rules:
+// Times are stored in UTC and entered and shown in Europe/app.Helsinki. Rules:
 //
 //   - a time that does not exist in Finland (the hour skipped when clocks
 //     go forward) is refused; a time that happens twice (the hour repeated
@@ -22,23 +22,15 @@ package meeting
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
-	_ "time/tzdata" // Europe/Helsinki on machines without zoneinfo
+	_ "time/tzdata" // Europe/app.Helsinki on machines without zoneinfo
 
 	"github.com/teambition/rrule-go"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 )
-
-// Helsinki is the time zone meetings are entered and shown in.
-var Helsinki = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Helsinki")
-	if err != nil {
-		panic("meeting: no Europe/Helsinki time zone: " + err.Error())
-	}
-	return loc
-}()
 
 // Meeting modes.
 const (
@@ -100,15 +92,6 @@ const (
 	maxSeriesSpan  = 5 * 366 * 24 * time.Hour
 )
 
-func oneOf(s string, list []string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // Meeting is one meeting of a network (an occurrence of a series is a
 // meeting of its own).
 type Meeting struct {
@@ -131,13 +114,13 @@ type Meeting struct {
 	UpdatedAt      time.Time
 }
 
-// Start returns the start in Helsinki time.
-func (m *Meeting) Start() time.Time { return m.StartsAt.In(Helsinki) }
+// Start returns the start in app.Helsinki time.
+func (m *Meeting) Start() time.Time { return m.StartsAt.In(app.Helsinki) }
 
-// End returns the end in Helsinki time.
-func (m *Meeting) End() time.Time { return m.EndsAt.In(Helsinki) }
+// End returns the end in app.Helsinki time.
+func (m *Meeting) End() time.Time { return m.EndsAt.In(app.Helsinki) }
 
-// When formats the meeting's time in Helsinki: "9.12.2026 9.00–11.00".
+// When formats the meeting's time in app.Helsinki: "9.12.2026 9.00–11.00".
 func (m *Meeting) When() string { return FormatSpan(m.StartsAt, m.EndsAt) }
 
 // DeadlineDate formats the last day of agenda proposals ("" without a
@@ -146,7 +129,7 @@ func (m *Meeting) DeadlineDate() string {
 	if m.AgendaDeadline == nil {
 		return ""
 	}
-	return m.AgendaDeadline.Add(-time.Second).In(Helsinki).Format("2.1.2006")
+	return m.AgendaDeadline.Add(-time.Second).In(app.Helsinki).Format("2.1.2006")
 }
 
 // Cancelled reports whether the meeting is cancelled.
@@ -187,11 +170,11 @@ func HelsinkiTime(year int, month time.Month, day, hour, min, sec int) (time.Tim
 		h, mi, s := t.Clock()
 		return y == year && mo == month && d == day && h == hour && mi == min && s == sec
 	}
-	t := time.Date(year, month, day, hour, min, sec, 0, Helsinki)
+	t := time.Date(year, month, day, hour, min, sec, 0, app.Helsinki)
 	if !shows(t) {
 		return time.Time{}, false
 	}
-	if e := t.Add(-time.Hour).In(Helsinki); shows(e) {
+	if e := t.Add(-time.Hour).In(app.Helsinki); shows(e) {
 		t = e
 	}
 	return t.UTC(), true
@@ -204,9 +187,9 @@ func noSuchTime(v *app.Validator, field string, year int, month time.Month, day,
 		"Time": fmt.Sprintf("%d.%02d", hour, min), "Date": fmt.Sprintf("%d.%d.%d", day, month, year)})
 }
 
-// FormatSpan formats a start and end in Helsinki time.
+// FormatSpan formats a start and end in app.Helsinki time.
 func FormatSpan(start, end time.Time) string {
-	s, e := start.In(Helsinki), end.In(Helsinki)
+	s, e := start.In(app.Helsinki), end.In(app.Helsinki)
 	clock := func(t time.Time) string { return fmt.Sprintf("%d.%02d", t.Hour(), t.Minute()) }
 	if s.Format("2006-01-02") == e.Format("2006-01-02") {
 		return s.Format("2.1.2006 ") + clock(s) + "–" + clock(e)
@@ -225,7 +208,7 @@ type Input struct {
 	RemoteLink     string
 	AgendaDeadline *time.Time
 	// RRule, on create only, makes a series: an RFC 5545 recurrence rule
-	// without DTSTART (the start is StartsAt in Helsinki time), with COUNT
+	// without DTSTART (the start is StartsAt in app.Helsinki time), with COUNT
 	// or UNTIL.
 	RRule string
 	// Cancel (the API's status "cancelled") cancels the meeting on update
@@ -254,7 +237,7 @@ func (in *Input) Validate(v *app.Validator, now time.Time, isNew bool) {
 	v.MaxLen("title", in.Title, MaxTitle)
 	v.MaxLen("description", in.Description, MaxDescription)
 	v.MaxLen("place", in.Place, MaxPlace)
-	v.Check(oneOf(in.Mode, Modes), "mode", "err.invalid_choice")
+	v.Check(slices.Contains(Modes, in.Mode), "mode", "err.invalid_choice")
 	if in.RemoteLink != "" {
 		v.MaxLen("remote_link", in.RemoteLink, MaxLink)
 		v.Check(ValidLink(in.RemoteLink), "remote_link", "meeting.err.bad_link")
@@ -287,10 +270,10 @@ func (in *Input) Validate(v *app.Validator, now time.Time, isNew bool) {
 // MonthlyRule returns the rule "monthly on the same weekday of the month
 // as start" (for 12.5.2026, a Tuesday: the second Tuesday,
 // FREQ=MONTHLY;BYDAY=2TU; a date after the 28th uses the last weekday,
-// -1TU) with count occurrences or until a date (Helsinki), whichever is
+// -1TU) with count occurrences or until a date (app.Helsinki), whichever is
 // given.
 func MonthlyRule(start time.Time, count int, until *time.Time) string {
-	s := start.In(Helsinki)
+	s := start.In(app.Helsinki)
 	n := (s.Day()-1)/7 + 1
 	if n > 4 {
 		n = -1
@@ -298,14 +281,14 @@ func MonthlyRule(start time.Time, count int, until *time.Time) string {
 	days := []string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
 	rule := fmt.Sprintf("FREQ=MONTHLY;BYDAY=%d%s", n, days[s.Weekday()])
 	if until != nil {
-		u := time.Date(until.Year(), until.Month(), until.Day(), 23, 59, 59, 0, Helsinki).UTC()
+		u := time.Date(until.Year(), until.Month(), until.Day(), 23, 59, 59, 0, app.Helsinki).UTC()
 		return rule + ";UNTIL=" + u.Format("20060102T150405Z")
 	}
 	return rule + fmt.Sprintf(";COUNT=%d", count)
 }
 
 // Occurrences expands a recurrence rule from start: the start times of
-// the series in UTC, keeping the wall-clock time in Helsinki across
+// the series in UTC, keeping the wall-clock time in app.Helsinki across
 // daylight saving changes. The rule must have COUNT or UNTIL and give 1 to
 // MaxOccurrences meetings within five years; DTSTART is not allowed in it.
 func Occurrences(rule string, start time.Time) ([]time.Time, error) {
@@ -313,7 +296,7 @@ func Occurrences(rule string, start time.Time) ([]time.Time, error) {
 	if rule == "" || strings.Contains(strings.ToUpper(rule), "DTSTART") || strings.ContainsAny(rule, "\r\n") {
 		return nil, fmt.Errorf("bad recurrence rule")
 	}
-	opt, err := rrule.StrToROptionInLocation(rule, Helsinki)
+	opt, err := rrule.StrToROptionInLocation(rule, app.Helsinki)
 	if err != nil {
 		return nil, fmt.Errorf("bad recurrence rule: %w", err)
 	}
@@ -326,7 +309,7 @@ func Occurrences(rule string, start time.Time) ([]time.Time, error) {
 	if opt.Freq != rrule.MONTHLY && opt.Freq != rrule.WEEKLY && opt.Freq != rrule.YEARLY {
 		return nil, fmt.Errorf("recurrence rule: only weekly, monthly or yearly")
 	}
-	opt.Dtstart = start.In(Helsinki)
+	opt.Dtstart = start.In(app.Helsinki)
 	r, err := rrule.NewRRule(*opt)
 	if err != nil {
 		return nil, fmt.Errorf("bad recurrence rule: %w", err)
@@ -352,7 +335,7 @@ func Occurrences(rule string, start time.Time) ([]time.Time, error) {
 // CanonicalRule returns the rule as rrule-go writes it (for storage).
 func CanonicalRule(rule string) string {
 	rule = strings.TrimPrefix(strings.TrimSpace(rule), "RRULE:")
-	opt, err := rrule.StrToROptionInLocation(rule, Helsinki)
+	opt, err := rrule.StrToROptionInLocation(rule, app.Helsinki)
 	if err != nil {
 		return rule
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
@@ -19,20 +20,6 @@ type Store struct {
 
 // NewStore returns a store on q (a *db.DB or *sql.Tx).
 func NewStore(q db.Querier) *Store { return &Store{q: q} }
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
-func nullTime(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return db.Now(*t)
-}
 
 // networkExists returns ENOTFOUND for a network that does not exist.
 func (s *Store) networkExists(ctx context.Context, id int64) error {
@@ -225,7 +212,7 @@ func (s *Store) Update(ctx context.Context, id int64, in Input, now time.Time) (
 	}
 	_, err = s.q.ExecContext(ctx, `UPDATE meetings SET title = $1, description = $2, starts_at = $3, ends_at = $4, mode = $5, place = $6,
 		remote_link = $7, agenda_deadline = $8, sequence = $9, updated_at = $10 WHERE id = $11`,
-		in.Title, in.Description, db.Now(in.StartsAt), db.Now(in.EndsAt), in.Mode, in.Place, in.RemoteLink, nullTime(in.AgendaDeadline),
+		in.Title, in.Description, db.Now(in.StartsAt), db.Now(in.EndsAt), in.Mode, in.Place, in.RemoteLink, db.NullTime(in.AgendaDeadline),
 		seq, db.Now(now), id)
 	if err != nil {
 		return false, fmt.Errorf("update meeting: %w", err)
@@ -253,7 +240,7 @@ func (s *Store) Cancel(ctx context.Context, id int64, now time.Time) error {
 // Invitees returns the network's current members (term not ended on the
 // day of at) by name.
 func (s *Store) Invitees(ctx context.Context, networkID int64, at time.Time) ([]Invitee, error) {
-	day := at.In(Helsinki)
+	day := at.In(app.Helsinki)
 	today := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 	rows, err := s.q.QueryContext(ctx, `SELECT p.id, p.name, COALESCE(p.email, ''), p.lang FROM memberships m
 		JOIN people p ON p.id = m.person_id
@@ -347,7 +334,7 @@ func (s *Store) AddItem(ctx context.Context, m *Meeting, in ItemInput, status st
 	var id int64
 	err := s.q.QueryRowContext(ctx, `INSERT INTO agenda_items (meeting_id, position, title, preparer_id, duration_minutes, notes, link, status,
 		proposed_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-		m.ID, pos+1, in.Title, nullID(in.PreparerID), in.Minutes, in.Notes, in.Link, status, nullID(proposedBy), now).Scan(&id)
+		m.ID, pos+1, in.Title, db.NullID(in.PreparerID), in.Minutes, in.Notes, in.Link, status, db.NullID(proposedBy), now).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("add agenda item: %w", err)
 	}
@@ -377,7 +364,7 @@ func (s *Store) UpdateItem(ctx context.Context, id int64, in ItemInput, now time
 		}
 	}
 	if _, err := s.q.ExecContext(ctx, `UPDATE agenda_items SET title = $1, preparer_id = $2, duration_minutes = $3, notes = $4, link = $5,
-		updated_at = $6 WHERE id = $7`, in.Title, nullID(in.PreparerID), in.Minutes, in.Notes, in.Link, db.Now(now), id); err != nil {
+		updated_at = $6 WHERE id = $7`, in.Title, db.NullID(in.PreparerID), in.Minutes, in.Notes, in.Link, db.Now(now), id); err != nil {
 		return fmt.Errorf("update agenda item: %w", err)
 	}
 	return nil
@@ -460,7 +447,7 @@ func (s *Store) DeleteItem(ctx context.Context, id int64) error {
 // SetResponse records (or replaces) a person's answer. EINVALID for an
 // unknown answer.
 func (s *Store) SetResponse(ctx context.Context, meetingID, personID int64, answer string, now time.Time) error {
-	if !oneOf(answer, Answers) {
+	if !slices.Contains(Answers, answer) {
 		return app.FieldInvalid("answer", "err.invalid_choice")
 	}
 	res, err := s.q.ExecContext(ctx, `UPDATE meeting_responses SET answer = $1, updated_at = $2 WHERE meeting_id = $3 AND person_id = $4`,
@@ -502,7 +489,7 @@ func (s *Store) Responses(ctx context.Context, meetingID int64) ([]Response, err
 // organisation they represent is stored with the row. EINVALID otherwise.
 func (s *Store) SetAttendance(ctx context.Context, m *Meeting, modes map[int64]string, now time.Time) error {
 	for pid, mode := range modes {
-		if !oneOf(mode, AttendanceModes) {
+		if !slices.Contains(AttendanceModes, mode) {
 			return app.FieldInvalid(fmt.Sprintf("attendance_%d", pid), "err.invalid_choice")
 		}
 		ok, err := s.IsMember(ctx, m.NetworkID, pid)

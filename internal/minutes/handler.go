@@ -250,7 +250,7 @@ func (h *Handler) showEditItem(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	it := t.Item
-	return h.renderItem(w, r, t, ItemForm{Title: it.Title, OwnerID: it.OwnerID, DueOn: isoDate(it.DueOn),
+	return h.renderItem(w, r, t, ItemForm{Title: it.Title, OwnerID: it.OwnerID, DueOn: app.ISODate(it.DueOn),
 		Status: it.Status, PlanActionID: it.PlanActionID}, nil)
 }
 

@@ -233,11 +233,3 @@ func validStatus(s string) bool {
 	}
 	return false
 }
-
-// isoDate formats a date as yyyy-mm-dd; nil is "".
-func isoDate(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format("2006-01-02")
-}

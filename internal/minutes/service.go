@@ -374,7 +374,7 @@ func (s *Service) UpdateItem(ctx context.Context, t *ItemTarget, in ItemInput) (
 	var err error
 	if t.Access.Manage {
 		err = s.store.UpdateItem(ctx, it.ID, in, now)
-	} else if in.Title != it.Title || in.OwnerID != it.OwnerID || isoDate(in.DueOn) != isoDate(it.DueOn) || in.PlanActionID != it.PlanActionID {
+	} else if in.Title != it.Title || in.OwnerID != it.OwnerID || app.ISODate(in.DueOn) != app.ISODate(it.DueOn) || in.PlanActionID != it.PlanActionID {
 		err = app.Forbidden()
 	} else {
 		err = s.store.SetItemStatus(ctx, it.ID, in.Status, now)

@@ -21,13 +21,6 @@ type Store struct {
 // NewStore returns a store on q (a *db.DB or *sql.Tx).
 func NewStore(q db.Querier) *Store { return &Store{q: q} }
 
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
 func nullDate(t *time.Time) any {
 	if t == nil {
 		return nil
@@ -114,7 +107,7 @@ func (s *Store) Save(ctx context.Context, meetingID int64, in Input, authorID in
 			return nil, app.FieldInvalid("reason", "minutes.err.reason_required")
 		}
 		if _, err := s.q.ExecContext(ctx, `INSERT INTO minutes_revisions (minutes_id, body, decisions, author_id, reason, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`, cur.ID, cur.Body, strings.Join(cur.DecisionTexts(), "\n"), nullID(authorID), in.Reason, now); err != nil {
+			VALUES ($1, $2, $3, $4, $5, $6)`, cur.ID, cur.Body, strings.Join(cur.DecisionTexts(), "\n"), db.NullID(authorID), in.Reason, now); err != nil {
 			return nil, fmt.Errorf("store minutes revision: %w", err)
 		}
 	}
@@ -160,7 +153,7 @@ func (s *Store) Approve(ctx context.Context, meetingID int64, version int, appro
 		return nil, e
 	}
 	res, err := s.q.ExecContext(ctx, `UPDATE minutes SET status = 'approved', approved_by = $1, approved_at = $2, updated_at = $2
-		WHERE id = $3 AND status = 'draft' AND version = $4`, nullID(approverID), db.Now(now), cur.ID, version)
+		WHERE id = $3 AND status = 'draft' AND version = $4`, db.NullID(approverID), db.Now(now), cur.ID, version)
 	if err != nil {
 		return nil, fmt.Errorf("approve minutes: %w", err)
 	}
@@ -378,7 +371,7 @@ func (s *Store) AddItem(ctx context.Context, meetingID, networkID int64, in Item
 	var id int64
 	err := s.q.QueryRowContext(ctx, `INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, plan_action_id,
 		created_at, updated_at, completed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id`,
-		meetingID, networkID, in.Title, in.OwnerID, nullDate(in.DueOn), in.Status, nullID(in.PlanActionID), now,
+		meetingID, networkID, in.Title, in.OwnerID, nullDate(in.DueOn), in.Status, db.NullID(in.PlanActionID), now,
 		completedAt(in.Status, nil, now)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("add action item: %w", err)
@@ -399,7 +392,7 @@ func (s *Store) UpdateItem(ctx context.Context, id int64, in ItemInput, now time
 	}
 	now = db.Now(now)
 	_, err = s.q.ExecContext(ctx, `UPDATE action_items SET title = $1, owner_person_id = $2, due_on = $3, status = $4, plan_action_id = $5,
-		updated_at = $6, completed_at = $7 WHERE id = $8`, in.Title, nullID(in.OwnerID), nullDate(in.DueOn), in.Status, nullID(in.PlanActionID),
+		updated_at = $6, completed_at = $7 WHERE id = $8`, in.Title, db.NullID(in.OwnerID), nullDate(in.DueOn), in.Status, db.NullID(in.PlanActionID),
 		now, completedAt(in.Status, cur.CompletedAt, now), id)
 	if err != nil {
 		return fmt.Errorf("update action item: %w", err)

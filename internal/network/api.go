@@ -3,6 +3,7 @@ package network
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -114,19 +115,11 @@ func idPtr(id int64) *int64 {
 	return &id
 }
 
-func datePtr(t *time.Time) *string {
-	if t == nil {
-		return nil
-	}
-	s := t.Format("2006-01-02")
-	return &s
-}
-
 // MembershipToJSON converts a membership for the API.
 func MembershipToJSON(m *Membership, today time.Time) MembershipJSON {
 	return MembershipJSON{ID: m.ID, NetworkID: m.NetworkID, PersonID: m.PersonID, PersonName: m.PersonName, Role: m.Role,
 		OrganisationID: idPtr(m.OrganisationID), OrganisationName: m.OrganisationName, Sector: m.Sector,
-		DeputyOfID: idPtr(m.DeputyOfID), TermStart: datePtr(m.TermStart), TermEnd: datePtr(m.TermEnd),
+		DeputyOfID: idPtr(m.DeputyOfID), TermStart: app.ISODatePtr(m.TermStart), TermEnd: app.ISODatePtr(m.TermEnd),
 		TermEnded: m.Ended(today), CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
 }
 
@@ -169,7 +162,7 @@ func (h *Handler) apiListNetworks(w http.ResponseWriter, r *http.Request) error 
 		f.ProjectID = id
 	}
 	if s := q.Get("status"); s != "" {
-		if !oneOf(s, Statuses) {
+		if !slices.Contains(Statuses, s) {
 			return app.FieldInvalid("status", "err.invalid_choice")
 		}
 		f.Status = s

@@ -3,6 +3,7 @@ package network
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -70,7 +71,7 @@ func (h *Handler) listNetworks(w http.ResponseWriter, r *http.Request) error {
 	if id, err := strconv.ParseInt(q.Get("project"), 10, 64); err == nil && id > 0 {
 		page.ProjectID = id
 	}
-	if s := q.Get("status"); oneOf(s, Statuses) {
+	if s := q.Get("status"); slices.Contains(Statuses, s) {
 		page.Status = s
 	}
 	var err error
@@ -510,7 +511,7 @@ func (h *Handler) showEditMembership(w http.ResponseWriter, r *http.Request) err
 	}
 	return h.renderMemberForm(w, r, &MemberFormPage{ID: m.ID, Network: n, PersonID: m.PersonID, PersonName: m.PersonName,
 		Role: m.Role, OrganisationID: m.OrganisationID, DeputyOfID: m.DeputyOfID,
-		TermStart: isoDate(m.TermStart), TermEnd: isoDate(m.TermEnd)}, nil)
+		TermStart: app.ISODate(m.TermStart), TermEnd: app.ISODate(m.TermEnd)}, nil)
 }
 
 func (h *Handler) updateMembership(w http.ResponseWriter, r *http.Request) error {
@@ -546,11 +547,4 @@ func (h *Handler) deleteMembership(w http.ResponseWriter, r *http.Request) error
 	h.web.Flash(r, h.web.T(r, "network.member_removed", "Name", m.PersonName))
 	web.Redirect(w, r, networkURL(m.NetworkID)+"#members")
 	return nil
-}
-
-func isoDate(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format("2006-01-02")
 }

@@ -6,6 +6,7 @@
 package network
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -54,15 +55,6 @@ const (
 	MaxTheme   = 200
 	MaxThemes  = 50
 )
-
-func oneOf(s string, list []string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // Network is a development network of a project.
 type Network struct {
@@ -137,8 +129,8 @@ func (in *Input) Validate(v *app.Validator) {
 	v.Required("name", in.Name)
 	v.MaxLen("name", in.Name, MaxName)
 	v.MaxLen("purpose", in.Purpose, MaxPurpose)
-	v.Check(oneOf(in.Cadence, Cadences), "cadence", "err.invalid_choice")
-	v.Check(oneOf(in.Status, Statuses), "status", "err.invalid_choice")
+	v.Check(slices.Contains(Cadences, in.Cadence), "cadence", "err.invalid_choice")
+	v.Check(slices.Contains(Statuses, in.Status), "status", "err.invalid_choice")
 	if len(in.Themes) > MaxThemes {
 		v.Add("themes", "network.err.too_many_themes", map[string]any{"Max": MaxThemes})
 	}
@@ -173,7 +165,7 @@ type Membership struct {
 
 // Ended reports whether the term ended before today.
 func (m *Membership) Ended(today time.Time) bool {
-	return m.TermEnd != nil && m.TermEnd.Before(Day(today))
+	return m.TermEnd != nil && m.TermEnd.Before(app.Day(today))
 }
 
 // Current reports whether the member sits in the network today: the term
@@ -182,12 +174,8 @@ func (m *Membership) Current(today time.Time) bool {
 	if m.Ended(today) {
 		return false
 	}
-	return m.TermStart == nil || !m.TermStart.After(Day(today))
+	return m.TermStart == nil || !m.TermStart.After(app.Day(today))
 }
-
-// Day returns t's calendar date (in Finland) as midnight UTC, the form
-// dates are stored and compared in.
-func Day(t time.Time) time.Time { return app.Day(t) }
 
 // MembershipInput is what a form or API call gives for a membership.
 // OrganisationID 0 means the person's own organisation; DeputyOfID 0 means
@@ -208,7 +196,7 @@ func (in *MembershipInput) Validate(v *app.Validator) {
 	if in.Role == "" {
 		in.Role = RoleMember
 	}
-	v.Check(oneOf(in.Role, Roles), "role", "err.invalid_choice")
+	v.Check(slices.Contains(Roles, in.Role), "role", "err.invalid_choice")
 	if in.TermStart != nil && in.TermEnd != nil && in.TermEnd.Before(*in.TermStart) {
 		v.Add("term_end", "err.end_before_start", nil)
 	}
@@ -265,7 +253,7 @@ func ComputeCoverage(members []Membership, region []Municipality, today time.Tim
 			continue
 		}
 		s := m.Sector
-		if !oneOf(s, Sectors) {
+		if !slices.Contains(Sectors, s) {
 			s = SectorOther
 		}
 		bySector[s]++
@@ -305,7 +293,7 @@ func GroupBySector(members []Membership) []SectorGroup {
 		s := m.Sector
 		if m.OrganisationID == 0 {
 			s = ""
-		} else if !oneOf(s, Sectors) {
+		} else if !slices.Contains(Sectors, s) {
 			s = SectorOther
 		}
 		idx[s] = append(idx[s], m)

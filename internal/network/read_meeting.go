@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 )
 
@@ -36,6 +37,6 @@ func (r *MeetingReader) CoverageOf(ctx context.Context, networkID, projectID int
 			in = append(in, m)
 		}
 	}
-	c := ComputeCoverage(in, region, Day(now))
+	c := ComputeCoverage(in, region, app.Day(now))
 	return &c, nil
 }

@@ -3,6 +3,7 @@ package network
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
@@ -41,7 +42,7 @@ func NewService(d *db.DB, p *auth.Policy, clock app.Clock) *Service {
 }
 
 // Today is the current calendar date (see Day).
-func (s *Service) Today() time.Time { return Day(s.clock.Now()) }
+func (s *Service) Today() time.Time { return app.Day(s.clock.Now()) }
 
 // List returns a page of networks matching f and the total; anyone may
 // list networks.
@@ -172,7 +173,7 @@ func (s *Service) SetStatus(ctx context.Context, u *app.User, id int64, status s
 	if _, err := s.Managed(ctx, u, id); err != nil {
 		return err
 	}
-	if !oneOf(status, Statuses) {
+	if !slices.Contains(Statuses, status) {
 		return app.FieldInvalid("status", "err.invalid_choice")
 	}
 	return s.store.SetStatus(ctx, id, status, s.clock.Now())

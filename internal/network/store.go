@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,28 +21,6 @@ type Store struct {
 
 // NewStore returns a store on q (a *db.DB or *sql.Tx).
 func NewStore(q db.Querier) *Store { return &Store{q: q} }
-
-func dateOut(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	d := time.Date(t.Time.Year(), t.Time.Month(), t.Time.Day(), 0, 0, 0, 0, time.UTC)
-	return &d
-}
-
-func dateIn(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
 
 // ListFilter selects networks for List.
 type ListFilter struct {
@@ -227,7 +206,7 @@ func (s *Store) saveThemes(ctx context.Context, networkID int64, themes []string
 
 // SetStatus archives or reactivates a network. ENOTFOUND when missing.
 func (s *Store) SetStatus(ctx context.Context, id int64, status string, now time.Time) error {
-	if !oneOf(status, Statuses) {
+	if !slices.Contains(Statuses, status) {
 		return app.FieldInvalid("status", "err.invalid_choice")
 	}
 	res, err := s.q.ExecContext(ctx, `UPDATE networks SET status = $1, updated_at = $2 WHERE id = $3`, status, db.Now(now), id)
@@ -277,7 +256,7 @@ func scanMembership(row interface{ Scan(...any) error }) (*Membership, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.TermStart, m.TermEnd = dateOut(start), dateOut(end)
+	m.TermStart, m.TermEnd = db.DateOut(start), db.DateOut(end)
 	return &m, nil
 }
 
@@ -309,7 +288,7 @@ func (s *Store) Memberships(ctx context.Context, networkID int64) ([]Membership,
 			&m.DeputyOfID, &start, &end); err != nil {
 			return nil, fmt.Errorf("scan roster: %w", err)
 		}
-		m.TermStart, m.TermEnd = dateOut(start), dateOut(end)
+		m.TermStart, m.TermEnd = db.DateOut(start), db.DateOut(end)
 		out = append(out, m)
 	}
 	if err := rows.Err(); err != nil {
@@ -438,7 +417,7 @@ func (s *Store) CreateMembership(ctx context.Context, networkID int64, in Member
 	var id int64
 	err := s.q.QueryRowContext(ctx, `INSERT INTO memberships (network_id, person_id, role, organisation_id, deputy_of_id, term_start, term_end, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-		networkID, in.PersonID, in.Role, nullID(in.OrganisationID), nullID(in.DeputyOfID), dateIn(in.TermStart), dateIn(in.TermEnd), now).Scan(&id)
+		networkID, in.PersonID, in.Role, db.NullID(in.OrganisationID), db.NullID(in.DeputyOfID), db.DateIn(in.TermStart), db.DateIn(in.TermEnd), now).Scan(&id)
 	switch {
 	case db.IsUniqueViolation(err):
 		return 0, duplicateMember()
@@ -470,7 +449,7 @@ func (s *Store) UpdateMembership(ctx context.Context, id int64, in MembershipInp
 	}
 	_, err = s.q.ExecContext(ctx, `UPDATE memberships SET person_id = $1, role = $2, organisation_id = $3, deputy_of_id = $4,
 		term_start = $5, term_end = $6, updated_at = $7 WHERE id = $8`,
-		in.PersonID, in.Role, nullID(in.OrganisationID), nullID(in.DeputyOfID), dateIn(in.TermStart), dateIn(in.TermEnd), db.Now(now), id)
+		in.PersonID, in.Role, db.NullID(in.OrganisationID), db.NullID(in.DeputyOfID), db.DateIn(in.TermStart), db.DateIn(in.TermEnd), db.Now(now), id)
 	if db.IsUniqueViolation(err) {
 		return duplicateMember()
 	}

@@ -104,14 +104,6 @@ func idPtr(id int64) *int64 {
 	return &id
 }
 
-func datePtr(t *time.Time) *string {
-	if t == nil {
-		return nil
-	}
-	s := t.Format("2006-01-02")
-	return &s
-}
-
 func planJSON(p *Plan) PlanJSON {
 	return PlanJSON{ID: p.ID, NetworkID: p.NetworkID, Title: p.Title, Description: p.Description,
 		StartsOn: p.StartsOn.Format("2006-01-02"), EndsOn: p.EndsOn.Format("2006-01-02"), Status: p.Status,
@@ -129,7 +121,7 @@ func objectiveJSON(o *Objective, today time.Time) ObjectiveJSON {
 
 func actionJSON(a *Action, today time.Time) ActionJSON {
 	out := ActionJSON{ID: a.ID, ObjectiveID: a.ObjectiveID, Title: a.Title, Description: a.Description,
-		OwnerID: idPtr(a.OwnerID), OwnerName: a.OwnerName, StartsOn: datePtr(a.StartsOn), DueOn: datePtr(a.DueOn),
+		OwnerID: idPtr(a.OwnerID), OwnerName: a.OwnerName, StartsOn: app.ISODatePtr(a.StartsOn), DueOn: app.ISODatePtr(a.DueOn),
 		Status: a.Status, Progress: a.Progress, Weight: a.Weight, Late: a.Late(today), Indicators: []IndicatorJSON{}}
 	for i := range a.Indicators {
 		out.Indicators = append(out.Indicators, indicatorJSON(&a.Indicators[i]))
@@ -551,7 +543,7 @@ func (h *Handler) apiGoals(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, late := timeline(views)
 	for _, row := range late {
-		lj := LateJSON{ID: row.ID, Title: row.Title, DueOn: datePtr(row.DueOn), Status: row.Status, Progress: row.Progress,
+		lj := LateJSON{ID: row.ID, Title: row.Title, DueOn: app.ISODatePtr(row.DueOn), Status: row.Status, Progress: row.Progress,
 			OwnerOrganisation: row.OwnerOrganisation, NetworkName: row.NetworkName}
 		if u != nil {
 			lj.OwnerName = row.OwnerName

@@ -3,7 +3,6 @@ package plan
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/a-h/templ"
 
@@ -215,7 +214,7 @@ func (h *Handler) showEditPlan(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return h.renderPlanForm(w, r, &PlanForm{ID: p.ID, Network: planNetwork(p), Title: p.Title, Description: p.Description,
-		StartsOn: isoDate(&p.StartsOn), EndsOn: isoDate(&p.EndsOn), Status: p.Status}, nil)
+		StartsOn: app.ISODate(&p.StartsOn), EndsOn: app.ISODate(&p.EndsOn), Status: p.Status}, nil)
 }
 
 func (h *Handler) updatePlan(w http.ResponseWriter, r *http.Request) error {
@@ -469,7 +468,7 @@ func (h *Handler) showEditAction(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := &ActionForm{ID: a.ID, Plan: p, Objective: o, Title: a.Title, Description: a.Description, OwnerID: a.OwnerID,
-		StartsOn: isoDate(a.StartsOn), DueOn: isoDate(a.DueOn), Status: a.Status, Progress: strconv.Itoa(a.Progress),
+		StartsOn: app.ISODate(a.StartsOn), DueOn: app.ISODate(a.DueOn), Status: a.Status, Progress: strconv.Itoa(a.Progress),
 		Weight: FormatNumber(a.Weight, web.Lang(r.Context()))}
 	return h.renderActionForm(w, r, f, nil)
 }
@@ -588,7 +587,7 @@ func (h *Handler) indicatorPage(r *http.Request, id int64) (*IndicatorPage, erro
 	}
 	lang := web.Lang(ctx)
 	page := &IndicatorPage{Plan: d.Plan, Action: d.Action, Indicator: indicatorView(d.Indicator, lang),
-		CanManage: d.CanManage, MeasuredOn: isoDate(new(h.svc.Today()))}
+		CanManage: d.CanManage, MeasuredOn: app.ISODate(new(h.svc.Today()))}
 	for _, v := range d.Indicator.Values {
 		page.Values = append(page.Values, ValueRow{MeasuredOn: web.FormatDate(v.MeasuredOn), Value: FormatNumber(v.Value, lang)})
 	}
@@ -683,12 +682,4 @@ func (h *Handler) publishGoals(published bool) func(http.ResponseWriter, *http.R
 		web.Redirect(w, r, "/projects/"+strconv.FormatInt(id, 10)+"/goals")
 		return nil
 	}
-}
-
-// isoDate formats a date for a date input (yyyy-mm-dd); nil is "".
-func isoDate(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format("2006-01-02")
 }

@@ -8,6 +8,7 @@ package plan
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -181,7 +182,7 @@ func (in *PlanInput) Validate(v *app.Validator) {
 	if in.StartsOn != nil && in.EndsOn != nil && in.EndsOn.Before(*in.StartsOn) {
 		v.Add("ends_on", "err.end_before_start", nil)
 	}
-	v.Check(oneOf(in.Status, PlanStatuses), "status", "err.invalid_choice")
+	v.Check(slices.Contains(PlanStatuses, in.Status), "status", "err.invalid_choice")
 }
 
 // ObjectiveInput is what a form or API call gives for an objective. Whether
@@ -236,7 +237,7 @@ func (in *ActionInput) Validate(v *app.Validator) {
 	if in.StartsOn != nil && in.DueOn != nil && in.DueOn.Before(*in.StartsOn) {
 		v.Add("due_on", "plan.err.due_before_start", nil)
 	}
-	v.Check(oneOf(in.Status, ActionStatuses), "status", "err.invalid_choice")
+	v.Check(slices.Contains(ActionStatuses, in.Status), "status", "err.invalid_choice")
 	if in.Progress < 0 || in.Progress > 100 {
 		v.Add("progress", "plan.err.progress_range", nil)
 	}
@@ -312,15 +313,6 @@ func checkNumber(v *app.Validator, field string, x float64) {
 	}
 }
 
-func oneOf(s string, list []string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // ParseNumber parses a decimal number as Finns write it too ("12,5",
 // "1 200"); "" gives nil. A bad value is recorded on v under field.
 func ParseNumber(v *app.Validator, field, s string) *float64 {
@@ -361,10 +353,6 @@ func FormatNumber(x float64, lang string) string {
 	}
 	return s
 }
-
-// Day returns t's calendar date in Finland as midnight UTC, the form dates
-// are stored and compared in.
-func Day(t time.Time) time.Time { return app.Day(t) }
 
 // mergeProblems records on v the problems an adapter met while parsing
 // (Input.Unparsed), ahead of any that validation finds.

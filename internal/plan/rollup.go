@@ -1,6 +1,10 @@
 package plan
 
-import "time"
+import (
+	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/app"
+)
 
 // The roll-up rules (issue 3, point 8):
 //
@@ -78,7 +82,7 @@ func IsLate(status string, due *time.Time, today time.Time) bool {
 	if due == nil || status == ActionDone || status == ActionCancelled {
 		return false
 	}
-	return due.Before(Day(today))
+	return due.Before(app.Day(today))
 }
 
 // Percent rounds a progress for display (0–100).

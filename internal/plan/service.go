@@ -38,7 +38,7 @@ func NewService(d *db.DB, policy *auth.Policy, clock app.Clock) *Service {
 
 // Today is the current day in Finland (see Day), the day lateness is
 // judged on.
-func (s *Service) Today() time.Time { return Day(s.clock.Now()) }
+func (s *Service) Today() time.Time { return app.Day(s.clock.Now()) }
 
 // CanManage reports whether u may edit the network's plans; only internal
 // errors are returned.

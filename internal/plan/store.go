@@ -20,28 +20,6 @@ func NewStore(q db.Querier) *Store { return &Store{q: q} }
 
 type scanner interface{ Scan(...any) error }
 
-func dateOut(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	d := time.Date(t.Time.Year(), t.Time.Month(), t.Time.Day(), 0, 0, 0, 0, time.UTC)
-	return &d
-}
-
-func dateIn(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-func idIn(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
 func floatIn(f *float64) any {
 	if f == nil {
 		return nil
@@ -187,10 +165,10 @@ func scanPlan(row scanner) (*Plan, error) {
 		&starts, &ends, &p.Status, &p.CreatedAt, &p.UpdatedAt); err != nil {
 		return nil, err
 	}
-	if d := dateOut(starts); d != nil {
+	if d := db.DateOut(starts); d != nil {
 		p.StartsOn = *d
 	}
-	if d := dateOut(ends); d != nil {
+	if d := db.DateOut(ends); d != nil {
 		p.EndsOn = *d
 	}
 	return &p, nil
@@ -266,7 +244,7 @@ func (s *Store) CreatePlan(ctx context.Context, networkID int64, in PlanInput, n
 	var id int64
 	err := s.q.QueryRowContext(ctx, `INSERT INTO action_plans (network_id, title, description, starts_on, ends_on, status, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-		networkID, in.Title, in.Description, dateIn(in.StartsOn), dateIn(in.EndsOn), in.Status, now).Scan(&id)
+		networkID, in.Title, in.Description, db.DateIn(in.StartsOn), db.DateIn(in.EndsOn), in.Status, now).Scan(&id)
 	if db.IsForeignKeyViolation(err) {
 		return 0, app.NotFound("network")
 	}
@@ -280,7 +258,7 @@ func (s *Store) CreatePlan(ctx context.Context, networkID int64, in PlanInput, n
 func (s *Store) UpdatePlan(ctx context.Context, id int64, in PlanInput, now time.Time) error {
 	res, err := s.q.ExecContext(ctx, `UPDATE action_plans SET title = $1, description = $2, starts_on = $3, ends_on = $4,
 		status = $5, updated_at = $6 WHERE id = $7`,
-		in.Title, in.Description, dateIn(in.StartsOn), dateIn(in.EndsOn), in.Status, db.Now(now), id)
+		in.Title, in.Description, db.DateIn(in.StartsOn), db.DateIn(in.EndsOn), in.Status, db.Now(now), id)
 	if err != nil {
 		return fmt.Errorf("update plan: %w", err)
 	}
@@ -374,7 +352,7 @@ func (s *Store) CreateObjective(ctx context.Context, planID int64, in ObjectiveI
 	var id int64
 	err = s.q.QueryRowContext(ctx, `INSERT INTO plan_objectives (plan_id, title, description, project_goal_id, weight, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-		planID, in.Title, in.Description, idIn(in.GoalID), in.Weight, now).Scan(&id)
+		planID, in.Title, in.Description, db.NullID(in.GoalID), in.Weight, now).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create objective: %w", err)
 	}
@@ -392,7 +370,7 @@ func (s *Store) UpdateObjective(ctx context.Context, id int64, in ObjectiveInput
 		return err
 	}
 	_, err = s.q.ExecContext(ctx, `UPDATE plan_objectives SET title = $1, description = $2, project_goal_id = $3, weight = $4,
-		updated_at = $5 WHERE id = $6`, in.Title, in.Description, idIn(in.GoalID), in.Weight, db.Now(now), id)
+		updated_at = $5 WHERE id = $6`, in.Title, in.Description, db.NullID(in.GoalID), in.Weight, db.Now(now), id)
 	if err != nil {
 		return fmt.Errorf("update objective: %w", err)
 	}
@@ -415,7 +393,7 @@ func scanAction(row scanner) (*Action, error) {
 		&a.OwnerOrganisation, &starts, &due, &a.Status, &a.Progress, &a.Weight); err != nil {
 		return nil, err
 	}
-	a.StartsOn, a.DueOn = dateOut(starts), dateOut(due)
+	a.StartsOn, a.DueOn = db.DateOut(starts), db.DateOut(due)
 	return &a, nil
 }
 
@@ -475,7 +453,7 @@ func (s *Store) CreateAction(ctx context.Context, objectiveID int64, in ActionIn
 	err = s.q.QueryRowContext(ctx, `INSERT INTO plan_actions (objective_id, title, description, owner_id, starts_on, due_on,
 		status, progress, weight, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-		objectiveID, in.Title, in.Description, idIn(in.OwnerID), dateIn(in.StartsOn), dateIn(in.DueOn),
+		objectiveID, in.Title, in.Description, db.NullID(in.OwnerID), db.DateIn(in.StartsOn), db.DateIn(in.DueOn),
 		in.Status, in.Progress, in.Weight, now).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create action: %w", err)
@@ -499,7 +477,7 @@ func (s *Store) UpdateAction(ctx context.Context, id int64, in ActionInput, now 
 	}
 	_, err = s.q.ExecContext(ctx, `UPDATE plan_actions SET title = $1, description = $2, owner_id = $3, starts_on = $4,
 		due_on = $5, status = $6, progress = $7, weight = $8, updated_at = $9 WHERE id = $10`,
-		in.Title, in.Description, idIn(in.OwnerID), dateIn(in.StartsOn), dateIn(in.DueOn), in.Status, in.Progress,
+		in.Title, in.Description, db.NullID(in.OwnerID), db.DateIn(in.StartsOn), db.DateIn(in.DueOn), in.Status, in.Progress,
 		in.Weight, db.Now(now), id)
 	if err != nil {
 		return fmt.Errorf("update action: %w", err)
@@ -536,7 +514,7 @@ func (s *Store) indicators(ctx context.Context, where string, args ...any) (map[
 			i.Baseline = &baseline.Float64
 		}
 		if valueID.Valid {
-			i.Values = []Value{{ID: valueID.Int64, IndicatorID: i.ID, MeasuredOn: *dateOut(measured), Value: value.Float64}}
+			i.Values = []Value{{ID: valueID.Int64, IndicatorID: i.ID, MeasuredOn: *db.DateOut(measured), Value: value.Float64}}
 		}
 		out[i.ActionID] = append(out[i.ActionID], i)
 	}
@@ -580,7 +558,7 @@ func (s *Store) Values(ctx context.Context, indicatorID int64) ([]Value, error) 
 		if err := rows.Scan(&v.ID, &v.IndicatorID, &measured, &v.Value); err != nil {
 			return nil, fmt.Errorf("scan indicator value: %w", err)
 		}
-		if d := dateOut(measured); d != nil {
+		if d := db.DateOut(measured); d != nil {
 			v.MeasuredOn = *d
 		}
 		out = append(out, v)
@@ -614,7 +592,7 @@ func (s *Store) SetValue(ctx context.Context, indicatorID int64, in ValueInput, 
 	_, err := s.q.ExecContext(ctx, `INSERT INTO indicator_values (indicator_id, measured_on, value, created_at)
 		VALUES ($1, $2, $3, $4)
 		ON CONFLICT (indicator_id, measured_on) DO UPDATE SET value = excluded.value`,
-		indicatorID, dateIn(in.MeasuredOn), floatIn(in.Value), db.Now(now))
+		indicatorID, db.DateIn(in.MeasuredOn), floatIn(in.Value), db.Now(now))
 	if db.IsForeignKeyViolation(err) {
 		return app.NotFound("indicator")
 	}

@@ -68,17 +68,9 @@ type InputJSON struct {
 	UpdatedAt json.RawMessage `json:"updated_at,omitempty"`
 }
 
-func datePtr(t *time.Time) *string {
-	if t == nil {
-		return nil
-	}
-	s := t.Format("2006-01-02")
-	return &s
-}
-
 // ToJSON converts a project for the API.
 func ToJSON(p *Project) JSON {
-	out := JSON{ID: p.ID, Name: p.Name, Funder: p.Funder, StartsOn: datePtr(p.StartsOn), EndsOn: datePtr(p.EndsOn),
+	out := JSON{ID: p.ID, Name: p.Name, Funder: p.Funder, StartsOn: app.ISODatePtr(p.StartsOn), EndsOn: app.ISODatePtr(p.EndsOn),
 		Description: p.Description, Archived: p.Archived, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 	for _, g := range p.Goals {
 		out.Goals = append(out.Goals, GoalJSON(g))

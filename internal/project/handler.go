@@ -3,7 +3,6 @@ package project
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/a-h/templ"
 
@@ -250,7 +249,7 @@ func (h *Handler) showEditProject(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	return h.renderForm(w, r, &FormPage{
-		ID: p.ID, Name: p.Name, Funder: p.Funder, StartsOn: isoDate(p.StartsOn), EndsOn: isoDate(p.EndsOn),
+		ID: p.ID, Name: p.Name, Funder: p.Funder, StartsOn: app.ISODate(p.StartsOn), EndsOn: app.ISODate(p.EndsOn),
 		Description: p.Description, Goals: p.GoalLines(), Selected: p.MunicipalityCodes(),
 	}, nil)
 }
@@ -338,11 +337,4 @@ func (h *Handler) removeStaff(w http.ResponseWriter, r *http.Request) error {
 	h.web.Flash(r, h.web.T(r, "project.staff_removed"))
 	web.Redirect(w, r, projectURL(p.ID)+"#staff")
 	return nil
-}
-
-func isoDate(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format("2006-01-02")
 }

@@ -39,23 +39,8 @@ func scanProject(row interface{ Scan(...any) error }) (*Project, error) {
 	if err := row.Scan(&p.ID, &p.Name, &p.Funder, &starts, &ends, &p.Description, &p.Archived, &p.CreatedAt, &p.UpdatedAt); err != nil {
 		return nil, err
 	}
-	p.StartsOn, p.EndsOn = dateOut(starts), dateOut(ends)
+	p.StartsOn, p.EndsOn = db.DateOut(starts), db.DateOut(ends)
 	return &p, nil
-}
-
-func dateOut(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	d := time.Date(t.Time.Year(), t.Time.Month(), t.Time.Day(), 0, 0, 0, 0, time.UTC)
-	return &d
-}
-
-func dateIn(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // List returns projects, active first and then by name, and the total
@@ -242,7 +227,7 @@ func (s *Store) Create(ctx context.Context, in Input, now time.Time) (int64, err
 	var id int64
 	err := s.q.QueryRowContext(ctx, `INSERT INTO projects (name, funder, starts_on, ends_on, description, archived, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, FALSE, $6, $6) RETURNING id`,
-		in.Name, in.Funder, dateIn(in.StartsOn), dateIn(in.EndsOn), in.Description, now).Scan(&id)
+		in.Name, in.Funder, db.DateIn(in.StartsOn), db.DateIn(in.EndsOn), in.Description, now).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create project: %w", err)
 	}
@@ -264,7 +249,7 @@ func (s *Store) Update(ctx context.Context, id int64, in Input, now time.Time) e
 	}
 	res, err := s.q.ExecContext(ctx, `UPDATE projects SET name = $1, funder = $2, starts_on = $3, ends_on = $4,
 		description = $5, updated_at = $6 WHERE id = $7`,
-		in.Name, in.Funder, dateIn(in.StartsOn), dateIn(in.EndsOn), in.Description, db.Now(now), id)
+		in.Name, in.Funder, db.DateIn(in.StartsOn), db.DateIn(in.EndsOn), in.Description, db.Now(now), id)
 	if err != nil {
 		return fmt.Errorf("update project: %w", err)
 	}
