@@ -78,7 +78,7 @@ func (h *Handler) toJSON(ctx context.Context, p *Person) (JSON, error) {
 // apiList lists people: ?page, ?per_page, ?q (name), ?organisation_id.
 func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := h.policy.CanSeePeople(app.UserFrom(ctx)); err != nil {
+	if err := h.service.MaySeePeople(app.UserFrom(ctx)); err != nil {
 		return err
 	}
 	page, perPage, err := web.APIPage(r)
