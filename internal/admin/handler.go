@@ -6,6 +6,8 @@ package admin
 
 import (
 	"fmt"
+
+	"github.com/a-h/templ"
 	"net/http"
 	"regexp"
 	"strings"
@@ -43,23 +45,21 @@ func (h *Handler) Routes(mux *web.Mux) {
 
 // admin lets platform admins through; the public is sent to sign in and
 // everyone else gets 403.
-func (h *Handler) admin(next http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) admin(next func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
+	return h.web.HTML(func(w http.ResponseWriter, r *http.Request) error {
 		u := app.UserFrom(r.Context())
 		if err := auth.RequireUser(u); err != nil {
-			h.web.Error(w, r, err)
-			return
+			return err
 		}
 		if !u.IsAdmin {
-			h.web.Error(w, r, app.Forbidden())
-			return
+			return app.Forbidden()
 		}
-		next(w, r)
-	}
+		return next(w, r)
+	})
 }
 
-func (h *Handler) showIndex(w http.ResponseWriter, r *http.Request) {
-	h.web.Render(w, r, http.StatusOK, "admin/index", h.web.T(r, "admin.title"), nil)
+func (h *Handler) showIndex(w http.ResponseWriter, r *http.Request) error {
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "admin.title"), indexPage)
 }
 
 // Pager is the paging of an admin list.
@@ -87,18 +87,17 @@ type OutboxPage struct {
 	Pager Pager
 }
 
-func (h *Handler) listOutbox(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) listOutbox(w http.ResponseWriter, r *http.Request) error {
 	page := web.PageParam(r)
 	items, total, err := h.mail.List(r.Context(), PerPage, (page-1)*PerPage)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	for _, d := range items {
 		d.Subject = maskSecrets(d.Subject)
 	}
-	h.web.Render(w, r, http.StatusOK, "admin/outbox", h.web.T(r, "admin.outbox_title"),
-		OutboxPage{Items: items, Pager: pager("/admin/outbox", page, total)})
+	p := &OutboxPage{Items: items, Pager: pager("/admin/outbox", page, total)}
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "admin.outbox_title"), func(v *web.View) templ.Component { return outboxPage(v, p) })
 }
 
 // MessagePage shows one delivery and its message.
@@ -151,19 +150,18 @@ func paragraphs(text string) [][]Line {
 	return out
 }
 
-func (h *Handler) showMessage(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showMessage(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	d, err := h.mail.Delivery(r.Context(), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	d.Subject, d.LastError = maskSecrets(d.Subject), maskSecrets(d.LastError)
-	h.web.Render(w, r, http.StatusOK, "admin/message", d.Subject, MessagePage{D: d, Paragraphs: paragraphs(d.Text)})
+	p := &MessagePage{D: d, Paragraphs: paragraphs(d.Text)}
+	return h.web.Page(w, r, http.StatusOK, d.Subject, func(v *web.View) templ.Component { return messagePage(v, p) })
 }
 
 // AccountsPage lists accounts.
@@ -172,13 +170,12 @@ type AccountsPage struct {
 	Pager Pager
 }
 
-func (h *Handler) listAccounts(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) listAccounts(w http.ResponseWriter, r *http.Request) error {
 	page := web.PageParam(r)
 	items, total, err := h.auth.ListAccounts(r.Context(), PerPage, (page-1)*PerPage)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.web.Render(w, r, http.StatusOK, "admin/accounts", h.web.T(r, "admin.accounts_title"),
-		AccountsPage{Items: items, Pager: pager("/admin/accounts", page, total)})
+	p := &AccountsPage{Items: items, Pager: pager("/admin/accounts", page, total)}
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "admin.accounts_title"), func(v *web.View) templ.Component { return accountsPage(v, p) })
 }

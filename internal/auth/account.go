@@ -27,15 +27,15 @@ import (
 // form and API keep it as it is (see person.Service.Update).
 
 func (h *Handler) accountRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /account", h.showAccount)
-	mux.HandleFunc("POST /account/email", h.requestEmailChange)
-	mux.HandleFunc("GET /account/email/{token}", h.showConfirmEmail)
-	mux.HandleFunc("POST /account/email/{token}", h.confirmEmail)
-	mux.HandleFunc("POST /account/password", h.changePassword)
-	mux.HandleFunc("POST /account/sessions/end", h.endOtherSessions)
-	mux.HandleFunc("POST /account/tokens", h.createAPIToken)
-	mux.HandleFunc("POST /account/tokens/{id}/revoke", h.revokeAPIToken)
-	mux.HandleFunc("POST /account/listing", h.setListing)
+	mux.HandleFunc("GET /account", h.web.HTML(h.showAccount))
+	mux.HandleFunc("POST /account/email", h.web.HTML(h.requestEmailChange))
+	mux.HandleFunc("GET /account/email/{token}", h.web.HTML(h.showConfirmEmail))
+	mux.HandleFunc("POST /account/email/{token}", h.web.HTML(h.confirmEmail))
+	mux.HandleFunc("POST /account/password", h.web.HTML(h.changePassword))
+	mux.HandleFunc("POST /account/sessions/end", h.web.HTML(h.endOtherSessions))
+	mux.HandleFunc("POST /account/tokens", h.web.HTML(h.createAPIToken))
+	mux.HandleFunc("POST /account/tokens/{id}/revoke", h.web.HTML(h.revokeAPIToken))
+	mux.HandleFunc("POST /account/listing", h.web.HTML(h.setListing))
 }
 
 // checkOwnPassword verifies the owner's password before a sensitive change
@@ -253,75 +253,69 @@ func (h *Handler) accountPage(r *http.Request, acct *Account) (*AccountPage, err
 
 // renderAccount renders the account page, with err's field errors (422)
 // when err is set.
-func (h *Handler) renderAccount(w http.ResponseWriter, r *http.Request, p *AccountPage, err error) {
+func (h *Handler) renderAccount(w http.ResponseWriter, r *http.Request, p *AccountPage, err error) error {
 	title := h.web.T(r, "account.title")
+	page := func(v *web.View) templ.Component { return accountPageView(v, p) }
 	if err != nil {
-		h.web.FormErrorComponent(w, r, title, p, err, func(v *web.View) templ.Component { return accountPageView(v, p) })
-		return
+		return h.web.Form(w, r, err, title, page)
 	}
-	v := h.web.View(r, title, p)
-	h.web.RenderComponent(w, r, http.StatusOK, v, accountPageView(v, p))
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
-func (h *Handler) showAccount(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showAccount(w http.ResponseWriter, r *http.Request) error {
 	acct, err := h.currentAccount(r)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	p, err := h.accountPage(r, acct)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.renderAccount(w, r, p, nil)
+	return h.renderAccount(w, r, p, nil)
 }
 
 // accountForm parses the form of an account page POST and returns the
 // signed-in owner's account.
-func (h *Handler) accountForm(w http.ResponseWriter, r *http.Request) (*Account, bool) {
+func (h *Handler) accountForm(w http.ResponseWriter, r *http.Request) (*Account, error) {
 	acct, err := h.currentAccount(r)
-	if err == nil {
-		err = web.ParseForm(w, r)
-	}
 	if err != nil {
-		h.web.Error(w, r, err)
-		return nil, false
+		return nil, err
 	}
-	return acct, true
+	if err := web.ParseForm(w, r); err != nil {
+		return nil, err
+	}
+	return acct, nil
 }
 
-// failed re-renders the account page with a form's error, or shows the
-// error page when it is not the user's mistake.
-func (h *Handler) failed(w http.ResponseWriter, r *http.Request, acct *Account, err error, fill func(*AccountPage)) {
+// failed re-renders the account page with a form's error, or returns the
+// error for the error page when it is not the user's mistake.
+func (h *Handler) failed(w http.ResponseWriter, r *http.Request, acct *Account, err error, fill func(*AccountPage)) error {
 	if app.AsError(err) == nil || app.IsCode(err, app.EINTERNAL) {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	p, perr := h.accountPage(r, acct)
 	if perr != nil {
-		h.web.Error(w, r, perr)
-		return
+		return perr
 	}
 	if fill != nil {
 		fill(p)
 	}
-	h.renderAccount(w, r, p, err)
+	return h.renderAccount(w, r, p, err)
 }
 
-func (h *Handler) requestEmailChange(w http.ResponseWriter, r *http.Request) {
-	acct, ok := h.accountForm(w, r)
-	if !ok {
-		return
+func (h *Handler) requestEmailChange(w http.ResponseWriter, r *http.Request) error {
+	acct, err := h.accountForm(w, r)
+	if err != nil {
+		return err
 	}
 	newEmail := web.Field(r, "new_email")
-	err := RequestEmailChange(r.Context(), h.db, h.mail, acct, newEmail, r.PostFormValue("email_password"), h.web.Clock.Now())
+	err = RequestEmailChange(r.Context(), h.db, h.mail, acct, newEmail, r.PostFormValue("email_password"), h.web.Clock.Now())
 	if err != nil {
-		h.failed(w, r, acct, err, func(p *AccountPage) { p.NewEmail = newEmail })
-		return
+		return h.failed(w, r, acct, err, func(p *AccountPage) { p.NewEmail = newEmail })
 	}
 	h.web.Flash(r, h.web.T(r, "account.email_link_sent", "Email", NormalizeEmail(newEmail)))
 	web.Redirect(w, r, "/account")
+	return nil
 }
 
 // ConfirmEmailPage is the page behind an address change link.
@@ -331,7 +325,7 @@ type ConfirmEmailPage struct {
 	NewEmail string
 }
 
-func (h *Handler) showConfirmEmail(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showConfirmEmail(w http.ResponseWriter, r *http.Request) error {
 	secret := r.PathValue("token")
 	tok, err := h.store.FindUserToken(r.Context(), secret, PurposeEmail, h.web.Clock.Now())
 	var acct *Account
@@ -342,61 +336,56 @@ func (h *Handler) showConfirmEmail(w http.ResponseWriter, r *http.Request) {
 		err = app.KeyError(app.ENOTFOUND, "auth.link_invalid", "account disabled")
 	}
 	if err != nil {
-		h.linkError(w, r, PurposeEmail, err)
-		return
+		return h.linkError(w, r, PurposeEmail, err)
 	}
 	// Opening the link changes nothing: a mail scanner that follows links
 	// must not confirm the change; the button below does.
 	p := &ConfirmEmailPage{Action: "/account/email/" + secret, Name: acct.Name, NewEmail: tok.NewEmail}
-	v := h.web.View(r, h.web.T(r, "account.confirm_title"), p)
-	h.web.RenderComponent(w, r, http.StatusOK, v, confirmEmailView(v, p))
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "account.confirm_title"), func(v *web.View) templ.Component { return confirmEmailView(v, p) })
 }
 
-func (h *Handler) confirmEmail(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) confirmEmail(w http.ResponseWriter, r *http.Request) error {
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	acct, err := ConfirmEmailChange(r.Context(), h.db, r.PathValue("token"), h.web.Clock.Now())
 	if app.IsCode(err, app.ECONFLICT) && app.AsError(err).Key == "account.email_taken" {
-		h.web.Render(w, r, http.StatusConflict, "common/error", h.web.T(r, "account.confirm_title"),
+		return h.web.ErrorPage(w, r, http.StatusConflict,
 			web.ErrorPage{Status: http.StatusConflict, Heading: h.web.T(r, "account.confirm_title"), Message: h.web.T(r, "account.email_taken")})
-		return
 	}
 	if err != nil {
-		h.linkError(w, r, PurposeEmail, err)
-		return
+		return h.linkError(w, r, PurposeEmail, err)
 	}
 	h.web.Flash(r, h.web.T(r, "account.email_changed", "Email", acct.Email))
 	if u := app.UserFrom(r.Context()); u != nil && u.ID == acct.ID {
 		web.Redirect(w, r, "/account")
-		return
+		return nil
 	}
 	web.Redirect(w, r, "/login")
+	return nil
 }
 
-func (h *Handler) changePassword(w http.ResponseWriter, r *http.Request) {
-	acct, ok := h.accountForm(w, r)
-	if !ok {
-		return
+func (h *Handler) changePassword(w http.ResponseWriter, r *http.Request) error {
+	acct, err := h.accountForm(w, r)
+	if err != nil {
+		return err
 	}
 	endOthers := r.PostFormValue("end_sessions") != ""
 	epoch, err := ChangePassword(r.Context(), h.db, acct, r.PostFormValue("current_password"), r.PostFormValue("password"),
 		r.PostFormValue("password_confirm"), endOthers, h.web.Clock.Now())
 	if err != nil {
-		h.failed(w, r, acct, err, nil)
-		return
+		return h.failed(w, r, acct, err, nil)
 	}
 	key := "account.password_changed"
 	if endOthers {
 		if err := h.keepSession(r, epoch); err != nil {
-			h.web.Error(w, r, err)
-			return
+			return err
 		}
 		key = "account.password_changed_signed_out"
 	}
 	h.web.Flash(r, h.web.T(r, key))
 	web.Redirect(w, r, "/account")
+	return nil
 }
 
 // keepSession moves this session to the account's new epoch (after the
@@ -409,75 +398,72 @@ func (h *Handler) keepSession(r *http.Request, epoch int64) error {
 	return nil
 }
 
-func (h *Handler) endOtherSessions(w http.ResponseWriter, r *http.Request) {
-	acct, ok := h.accountForm(w, r)
-	if !ok {
-		return
+func (h *Handler) endOtherSessions(w http.ResponseWriter, r *http.Request) error {
+	acct, err := h.accountForm(w, r)
+	if err != nil {
+		return err
 	}
 	epoch, err := h.store.EndSessions(r.Context(), acct.ID)
-	if err == nil {
-		err = h.keepSession(r, epoch)
-	}
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
+	}
+	if err := h.keepSession(r, epoch); err != nil {
+		return err
 	}
 	h.web.Flash(r, h.web.T(r, "account.sessions_ended"))
 	web.Redirect(w, r, "/account")
+	return nil
 }
 
-func (h *Handler) createAPIToken(w http.ResponseWriter, r *http.Request) {
-	acct, ok := h.accountForm(w, r)
-	if !ok {
-		return
+func (h *Handler) createAPIToken(w http.ResponseWriter, r *http.Request) error {
+	acct, err := h.accountForm(w, r)
+	if err != nil {
+		return err
 	}
 	name := web.Field(r, "token_name")
 	token, err := CreateOwnAPIToken(r.Context(), h.db, acct, name, r.PostFormValue("token_password"), h.web.Clock.Now())
 	if err != nil {
-		h.failed(w, r, acct, err, func(p *AccountPage) { p.TokenName = name })
-		return
+		return h.failed(w, r, acct, err, func(p *AccountPage) { p.TokenName = name })
 	}
 	// The token is shown in this answer only, never stored or redirected
 	// through the session.
 	p, err := h.accountPage(r, acct)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	p.NewToken = token
-	h.renderAccount(w, r, p, nil)
+	return h.renderAccount(w, r, p, nil)
 }
 
-func (h *Handler) revokeAPIToken(w http.ResponseWriter, r *http.Request) {
-	acct, ok := h.accountForm(w, r)
-	if !ok {
-		return
+func (h *Handler) revokeAPIToken(w http.ResponseWriter, r *http.Request) error {
+	acct, err := h.accountForm(w, r)
+	if err != nil {
+		return err
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		h.web.Error(w, r, app.NotFound("api token"))
-		return
+		return app.NotFound("api token")
 	}
 	if err := h.store.RevokeAPIToken(r.Context(), acct.ID, id, h.web.Clock.Now()); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	h.web.Flash(r, h.web.T(r, "account.token_revoked"))
 	web.Redirect(w, r, "/account#tokens")
+	return nil
 }
 
-func (h *Handler) setListing(w http.ResponseWriter, r *http.Request) {
-	acct, ok := h.accountForm(w, r)
-	if !ok {
-		return
-	}
-	err := h.store.SetPublicListing(r.Context(), acct.PersonID, r.PostFormValue("public_listing"), h.web.Clock.Now())
+func (h *Handler) setListing(w http.ResponseWriter, r *http.Request) error {
+	acct, err := h.accountForm(w, r)
 	if err != nil {
-		h.failed(w, r, acct, err, nil)
-		return
+		return err
+	}
+	err = h.store.SetPublicListing(r.Context(), acct.PersonID, r.PostFormValue("public_listing"), h.web.Clock.Now())
+	if err != nil {
+		return h.failed(w, r, acct, err, nil)
 	}
 	h.web.Flash(r, h.web.T(r, "saved"))
 	web.Redirect(w, r, "/account#listing")
+	return nil
 }
 
 // PendingEmailChange returns the address of the account's pending change

@@ -2,6 +2,8 @@ package auth
 
 import (
 	"context"
+
+	"github.com/a-h/templ"
 	"net/http"
 	"strings"
 
@@ -30,11 +32,11 @@ func NewHandler(kit *web.Kit, d *db.DB) *Handler {
 
 // Routes registers the auth routes.
 func (h *Handler) Routes(mux *web.Mux) {
-	mux.HandleFunc("GET /login", h.showLogin)
-	mux.HandleFunc("POST /login", h.login)
-	mux.HandleFunc("POST /logout", h.logout)
-	mux.HandleFunc("GET /lang/{lang}", h.setLang)
-	mux.HandleFunc("POST /lang", h.saveLang)
+	mux.HandleFunc("GET /login", h.web.HTML(h.showLogin))
+	mux.HandleFunc("POST /login", h.web.HTML(h.login))
+	mux.HandleFunc("POST /logout", h.web.HTML(h.logout))
+	mux.HandleFunc("GET /lang/{lang}", h.web.HTML(h.setLang))
+	mux.HandleFunc("POST /lang", h.web.HTML(h.saveLang))
 	h.resetRoutes(mux)
 	h.inviteRoutes(mux)
 	h.accountRoutes(mux)
@@ -47,51 +49,46 @@ type LoginPage struct {
 	Error string
 }
 
-func (h *Handler) showLogin(w http.ResponseWriter, r *http.Request) {
-	h.web.Render(w, r, http.StatusOK, "auth/login", h.web.T(r, "auth.sign_in_title"),
-		LoginPage{Next: web.SafeNext(r.URL.Query().Get("next"))})
+func (h *Handler) showLogin(w http.ResponseWriter, r *http.Request) error {
+	p := &LoginPage{Next: web.SafeNext(r.URL.Query().Get("next"))}
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "auth.sign_in_title"), func(v *web.View) templ.Component { return loginPage(v, p) })
 }
 
-func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) login(w http.ResponseWriter, r *http.Request) error {
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	page := LoginPage{Email: web.Field(r, "email"), Next: web.SafeNext(r.PostFormValue("next"))}
+	p := &LoginPage{Email: web.Field(r, "email"), Next: web.SafeNext(r.PostFormValue("next"))}
+	title := h.web.T(r, "auth.sign_in_title")
+	page := func(v *web.View) templ.Component { return loginPage(v, p) }
 	ctx, now, ip := r.Context(), h.web.Clock.Now(), ClientIP(r, h.throttle.Proxies)
-	throttled, err := h.loginThrottled(ctx, page.Email, ip, now)
+	throttled, err := h.loginThrottled(ctx, p.Email, ip, now)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if throttled {
-		page.Error = h.web.T(r, "err.too_many_requests")
-		h.tooManyRequests(w, r, "auth/login", h.web.T(r, "auth.sign_in_title"), page)
-		return
+		p.Error = h.web.T(r, "err.too_many_requests")
+		return h.tooManyRequests(w, r, title, page)
 	}
-	acct, err := Authenticate(ctx, h.store, page.Email, r.PostFormValue("password"))
+	acct, err := Authenticate(ctx, h.store, p.Email, r.PostFormValue("password"))
 	if err != nil {
 		if app.IsCode(err, app.EINTERNAL) {
-			h.web.Error(w, r, err)
-			return
+			return err
 		}
-		if err := h.store.RecordLoginFailure(ctx, page.Email, ip, now); err != nil {
-			h.web.Error(w, r, err)
-			return
+		if err := h.store.RecordLoginFailure(ctx, p.Email, ip, now); err != nil {
+			return err
 		}
-		page.Error = h.web.T(r, "auth.bad_credentials")
-		h.web.Render(w, r, http.StatusUnprocessableEntity, "auth/login", h.web.T(r, "auth.sign_in_title"), page)
-		return
+		p.Error = h.web.T(r, "auth.bad_credentials")
+		return h.web.Page(w, r, http.StatusUnprocessableEntity, title, page)
 	}
 	if err := h.store.ClearLoginFailures(ctx, acct.Email); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := h.SignIn(r, acct); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	web.Redirect(w, r, page.Next)
+	web.Redirect(w, r, p.Next)
+	return nil
 }
 
 // Session keys.
@@ -131,52 +128,50 @@ func Authenticate(ctx context.Context, s *Store, email, password string) (*Accou
 	return acct, nil
 }
 
-func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) logout(w http.ResponseWriter, r *http.Request) error {
 	if err := h.web.Sessions.Destroy(r.Context()); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	web.Redirect(w, r, "/")
+	return nil
 }
 
 // setLang keeps an explicit language choice in a cookie and returns to
 // next. It is the switch for the public and for browsers without forms:
 // a GET that a link preview or a crawler may follow, so it changes
 // nothing stored (the signed-in user's preference is saveLang's).
-func (h *Handler) setLang(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) setLang(w http.ResponseWriter, r *http.Request) error {
 	lang := r.PathValue("lang")
 	if !i18n.Supported(lang) {
-		h.web.Error(w, r, app.NotFound("language"))
-		return
+		return app.NotFound("language")
 	}
 	h.langCookie(w, lang)
 	// Query() has decoded next once, as langURL encoded it once; decoding
 	// it again would turn %2F into / (and + into a space) behind
 	// SafeNext's back.
 	web.Redirect(w, r, web.SafeNext(r.URL.Query().Get("next")))
+	return nil
 }
 
 // saveLang is the language switch of a signed-in user (a form in the
 // layout): it sets the cookie and stores the choice as the user's
 // preference, which mail in their language follows.
-func (h *Handler) saveLang(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) saveLang(w http.ResponseWriter, r *http.Request) error {
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	lang := web.Field(r, "lang")
 	if !i18n.Supported(lang) {
-		h.web.Error(w, r, app.FieldInvalid("lang", "err.invalid_choice"))
-		return
+		return app.FieldInvalid("lang", "err.invalid_choice")
 	}
 	h.langCookie(w, lang)
 	if u := app.UserFrom(r.Context()); u != nil {
 		if err := h.store.SetLang(r.Context(), u.PersonID, lang); err != nil {
-			h.web.Error(w, r, err)
-			return
+			return err
 		}
 	}
 	web.Redirect(w, r, web.SafeNext(r.PostFormValue("next")))
+	return nil
 }
 
 func (h *Handler) langCookie(w http.ResponseWriter, lang string) {

@@ -14,9 +14,9 @@ import (
 )
 
 func (h *Handler) inviteRoutes(mux *web.Mux) {
-	mux.HandleFunc("POST /people/{id}/invite", h.invite)
-	mux.HandleFunc("GET /invitations/{token}", h.showSetPassword(PurposeInvite))
-	mux.HandleFunc("POST /invitations/{token}", h.setPassword(PurposeInvite))
+	mux.HandleFunc("POST /people/{id}/invite", h.web.HTML(h.invite))
+	mux.HandleFunc("GET /invitations/{token}", h.web.HTML(h.showSetPassword(PurposeInvite)))
+	mux.HandleFunc("POST /invitations/{token}", h.web.HTML(h.setPassword(PurposeInvite)))
 }
 
 // Invitee is the person an invitation goes to.
@@ -96,34 +96,29 @@ func Invite(ctx context.Context, d *db.DB, outbox *mail.Outbox, inviter *app.Use
 // invite handles POST /people/{id}/invite (a button on the person's page)
 // for directory editors who may edit the person, then returns to the
 // person's page.
-func (h *Handler) invite(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) invite(w http.ResponseWriter, r *http.Request) error {
 	ctx, u := r.Context(), app.UserFrom(r.Context())
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	// An invitation hands the person's rights to whoever reads the
 	// mailbox, so it takes the right to edit the person: no one invites
 	// someone with more rights than their own.
 	if err := h.policy.CanEditPerson(ctx, u, id); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	p, err := Invite(ctx, h.db, h.mail, u, id, h.web.Clock.Now())
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	// Name the address only to someone who may see the person's contacts.
 	see, err := h.policy.CanSeeContacts(ctx, u, id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if see {
 		h.web.Flash(r, h.web.T(r, "auth.invite_sent", "Email", p.Email))
@@ -131,4 +126,5 @@ func (h *Handler) invite(w http.ResponseWriter, r *http.Request) {
 		h.web.Flash(r, h.web.T(r, "auth.invite_sent_named", "Name", p.Name))
 	}
 	web.Redirect(w, r, fmt.Sprintf("/people/%d", id))
+	return nil
 }

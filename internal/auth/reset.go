@@ -2,9 +2,11 @@ package auth
 
 import (
 	"context"
+
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/a-h/templ"
 	"net/http"
 	"time"
 	"unicode/utf8"
@@ -28,10 +30,10 @@ func (h *Handler) WithMail(o *mail.Outbox) *Handler {
 }
 
 func (h *Handler) resetRoutes(mux *web.Mux) {
-	mux.HandleFunc("GET /password/forgot", h.showForgot)
-	mux.HandleFunc("POST /password/forgot", h.forgot)
-	mux.HandleFunc("GET /password/reset/{token}", h.showSetPassword(PurposeReset))
-	mux.HandleFunc("POST /password/reset/{token}", h.setPassword(PurposeReset))
+	mux.HandleFunc("GET /password/forgot", h.web.HTML(h.showForgot))
+	mux.HandleFunc("POST /password/forgot", h.web.HTML(h.forgot))
+	mux.HandleFunc("GET /password/reset/{token}", h.web.HTML(h.showSetPassword(PurposeReset)))
+	mux.HandleFunc("POST /password/reset/{token}", h.web.HTML(h.setPassword(PurposeReset)))
 }
 
 // ForgotPage is the "forgot your password" form.
@@ -40,46 +42,43 @@ type ForgotPage struct {
 	Error string
 }
 
-func (h *Handler) showForgot(w http.ResponseWriter, r *http.Request) {
-	h.web.Render(w, r, http.StatusOK, "auth/forgot", h.web.T(r, "auth.forgot_title"), ForgotPage{})
+func (h *Handler) showForgot(w http.ResponseWriter, r *http.Request) error {
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "auth.forgot_title"), func(v *web.View) templ.Component { return forgotPage(v, &ForgotPage{}) })
 }
 
 // forgot answers the same for every well-formed address, whether or not an
 // account exists, so the form does not tell who has an account.
-func (h *Handler) forgot(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) forgot(w http.ResponseWriter, r *http.Request) error {
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	title := h.web.T(r, "auth.forgot_title")
-	page := ForgotPage{Email: web.Field(r, "email")}
+	p := &ForgotPage{Email: web.Field(r, "email")}
+	page := func(v *web.View) templ.Component { return forgotPage(v, p) }
 	var v app.Validator
-	v.Required("email", page.Email)
-	v.MaxLen("email", page.Email, 254)
-	v.Email("email", NormalizeEmail(page.Email))
+	v.Required("email", p.Email)
+	v.MaxLen("email", p.Email, 254)
+	v.Email("email", NormalizeEmail(p.Email))
 	if err := v.Err(); err != nil {
-		h.web.FormError(w, r, "auth/forgot", title, page, err)
-		return
+		return h.web.Form(w, r, err, title, page)
 	}
 	ctx, now, ip := r.Context(), h.web.Clock.Now(), ClientIP(r, h.throttle.Proxies)
 	// Many requests from the address slow it down, never lock it; each
 	// account gets at most MaxResetMails (sendReset).
 	ok, err := h.slowDown(ctx, resetIPKey(ip), MaxResetRequests, now)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if !ok {
-		page.Error = h.web.T(r, "err.too_many_requests")
-		h.tooManyRequests(w, r, "auth/forgot", title, page)
-		return
+		p.Error = h.web.T(r, "err.too_many_requests")
+		return h.tooManyRequests(w, r, title, page)
 	}
-	if err := h.sendReset(ctx, page.Email, ip, now); err != nil {
-		h.web.Error(w, r, err)
-		return
+	if err := h.sendReset(ctx, p.Email, ip, now); err != nil {
+		return err
 	}
 	h.web.Flash(r, h.web.T(r, "auth.reset_sent"))
 	web.Redirect(w, r, "/login")
+	return nil
 }
 
 // sendReset queues a reset mail when an active account has the address
@@ -170,26 +169,32 @@ func (h *Handler) linkAccount(ctx context.Context, s *Store, secret, purpose str
 	return tok, acct, nil
 }
 
-func (h *Handler) linkError(w http.ResponseWriter, r *http.Request, purpose string, err error) {
+// linkError answers a link that is unknown, expired, used or whose
+// account is disabled with the page that says so (404); any other error
+// is returned.
+func (h *Handler) linkError(w http.ResponseWriter, r *http.Request, purpose string, err error) error {
 	if app.IsCode(err, app.ENOTFOUND) || app.IsCode(err, app.ECONFLICT) {
-		h.web.Render(w, r, http.StatusNotFound, "auth/link_invalid", h.web.T(r, "auth.link_invalid_title"),
-			LinkInvalidPage{Invite: purpose == PurposeInvite, Email: purpose == PurposeEmail})
-		return
+		p := &LinkInvalidPage{Invite: purpose == PurposeInvite, Email: purpose == PurposeEmail}
+		return h.web.Page(w, r, http.StatusNotFound, h.web.T(r, "auth.link_invalid_title"),
+			func(v *web.View) templ.Component { return linkInvalidPage(v, p) })
 	}
-	h.web.Error(w, r, err)
+	return err
 }
 
-func (h *Handler) showSetPassword(purpose string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+// setPasswordForm builds the form behind a reset or invitation link.
+func setPasswordForm(purpose, secret string, acct *Account) web.PageFunc {
+	p := &SetPasswordPage{Action: linkPath(purpose, secret), Invite: purpose == PurposeInvite, Name: acct.Name, Email: acct.Email, MinLength: MinPasswordLen}
+	return func(v *web.View) templ.Component { return setPasswordPage(v, p) }
+}
+
+func (h *Handler) showSetPassword(purpose string) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		secret := r.PathValue("token")
 		_, acct, err := h.linkAccount(r.Context(), h.store, secret, purpose)
 		if err != nil {
-			h.linkError(w, r, purpose, err)
-			return
+			return h.linkError(w, r, purpose, err)
 		}
-		h.web.Render(w, r, http.StatusOK, "auth/set_password", h.web.T(r, titleKey(purpose)), SetPasswordPage{
-			Action: linkPath(purpose, secret), Invite: purpose == PurposeInvite, Name: acct.Name, Email: acct.Email, MinLength: MinPasswordLen,
-		})
+		return h.web.Page(w, r, http.StatusOK, h.web.T(r, titleKey(purpose)), setPasswordForm(purpose, secret, acct))
 	}
 }
 
@@ -211,29 +216,23 @@ func ValidatePassword(pw, confirm string) error {
 // setPassword sets the password of a link's account, uses up the link
 // (and every other open link of the account, pending address changes
 // too), ends every session of the account and signs the user in.
-func (h *Handler) setPassword(purpose string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) setPassword(purpose string) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		if err := web.ParseForm(w, r); err != nil {
-			h.web.Error(w, r, err)
-			return
+			return err
 		}
 		ctx, secret := r.Context(), r.PathValue("token")
 		_, acct, err := h.linkAccount(ctx, h.store, secret, purpose)
 		if err != nil {
-			h.linkError(w, r, purpose, err)
-			return
+			return h.linkError(w, r, purpose, err)
 		}
 		pw := r.PostFormValue("password")
 		if err := ValidatePassword(pw, r.PostFormValue("password_confirm")); err != nil {
-			h.web.FormError(w, r, "auth/set_password", h.web.T(r, titleKey(purpose)), SetPasswordPage{
-				Action: linkPath(purpose, secret), Invite: purpose == PurposeInvite, Name: acct.Name, Email: acct.Email, MinLength: MinPasswordLen,
-			}, err)
-			return
+			return h.web.Form(w, r, err, h.web.T(r, titleKey(purpose)), setPasswordForm(purpose, secret, acct))
 		}
 		hash, err := HashPassword(pw) // before the transaction: it takes a while
 		if err != nil {
-			h.web.Error(w, r, err)
-			return
+			return err
 		}
 		now := h.web.Clock.Now()
 		err = h.db.WithTx(ctx, func(tx *sql.Tx) error {
@@ -263,15 +262,14 @@ func (h *Handler) setPassword(purpose string) http.HandlerFunc {
 			return s.ClearLoginFailures(ctx, acct.Email)
 		})
 		if err != nil {
-			h.linkError(w, r, purpose, err)
-			return
+			return h.linkError(w, r, purpose, err)
 		}
 		if err := h.SignIn(r, acct); err != nil {
-			h.web.Error(w, r, err)
-			return
+			return err
 		}
 		h.web.Flash(r, h.web.T(r, "auth.password_set"))
 		web.Redirect(w, r, "/")
+		return nil
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
 // Throttling limits, counted in the login_attempts table so that they hold
@@ -303,10 +304,11 @@ func (s *Store) DeleteStaleTokens(ctx context.Context, now time.Time) (int64, er
 	return n, nil
 }
 
-// tooManyRequests answers 429 with a translated message.
-func (h *Handler) tooManyRequests(w http.ResponseWriter, r *http.Request, page string, title string, data any) {
+// tooManyRequests answers 429 with the form built by page, which says
+// why, and a Retry-After.
+func (h *Handler) tooManyRequests(w http.ResponseWriter, r *http.Request, title string, page web.PageFunc) error {
 	w.Header().Set("Retry-After", fmt.Sprint(int(ThrottleWindow.Seconds())))
-	h.web.Render(w, r, http.StatusTooManyRequests, page, title, data)
+	return h.web.Page(w, r, http.StatusTooManyRequests, title, page)
 }
 
 // CleanupArgs is the hourly clean-up job: expired sessions, old sign-in

@@ -2,6 +2,8 @@ package calendar
 
 import (
 	"database/sql"
+
+	"github.com/a-h/templ"
 	"net"
 	"net/http"
 	"strconv"
@@ -39,13 +41,13 @@ func (h *Handler) WithOutbox(o *mail.Outbox) *Handler {
 
 // Routes registers the calendar routes.
 func (h *Handler) Routes(mux *web.Mux) {
-	mux.HandleFunc("GET /calendar", h.showCalendar)
-	mux.HandleFunc("POST /calendar/token", h.createToken)
-	mux.HandleFunc("POST /calendar/token/delete", h.revokeToken)
+	mux.HandleFunc("GET /calendar", h.web.HTML(h.showCalendar))
+	mux.HandleFunc("POST /calendar/token", h.web.HTML(h.createToken))
+	mux.HandleFunc("POST /calendar/token/delete", h.web.HTML(h.revokeToken))
 	// The wildcard is a whole segment: "{token}.ics" is checked in the
 	// handler.
-	mux.HandleFunc("GET /calendar/{file}", h.personalFeed)
-	mux.HandleFunc("GET /networks/{id}/calendar.ics", h.networkFeed)
+	mux.HandleFunc("GET /calendar/{file}", h.web.HTML(h.personalFeed))
+	mux.HandleFunc("GET /networks/{id}/calendar.ics", h.web.HTML(h.networkFeed))
 }
 
 // base returns the site's base URL (no trailing slash) and the host that
@@ -91,20 +93,18 @@ func (p *Page) CreatedDate() string {
 	return p.Token.CreatedAt.In(app.Helsinki).Format("2.1.2006")
 }
 
-func (h *Handler) render(w http.ResponseWriter, r *http.Request, u *app.User, p *Page) {
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, u *app.User, p *Page) error {
 	ctx := r.Context()
 	t, err := h.store.ActiveToken(ctx, u.ID)
 	switch {
 	case err == nil:
 		p.Token = t
 	case !app.IsCode(err, app.ENOTFOUND):
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	nets, err := h.store.Networks(ctx, u.PersonID, h.web.Clock.Now())
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	base, _ := h.base(r)
 	for _, n := range nets {
@@ -112,30 +112,28 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, u *app.User, p 
 	}
 	// The page may show a secret: keep it out of caches and history.
 	w.Header().Set("Cache-Control", "no-store")
-	h.web.Render(w, r, http.StatusOK, "calendar/index", h.web.T(r, "calendar.title"), p)
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "calendar.title"), func(v *web.View) templ.Component { return calendarPage(v, p) })
 }
 
 func networkFeedPath(id int64) string {
 	return "/networks/" + strconv.FormatInt(id, 10) + "/calendar.ics"
 }
 
-func (h *Handler) showCalendar(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showCalendar(w http.ResponseWriter, r *http.Request) error {
 	u := app.UserFrom(r.Context())
 	if err := auth.RequireUser(u); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.render(w, r, u, &Page{})
+	return h.render(w, r, u, &Page{})
 }
 
 // createToken makes a new secret address (revoking the old) and shows it
 // at once: it is rendered in the answer rather than after a redirect, so
 // the secret never rests anywhere but in the user's browser.
-func (h *Handler) createToken(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) createToken(w http.ResponseWriter, r *http.Request) error {
 	u := app.UserFrom(r.Context())
 	if err := auth.RequireUser(u); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	var secret string
 	err := h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
@@ -144,50 +142,45 @@ func (h *Handler) createToken(w http.ResponseWriter, r *http.Request) {
 		return err
 	})
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	base, _ := h.base(r)
 	p := &Page{FeedURL: base + "/calendar/" + secret + ".ics"}
 	if i := strings.Index(p.FeedURL, "://"); i > 0 {
 		p.WebcalURL = "webcal" + p.FeedURL[i:]
 	}
-	h.render(w, r, u, p)
+	return h.render(w, r, u, p)
 }
 
-func (h *Handler) revokeToken(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) revokeToken(w http.ResponseWriter, r *http.Request) error {
 	u := app.UserFrom(r.Context())
 	if err := auth.RequireUser(u); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := h.store.RevokeTokens(r.Context(), u.ID, h.web.Clock.Now()); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	h.web.Flash(r, h.web.T(r, "calendar.revoked"))
 	web.Redirect(w, r, "/calendar")
+	return nil
 }
 
 // personalFeed serves /calendar/{token}.ics. Anyone holding the secret
 // may read it; an unknown or revoked one is 404.
-func (h *Handler) personalFeed(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) personalFeed(w http.ResponseWriter, r *http.Request) error {
 	secret, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
 	if !ok || secret == "" {
-		h.web.Error(w, r, app.NotFound("calendar"))
-		return
+		return app.NotFound("calendar")
 	}
 	ctx := r.Context()
 	o, err := h.store.Owner(ctx, secret)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	now := h.web.Clock.Now()
 	ms, err := h.store.PersonalMeetings(ctx, o.PersonID, now)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	lang := o.Lang
 	if !i18n.Supported(lang) {
@@ -198,29 +191,28 @@ func (h *Handler) personalFeed(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "private, max-age=300")
 	w.Header().Set("X-Robots-Tag", "noindex")
 	h.writeFeed(w, r, ms, name, true, now)
+	return nil
 }
 
 // networkFeed serves a network's public feed.
-func (h *Handler) networkFeed(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) networkFeed(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	ctx := r.Context()
 	n, err := h.store.Network(ctx, id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	now := h.web.Clock.Now()
 	ms, err := h.store.NetworkMeetings(ctx, id, now)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	h.writeFeed(w, r, ms, "Kohtaamo: "+n.Name, false, now)
+	return nil
 }
 
 func (h *Handler) writeFeed(w http.ResponseWriter, r *http.Request, ms []Meeting, name string, links bool, now time.Time) {

@@ -5,6 +5,8 @@ package home
 
 import (
 	"fmt"
+
+	"github.com/a-h/templ"
 	"net/http"
 	"time"
 
@@ -17,19 +19,19 @@ import (
 // Handler serves the home and static information pages.
 type Handler struct {
 	web   *web.Kit
-	db    *db.DB
 	store *Store
+	tasks *task.Reader
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d)}
+	return &Handler{web: kit, store: NewStore(d), tasks: task.NewReader(d)}
 }
 
 // Routes registers the routes.
 func (h *Handler) Routes(mux *web.Mux) {
-	mux.HandleFunc("GET /{$}", h.showHome)
-	mux.HandleFunc("GET /accessibility", h.showAccessibility)
+	mux.HandleFunc("GET /{$}", h.web.HTML(h.showHome))
+	mux.HandleFunc("GET /accessibility", h.web.HTML(h.showAccessibility))
 }
 
 // Page is the home page's data.
@@ -41,7 +43,7 @@ type Page struct {
 	IsAdmin  bool
 }
 
-func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	var page Page
 	var err error
@@ -56,15 +58,13 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) {
 			page.Networks, err = h.store.MyNetworks(ctx, u.PersonID, app.Day(now), now)
 		}
 		if err == nil {
-			page.Tasks, err = task.NewStore(h.db).Open(ctx, u.PersonID, app.Day(h.web.Clock.Now()))
+			page.Tasks, err = h.tasks.Open(ctx, u.PersonID, app.Day(h.web.Clock.Now()))
 		}
 	}
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	v := h.web.View(r, h.web.T(r, "nav.home"), page)
-	h.web.RenderComponent(w, r, http.StatusOK, v, homePage(v, &page))
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "nav.home"), func(v *web.View) templ.Component { return homePage(v, &page) })
 }
 
 // MeetingTime formats a meeting's start in Helsinki time (22.11.2026 9.00).
@@ -73,6 +73,6 @@ func MeetingTime(t time.Time) string {
 	return fmt.Sprintf("%d.%d.%d %d.%02d", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
 }
 
-func (h *Handler) showAccessibility(w http.ResponseWriter, r *http.Request) {
-	h.web.Render(w, r, http.StatusOK, "home/accessibility", h.web.T(r, "accessibility_statement"), nil)
+func (h *Handler) showAccessibility(w http.ResponseWriter, r *http.Request) error {
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "accessibility_statement"), accessibilityPage)
 }

@@ -97,16 +97,12 @@ func (h *Handler) apiGet(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) apiCreate(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		return err
-	}
 	var in Input
 	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	o := in.organisation()
-	if err := h.store.Create(ctx, o, h.web.Clock.Now()); err != nil {
+	if err := h.service.Create(r.Context(), app.UserFrom(r.Context()), o); err != nil {
 		return err
 	}
 	web.WriteJSON(w, http.StatusCreated, ToJSON(o))
@@ -114,21 +110,16 @@ func (h *Handler) apiCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) apiUpdate(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
 	id, err := web.ID(r, "id")
 	if err != nil {
 		return app.NotFound("organisation")
-	}
-	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		return err
 	}
 	var in Input
 	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	o := in.organisation()
-	o.ID = id
-	if err := h.store.Update(ctx, o, h.web.Clock.Now()); err != nil {
+	if err := h.service.Update(r.Context(), app.UserFrom(r.Context()), id, o); err != nil {
 		return err
 	}
 	web.WriteJSON(w, http.StatusOK, ToJSON(o))

@@ -2,6 +2,8 @@ package org
 
 import (
 	"net/http"
+
+	"github.com/a-h/templ"
 	"net/url"
 	"strconv"
 
@@ -16,47 +18,33 @@ const PageSize = 25
 
 // Handler serves the organisation pages and API.
 type Handler struct {
-	web    *web.Kit
-	db     *db.DB
-	store  *Store
-	policy *auth.Policy
+	web     *web.Kit
+	store   *Store
+	service *Service
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: auth.NewPolicy(d, kit.Clock)}
+	return &Handler{web: kit, store: NewStore(d), service: NewService(d, auth.NewPolicy(d, kit.Clock), kit.Clock)}
 }
 
 // Routes registers the HTML and API routes.
 func (h *Handler) Routes(mux *web.Mux) {
-	mux.HandleFunc("GET /organisations", h.listOrganisations)
-	mux.HandleFunc("GET /organisations/new", h.showNewForm)
-	mux.HandleFunc("POST /organisations", h.createOrganisation)
-	mux.HandleFunc("GET /organisations/{id}", h.showOrganisation)
-	mux.HandleFunc("GET /organisations/{id}/edit", h.showEditForm)
-	mux.HandleFunc("POST /organisations/{id}", h.updateOrganisation)
-	mux.HandleFunc("GET /organisations/{id}/merge", h.showMergeForm)
-	mux.HandleFunc("POST /organisations/{id}/merge", h.mergeOrganisation)
+	mux.HandleFunc("GET /organisations", h.web.HTML(h.listOrganisations))
+	mux.HandleFunc("GET /organisations/new", h.web.HTML(h.showNewForm))
+	mux.HandleFunc("POST /organisations", h.web.HTML(h.createOrganisation))
+	mux.HandleFunc("GET /organisations/{id}", h.web.HTML(h.showOrganisation))
+	mux.HandleFunc("GET /organisations/{id}/edit", h.web.HTML(h.showEditForm))
+	mux.HandleFunc("POST /organisations/{id}", h.web.HTML(h.updateOrganisation))
+	mux.HandleFunc("GET /organisations/{id}/merge", h.web.HTML(h.showMergeForm))
+	mux.HandleFunc("POST /organisations/{id}/merge", h.web.HTML(h.mergeOrganisation))
 	h.apiRoutes(mux)
-}
-
-// allowed turns a policy answer into a bool, passing on only internal
-// errors.
-func allowed(err error) (bool, error) {
-	if err == nil {
-		return true, nil
-	}
-	if c := app.ErrorCode(err); c == app.EFORBIDDEN || c == app.EUNAUTH {
-		return false, nil
-	}
-	return false, err
 }
 
 // ListPage is the data of the organisation list.
 type ListPage struct {
 	Items          []Organisation
 	Filter         Filter
-	Sectors        []string
 	Municipalities []Municipality
 	Total          int
 	PrevURL        string
@@ -84,7 +72,7 @@ func listURL(f Filter, page int) string {
 	return "/organisations?" + q.Encode()
 }
 
-func (h *Handler) listOrganisations(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) listOrganisations(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
 	f := Filter{Query: q.Get("q"), Sector: q.Get("sector"), Municipality: q.Get("municipality"), Page: web.PageParam(r), PerPage: PageSize}
@@ -98,37 +86,31 @@ func (h *Handler) listOrganisations(w http.ResponseWriter, r *http.Request) {
 	}
 	var qerr error
 	f.Query, qerr = web.SearchText("q", f.Query)
-	var items []Organisation
-	var total int
+	p := ListPage{Filter: f}
+	var err error
 	if qerr == nil {
-		var err error
-		if items, total, err = h.store.List(ctx, f); err != nil {
-			h.web.Error(w, r, err)
-			return
+		if p.Items, p.Total, err = h.store.List(ctx, f); err != nil {
+			return err
 		}
 	}
-	munis, err := h.store.Municipalities(ctx, true)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
+	if p.Municipalities, err = h.store.Municipalities(ctx, true); err != nil {
+		return err
 	}
-	canCreate, err := allowed(h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)))
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
+	if p.CanCreate, err = h.service.CanCreate(ctx, app.UserFrom(ctx)); err != nil {
+		return err
 	}
-	page := ListPage{Items: items, Filter: f, Sectors: Sectors, Municipalities: munis, Total: total, CanCreate: canCreate}
 	if f.Page > 1 {
-		page.PrevURL = listURL(f, f.Page-1)
+		p.PrevURL = listURL(f, f.Page-1)
 	}
-	if f.Page*f.PerPage < total {
-		page.NextURL = listURL(f, f.Page+1)
+	if f.Page*f.PerPage < p.Total {
+		p.NextURL = listURL(f, f.Page+1)
 	}
+	title := h.web.T(r, "org.list_title")
+	page := func(v *web.View) templ.Component { return listPage(v, &p) }
 	if qerr != nil {
-		h.web.FormError(w, r, "org/list", h.web.T(r, "org.list_title"), page, qerr)
-		return
+		return h.web.Form(w, r, qerr, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "org/list", h.web.T(r, "org.list_title"), page)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
 // ViewPage is the data of an organisation's page.
@@ -145,48 +127,16 @@ type ViewPage struct {
 	ShowAttendance bool
 }
 
-func (h *Handler) showOrganisation(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+func (h *Handler) showOrganisation(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	o, err := h.store.Get(ctx, id)
+	p, err := h.service.Organisation(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	u := app.UserFrom(ctx)
-	page := ViewPage{Org: o, SignedIn: u != nil}
-	if u != nil {
-		if page.Representatives, err = h.store.Representatives(ctx, id); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		if page.Members, err = h.store.Members(ctx, id); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		if page.CanEdit, err = allowed(h.policy.CanEditDirectory(ctx, u)); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-		page.CanMerge = h.policy.CanMergeOrganisations(u) == nil
-		page.ShowAttendance = u.IsAdmin
-		ids := make([]int64, 0, len(page.Representatives))
-		for _, rep := range page.Representatives {
-			page.ShowAttendance = page.ShowAttendance || rep.PersonID == u.PersonID
-			ids = append(ids, rep.NetworkID)
-		}
-		if !page.ShowAttendance {
-			if page.ShowAttendance, err = h.policy.ManagesAnyNetwork(ctx, u, ids); err != nil {
-				h.web.Error(w, r, err)
-				return
-			}
-		}
-	}
-	h.web.Render(w, r, http.StatusOK, "org/view", o.Name, page)
+	return h.web.Page(w, r, http.StatusOK, p.Org.Name, func(v *web.View) templ.Component { return viewPage(v, p) })
 }
 
 // FormPage is the data of the create and edit forms.
@@ -194,27 +144,30 @@ type FormPage struct {
 	Org            *Organisation
 	IsNew          bool
 	Action         string
-	Sectors        []string
 	Municipalities []Municipality
 }
 
-func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, o *Organisation, err error) {
+// renderForm shows the form for o, with err's field errors (422) when err
+// is set; an error without fields is returned.
+func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, o *Organisation, err error) error {
+	if err != nil && h.web.FieldErrors(r, err) == nil {
+		return err
+	}
 	munis, merr := h.store.Municipalities(r.Context(), false)
 	if merr != nil {
-		h.web.Error(w, r, merr)
-		return
+		return merr
 	}
-	page := FormPage{Org: o, IsNew: o.ID == 0, Sectors: Sectors, Municipalities: munis, Action: "/organisations"}
+	p := &FormPage{Org: o, IsNew: o.ID == 0, Municipalities: munis, Action: "/organisations"}
 	title := h.web.T(r, "org.new_title")
 	if o.ID != 0 {
-		page.Action = "/organisations/" + strconv.FormatInt(o.ID, 10)
+		p.Action = "/organisations/" + strconv.FormatInt(o.ID, 10)
 		title = h.web.T(r, "org.edit_title")
 	}
+	page := func(v *web.View) templ.Component { return formPage(v, p) }
 	if err != nil {
-		h.web.FormError(w, r, "org/form", title, page, err)
-		return
+		return h.web.Form(w, r, err, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "org/form", title, page)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
 func formOrganisation(r *http.Request) *Organisation {
@@ -229,79 +182,54 @@ func formOrganisation(r *http.Request) *Organisation {
 	}
 }
 
-func (h *Handler) showNewForm(w http.ResponseWriter, r *http.Request) {
-	if err := h.policy.CanEditDirectory(r.Context(), app.UserFrom(r.Context())); err != nil {
-		h.web.Error(w, r, err)
-		return
+func (h *Handler) showNewForm(w http.ResponseWriter, r *http.Request) error {
+	if err := h.service.MayEdit(r.Context(), app.UserFrom(r.Context())); err != nil {
+		return err
 	}
-	h.renderForm(w, r, &Organisation{}, nil)
+	return h.renderForm(w, r, &Organisation{}, nil)
 }
 
-func (h *Handler) createOrganisation(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
+func (h *Handler) createOrganisation(w http.ResponseWriter, r *http.Request) error {
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	o := formOrganisation(r)
-	if err := h.store.Create(ctx, o, h.web.Clock.Now()); err != nil {
-		h.renderForm(w, r, o, err)
-		return
+	if err := h.service.Create(r.Context(), app.UserFrom(r.Context()), o); err != nil {
+		return h.renderForm(w, r, o, err)
 	}
 	h.web.Flash(r, h.web.T(r, "org.created"))
 	web.Redirect(w, r, "/organisations/"+strconv.FormatInt(o.ID, 10))
+	return nil
 }
 
-func (h *Handler) showEditForm(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+func (h *Handler) showEditForm(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	o, err := h.store.Get(ctx, id)
+	o, err := h.service.ForEdit(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.renderForm(w, r, o, nil)
+	return h.renderForm(w, r, o, nil)
 }
 
-func (h *Handler) updateOrganisation(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+func (h *Handler) updateOrganisation(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	if _, err := h.store.Get(ctx, id); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	o := formOrganisation(r)
-	o.ID = id
-	if err := h.store.Update(ctx, o, h.web.Clock.Now()); err != nil {
-		h.renderForm(w, r, o, err)
-		return
+	if err := h.service.Update(r.Context(), app.UserFrom(r.Context()), id, o); err != nil {
+		o.ID = id
+		return h.renderForm(w, r, o, err)
 	}
 	h.web.Flash(r, h.web.T(r, "saved"))
 	web.Redirect(w, r, "/organisations/"+strconv.FormatInt(id, 10))
+	return nil
 }
 
 // MergePage is the data of the merge form.
@@ -312,80 +240,52 @@ type MergePage struct {
 	TargetID int64
 }
 
-func (h *Handler) renderMerge(w http.ResponseWriter, r *http.Request, o *Organisation, targetID int64, err error) {
-	ctx := r.Context()
-	opts, oerr := h.store.Options(ctx, o.ID)
-	if oerr != nil {
-		h.web.Error(w, r, oerr)
-		return
+// renderMerge shows the merge form of organisation id with targetID
+// chosen, with err's field errors (422) when err is set; an error without
+// fields is returned.
+func (h *Handler) renderMerge(w http.ResponseWriter, r *http.Request, id, targetID int64, err error) error {
+	if err != nil && h.web.FieldErrors(r, err) == nil {
+		return err
 	}
-	counts, cerr := h.store.MergeCounts(ctx, o.ID)
-	if cerr != nil {
-		h.web.Error(w, r, cerr)
-		return
+	p, perr := h.service.MergeForm(r.Context(), app.UserFrom(r.Context()), id)
+	if perr != nil {
+		return perr
 	}
-	page := MergePage{Org: o, Options: opts, Counts: counts, TargetID: targetID}
-	title := h.web.T(r, "org.merge_title", "Name", o.Name)
+	p.TargetID = targetID
+	title := h.web.T(r, "org.merge_title", "Name", p.Org.Name)
+	page := func(v *web.View) templ.Component { return mergePage(v, p) }
 	if err != nil {
-		h.web.FormError(w, r, "org/merge", title, page, err)
-		return
+		return h.web.Form(w, r, err, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "org/merge", title, page)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
-func (h *Handler) showMergeForm(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+func (h *Handler) showMergeForm(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	if err := h.policy.CanMergeOrganisations(app.UserFrom(ctx)); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	o, err := h.store.Get(ctx, id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	h.renderMerge(w, r, o, 0, nil)
+	return h.renderMerge(w, r, id, 0, nil)
 }
 
-func (h *Handler) mergeOrganisation(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+func (h *Handler) mergeOrganisation(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	if err := h.policy.CanMergeOrganisations(app.UserFrom(ctx)); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	o, err := h.store.Get(ctx, id)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	var v app.Validator
 	target := web.OptionalID(&v, "target_id", r.PostFormValue("target_id"))
-	if v.Valid() && target == 0 {
-		v.Add("target_id", "err.required", nil)
-	}
 	if err := v.Err(); err != nil {
-		h.renderMerge(w, r, o, 0, err)
-		return
+		return h.renderMerge(w, r, id, 0, err)
 	}
-	counts, err := MergeTx(ctx, h.db, id, target, h.web.Clock.Now())
+	dup, counts, err := h.service.Merge(r.Context(), app.UserFrom(r.Context()), id, target)
 	if err != nil {
-		h.renderMerge(w, r, o, target, err)
-		return
+		return h.renderMerge(w, r, id, target, err)
 	}
-	h.web.Flash(r, h.web.T(r, "org.merged", "Name", o.Name, "People", counts.People, "Memberships", counts.Memberships))
+	h.web.Flash(r, h.web.T(r, "org.merged", "Name", dup.Name, "People", counts.People, "Memberships", counts.Memberships))
 	web.Redirect(w, r, "/organisations/"+strconv.FormatInt(target, 10))
+	return nil
 }

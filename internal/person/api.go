@@ -78,7 +78,7 @@ func (h *Handler) toJSON(ctx context.Context, p *Person) (JSON, error) {
 // apiList lists people: ?page, ?per_page, ?q (name), ?organisation_id.
 func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := h.policy.CanSeePeople(app.UserFrom(ctx)); err != nil {
+	if err := h.service.MaySeePeople(app.UserFrom(ctx)); err != nil {
 		return err
 	}
 	page, perPage, err := web.APIPage(r)
@@ -114,37 +114,29 @@ func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) apiGet(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	if err := h.policy.CanSeePeople(app.UserFrom(ctx)); err != nil {
+	id, err := h.personID(r)
+	if err != nil {
+		if app.IsCode(err, app.ENOTFOUND) {
+			return app.NotFound("person")
+		}
 		return err
 	}
-	id, err := web.ID(r, "id")
-	if err != nil {
-		return app.NotFound("person")
-	}
-	p, err := h.store.Get(ctx, id)
-	if err != nil {
-		return err
-	}
-	j, err := h.toJSON(ctx, p)
+	p, see, err := h.service.Get(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
 		return err
 	}
-	web.WriteJSON(w, http.StatusOK, j)
+	web.WriteJSON(w, http.StatusOK, ToJSON(p, see))
 	return nil
 }
 
 func (h *Handler) apiCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		return err
-	}
 	var in Input
 	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	p := in.person()
-	if err := h.store.Create(ctx, p, h.web.Clock.Now()); err != nil {
+	if err := h.service.Create(ctx, app.UserFrom(ctx), p); err != nil {
 		return err
 	}
 	j, err := h.toJSON(ctx, p)

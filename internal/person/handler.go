@@ -2,6 +2,8 @@ package person
 
 import (
 	"net/http"
+
+	"github.com/a-h/templ"
 	"net/url"
 	"strconv"
 
@@ -18,7 +20,6 @@ const PageSize = 25
 // Handler serves the person pages and API.
 type Handler struct {
 	web     *web.Kit
-	db      *db.DB
 	store   *Store
 	policy  *auth.Policy
 	service *Service
@@ -27,30 +28,27 @@ type Handler struct {
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
 	policy := auth.NewPolicy(d, kit.Clock)
-	return &Handler{web: kit, db: d, store: NewStore(d), policy: policy, service: NewService(d, policy, kit.Clock)}
+	return &Handler{web: kit, store: NewStore(d), policy: policy, service: NewService(d, policy, kit.Clock)}
 }
 
 // Routes registers the HTML and API routes.
 func (h *Handler) Routes(mux *web.Mux) {
-	mux.HandleFunc("GET /people", h.listPeople)
-	mux.HandleFunc("GET /people/new", h.showNewForm)
-	mux.HandleFunc("POST /people", h.createPerson)
-	mux.HandleFunc("GET /people/{id}", h.showPerson)
-	mux.HandleFunc("GET /people/{id}/edit", h.showEditForm)
-	mux.HandleFunc("POST /people/{id}", h.updatePerson)
+	mux.HandleFunc("GET /people", h.web.HTML(h.listPeople))
+	mux.HandleFunc("GET /people/new", h.web.HTML(h.showNewForm))
+	mux.HandleFunc("POST /people", h.web.HTML(h.createPerson))
+	mux.HandleFunc("GET /people/{id}", h.web.HTML(h.showPerson))
+	mux.HandleFunc("GET /people/{id}/edit", h.web.HTML(h.showEditForm))
+	mux.HandleFunc("POST /people/{id}", h.web.HTML(h.updatePerson))
 	h.apiRoutes(mux)
 }
 
-// allowed turns a policy answer into a bool, passing on only internal
-// errors.
-func allowed(err error) (bool, error) {
-	if err == nil {
-		return true, nil
+// personID is the {id} of a page that only those signed in may see: the
+// public is sent to sign in before anything is said about the address.
+func (h *Handler) personID(r *http.Request) (int64, error) {
+	if err := h.service.MaySeePeople(app.UserFrom(r.Context())); err != nil {
+		return 0, err
 	}
-	if c := app.ErrorCode(err); c == app.EFORBIDDEN || c == app.EUNAUTH {
-		return false, nil
-	}
-	return false, err
+	return web.ID(r, "id")
 }
 
 // ListPage is the data of the people list.
@@ -81,12 +79,11 @@ func listURL(f Filter, page int) string {
 	return "/people?" + q.Encode()
 }
 
-func (h *Handler) listPeople(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) listPeople(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	u := app.UserFrom(ctx)
-	if err := h.policy.CanSeePeople(u); err != nil {
-		h.web.Error(w, r, err)
-		return
+	if err := h.service.MaySeePeople(u); err != nil {
+		return err
 	}
 	q := r.URL.Query()
 	f := Filter{Query: q.Get("q"), Page: web.PageParam(r), PerPage: PageSize}
@@ -97,37 +94,31 @@ func (h *Handler) listPeople(w http.ResponseWriter, r *http.Request) {
 	}
 	var qerr error
 	f.Query, qerr = web.SearchText("q", f.Query)
-	var items []Person
-	var total int
+	p := ListPage{Filter: f}
+	var err error
 	if qerr == nil {
-		var err error
-		if items, total, err = h.store.List(ctx, f); err != nil {
-			h.web.Error(w, r, err)
-			return
+		if p.Items, p.Total, err = h.store.List(ctx, f); err != nil {
+			return err
 		}
 	}
-	orgs, err := h.store.OrganisationOptions(ctx)
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
+	if p.Organisations, err = h.store.OrganisationOptions(ctx); err != nil {
+		return err
 	}
-	canCreate, err := allowed(h.policy.CanEditDirectory(ctx, u))
-	if err != nil {
-		h.web.Error(w, r, err)
-		return
+	if p.CanCreate, err = h.service.CanCreate(ctx, u); err != nil {
+		return err
 	}
-	page := ListPage{Items: items, Filter: f, Organisations: orgs, Total: total, CanCreate: canCreate}
 	if f.Page > 1 {
-		page.PrevURL = listURL(f, f.Page-1)
+		p.PrevURL = listURL(f, f.Page-1)
 	}
-	if f.Page*f.PerPage < total {
-		page.NextURL = listURL(f, f.Page+1)
+	if f.Page*f.PerPage < p.Total {
+		p.NextURL = listURL(f, f.Page+1)
 	}
+	title := h.web.T(r, "person.list_title")
+	page := func(v *web.View) templ.Component { return listPage(v, &p) }
 	if qerr != nil {
-		h.web.FormError(w, r, "person/list", h.web.T(r, "person.list_title"), page, qerr)
-		return
+		return h.web.Form(w, r, qerr, title, page)
 	}
-	h.web.Render(w, r, http.StatusOK, "person/list", h.web.T(r, "person.list_title"), page)
+	return h.web.Page(w, r, http.StatusOK, title, page)
 }
 
 // ProfilePage is the data of a person's profile.
@@ -146,62 +137,16 @@ type ProfilePage struct {
 	ShowAttendance bool
 }
 
-func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	u := app.UserFrom(ctx)
-	if err := h.policy.CanSeePeople(u); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	id, err := web.ID(r, "id")
+func (h *Handler) showPerson(w http.ResponseWriter, r *http.Request) error {
+	id, err := h.personID(r)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	p, err := h.store.Get(ctx, id)
+	p, err := h.service.Profile(r.Context(), app.UserFrom(r.Context()), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	page := ProfilePage{Person: p, IsSelf: u.PersonID == p.ID}
-	if page.Memberships, err = h.store.Memberships(ctx, id); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	if page.Staff, err = h.store.Staff(ctx, id); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	if page.ShowContacts, err = h.policy.CanSeeContacts(ctx, u, id); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	if page.CanEdit, err = allowed(h.policy.CanEditPerson(ctx, u, id)); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	page.ShowAttendance = page.IsSelf || u.IsAdmin
-	if !page.ShowAttendance {
-		ids := make([]int64, len(page.Memberships))
-		for i, m := range page.Memberships {
-			ids[i] = m.NetworkID
-		}
-		if page.ShowAttendance, err = h.policy.ManagesAnyNetwork(ctx, u, ids); err != nil {
-			h.web.Error(w, r, err)
-			return
-		}
-	}
-	if !page.IsSelf && p.Email != "" {
-		if page.CanEdit {
-			active, err := h.store.HasActiveAccount(ctx, id)
-			if err != nil {
-				h.web.Error(w, r, err)
-				return
-			}
-			page.CanInvite = !active
-		}
-	}
-	h.web.Render(w, r, http.StatusOK, "person/profile", p.Name, page)
+	return h.web.Page(w, r, http.StatusOK, p.Person.Name, func(v *web.View) templ.Component { return profilePage(v, p) })
 }
 
 // FormPage is the data of the create and edit forms.
@@ -211,7 +156,6 @@ type FormPage struct {
 	IsSelf        bool
 	Action        string
 	Organisations []Option
-	Langs         []string
 	// HideContacts is set when the editor may edit the person but not see
 	// their contact details: the form leaves e-mail and phone out and the
 	// stored values are kept.
@@ -221,17 +165,20 @@ type FormPage struct {
 	EmailLocked bool
 }
 
-func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, p *Person, rights EditRights, err error) {
-	hideContacts := rights.HideContacts
+// renderForm shows the form for p, with err's field errors (422) when err
+// is set; an error without fields is returned.
+func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, p *Person, rights EditRights, err error) error {
+	if err != nil && h.web.FieldErrors(r, err) == nil {
+		return err
+	}
 	orgs, oerr := h.store.OrganisationOptions(r.Context())
 	if oerr != nil {
-		h.web.Error(w, r, oerr)
-		return
+		return oerr
 	}
 	u := app.UserFrom(r.Context())
-	page := FormPage{Person: p, IsNew: p.ID == 0, IsSelf: u != nil && p.ID != 0 && u.PersonID == p.ID,
-		Organisations: orgs, Langs: i18n.Langs, Action: "/people", HideContacts: hideContacts, EmailLocked: rights.EmailLocked}
-	if hideContacts {
+	page := &FormPage{Person: p, IsNew: p.ID == 0, IsSelf: u != nil && p.ID != 0 && u.PersonID == p.ID,
+		Organisations: orgs, Action: "/people", HideContacts: rights.HideContacts, EmailLocked: rights.EmailLocked}
+	if rights.HideContacts {
 		shown := *p
 		shown.Email, shown.Phone = "", ""
 		page.Person = &shown
@@ -244,11 +191,11 @@ func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, p *Person, 
 			title = h.web.T(r, "person.edit_own_title")
 		}
 	}
+	form := func(v *web.View) templ.Component { return formPage(v, page) }
 	if err != nil {
-		h.web.FormError(w, r, "person/form", title, page, err)
-		return
+		return h.web.Form(w, r, err, title, form)
 	}
-	h.web.Render(w, r, http.StatusOK, "person/form", title, page)
+	return h.web.Page(w, r, http.StatusOK, title, form)
 }
 
 // formPerson reads the form. A malformed organisation id becomes -1,
@@ -269,74 +216,58 @@ func formPerson(r *http.Request) *Person {
 	return p
 }
 
-func (h *Handler) showNewForm(w http.ResponseWriter, r *http.Request) {
-	if err := h.policy.CanEditDirectory(r.Context(), app.UserFrom(r.Context())); err != nil {
-		h.web.Error(w, r, err)
-		return
+func (h *Handler) showNewForm(w http.ResponseWriter, r *http.Request) error {
+	if err := h.service.MayCreate(r.Context(), app.UserFrom(r.Context())); err != nil {
+		return err
 	}
 	p := &Person{Lang: i18n.Default}
 	if id, err := strconv.ParseInt(r.URL.Query().Get("organisation"), 10, 64); err == nil && id > 0 {
 		p.OrganisationID = id
 	}
-	h.renderForm(w, r, p, EditRights{}, nil)
+	return h.renderForm(w, r, p, EditRights{}, nil)
 }
 
-func (h *Handler) createPerson(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	if err := h.policy.CanEditDirectory(ctx, app.UserFrom(ctx)); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
+func (h *Handler) createPerson(w http.ResponseWriter, r *http.Request) error {
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	p := formPerson(r)
-	if err := h.store.Create(ctx, p, h.web.Clock.Now()); err != nil {
-		h.renderForm(w, r, p, EditRights{}, err)
-		return
+	if err := h.service.Create(r.Context(), app.UserFrom(r.Context()), p); err != nil {
+		return h.renderForm(w, r, p, EditRights{}, err)
 	}
 	h.web.Flash(r, h.web.T(r, "person.created"))
 	web.Redirect(w, r, "/people/"+strconv.FormatInt(p.ID, 10))
+	return nil
 }
 
-func (h *Handler) showEditForm(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) showEditForm(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	p, rights, err := h.service.ForEdit(ctx, app.UserFrom(ctx), id)
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
-	h.renderForm(w, r, p, rights, nil)
+	return h.renderForm(w, r, p, rights, nil)
 }
 
-func (h *Handler) updatePerson(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) updatePerson(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	id, err := web.ID(r, "id")
 	if err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	u := app.UserFrom(ctx)
 	if err := web.ParseForm(w, r); err != nil {
-		h.web.Error(w, r, err)
-		return
+		return err
 	}
 	p := formPerson(r)
 	saved, rights, err := h.service.Update(ctx, u, id, p)
 	if err != nil {
-		if app.IsCode(err, app.EINVALID) || app.IsCode(err, app.ECONFLICT) {
-			p.ID = id
-			h.renderForm(w, r, p, rights, err)
-			return
-		}
-		h.web.Error(w, r, err)
-		return
+		p.ID = id
+		return h.renderForm(w, r, p, rights, err)
 	}
 	p = saved
 	if u.PersonID == id {
@@ -348,4 +279,5 @@ func (h *Handler) updatePerson(w http.ResponseWriter, r *http.Request) {
 	}
 	h.web.Flash(r, h.web.T(r, "saved"))
 	web.Redirect(w, r, "/people/"+strconv.FormatInt(id, 10))
+	return nil
 }

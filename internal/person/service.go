@@ -93,3 +93,100 @@ func (s *Service) Update(ctx context.Context, actor *app.User, id int64, in *Per
 	}
 	return in, r, nil
 }
+
+// MayCreate returns nil when actor may add people (a directory editor),
+// else EUNAUTH or EFORBIDDEN.
+func (s *Service) MayCreate(ctx context.Context, actor *app.User) error {
+	return s.policy.CanEditDirectory(ctx, actor)
+}
+
+// CanCreate reports whether actor may add people; only internal errors
+// are returned.
+func (s *Service) CanCreate(ctx context.Context, actor *app.User) (bool, error) {
+	return allowed(s.policy.CanEditDirectory(ctx, actor))
+}
+
+// Create adds p as actor and fills in its id and stored fields. EUNAUTH
+// or EFORBIDDEN when actor may not edit the directory; EINVALID and
+// ECONFLICT on p's fields.
+func (s *Service) Create(ctx context.Context, actor *app.User, p *Person) error {
+	if err := s.policy.CanEditDirectory(ctx, actor); err != nil {
+		return err
+	}
+	return s.store.Create(ctx, p, s.clock.Now())
+}
+
+// Get returns person id as actor sees them and whether actor may see
+// their contact details. EUNAUTH for the public, ENOTFOUND when they do
+// not exist.
+func (s *Service) Get(ctx context.Context, actor *app.User, id int64) (*Person, bool, error) {
+	if err := s.policy.CanSeePeople(actor); err != nil {
+		return nil, false, err
+	}
+	p, err := s.store.Get(ctx, id)
+	if err != nil {
+		return nil, false, err
+	}
+	see, err := s.policy.CanSeeContacts(ctx, actor, id)
+	if err != nil {
+		return nil, false, err
+	}
+	return p, see, nil
+}
+
+// Profile is what person id's page shows actor. EUNAUTH for the public,
+// ENOTFOUND when they do not exist.
+func (s *Service) Profile(ctx context.Context, actor *app.User, id int64) (*ProfilePage, error) {
+	p, see, err := s.Get(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	page := &ProfilePage{Person: p, IsSelf: actor.PersonID == p.ID, ShowContacts: see}
+	if page.Memberships, err = s.store.Memberships(ctx, id); err != nil {
+		return nil, err
+	}
+	if page.Staff, err = s.store.Staff(ctx, id); err != nil {
+		return nil, err
+	}
+	if page.CanEdit, err = allowed(s.policy.CanEditPerson(ctx, actor, id)); err != nil {
+		return nil, err
+	}
+	// The attendance history is for the person, admins and those who
+	// manage one of the person's networks.
+	page.ShowAttendance = page.IsSelf || actor.IsAdmin
+	if !page.ShowAttendance {
+		ids := make([]int64, len(page.Memberships))
+		for i, m := range page.Memberships {
+			ids[i] = m.NetworkID
+		}
+		if page.ShowAttendance, err = s.policy.ManagesAnyNetwork(ctx, actor, ids); err != nil {
+			return nil, err
+		}
+	}
+	// An invitation is offered for someone with an address and no
+	// account in use yet, to those who may edit them.
+	if !page.IsSelf && p.Email != "" && page.CanEdit {
+		active, err := s.store.HasActiveAccount(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		page.CanInvite = !active
+	}
+	return page, nil
+}
+
+// allowed turns a policy answer into a bool, passing on only internal
+// errors.
+func allowed(err error) (bool, error) {
+	if err == nil {
+		return true, nil
+	}
+	if c := app.ErrorCode(err); c == app.EFORBIDDEN || c == app.EUNAUTH {
+		return false, nil
+	}
+	return false, err
+}
+
+// MaySeePeople returns nil when actor may see the people directory (anyone
+// signed in), else EUNAUTH.
+func (s *Service) MaySeePeople(actor *app.User) error { return s.policy.CanSeePeople(actor) }
