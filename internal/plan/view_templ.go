@@ -5,11 +5,10 @@ package plan
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import (
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
-	"github.com/kohtaamo/kohtaamo/internal/web"
-)
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
+import "github.com/kohtaamo/kohtaamo/internal/web"
 
 // planPage is a plan: its facts and progress, and each objective with its
 // actions and their indicators.

@@ -134,7 +134,7 @@ func TestRenderToGoneClientLoggedOnce(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
-	kit.Render(brokenWriter{httptest.NewRecorder()}, req, http.StatusOK, "common/error", "x", web.ErrorPage{Heading: "x"})
+	_ = kit.ErrorPage(brokenWriter{httptest.NewRecorder()}, req, http.StatusOK, web.ErrorPage{Heading: "x"})
 	lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
 	if len(lines) != 1 || !strings.Contains(lines[0], `"level":"INFO","msg":"request cancelled by the client"`) {
 		t.Errorf("log: %s", logs.String())

@@ -53,7 +53,7 @@ func (k *Kit) L(r *http.Request) *i18n.Localizer { return k.I18n.Localizer(Lang(
 func (k *Kit) T(r *http.Request, id string, args ...any) string { return k.L(r).T(id, args...) }
 
 // View builds the view for a page.
-func (k *Kit) View(r *http.Request, title string, data any) *View {
+func (k *Kit) View(r *http.Request, title string) *View {
 	lang := Lang(r.Context())
 	v := &View{
 		L:         k.I18n.Localizer(lang),
@@ -61,33 +61,12 @@ func (k *Kit) View(r *http.Request, title string, data any) *View {
 		Title:     title,
 		User:      app.UserFrom(r.Context()),
 		Path:      r.URL.RequestURI(),
-		Data:      data,
 		RequestID: RequestID(r.Context()),
 	}
 	if k.Sessions != nil && !sessionless(r.Context()) {
 		v.Flash = k.Sessions.PopString(r.Context(), "flash")
 	}
 	return v
-}
-
-// Render renders page with status. title is already translated.
-func (k *Kit) Render(w http.ResponseWriter, r *http.Request, status int, page, title string, data any) {
-	k.RenderView(w, r, status, page, k.View(r, title, data))
-}
-
-// RenderView renders a prepared view.
-func (k *Kit) RenderView(w http.ResponseWriter, r *http.Request, status int, page string, v *View) {
-	if err := k.Renderer.Execute(w, status, page, v); err != nil {
-		k.renderFailed(w, r, err)
-	}
-}
-
-// RenderComponent renders a templ page component, prepared with view v,
-// inside the layout.
-func (k *Kit) RenderComponent(w http.ResponseWriter, r *http.Request, status int, v *View, c templ.Component) {
-	if err := k.Renderer.ExecuteComponent(w, status, v, c); err != nil {
-		k.renderFailed(w, r, err)
-	}
 }
 
 // renderFailed handles a page that could not be rendered or sent. A client
@@ -122,7 +101,7 @@ func (k *Kit) HTML(fn func(http.ResponseWriter, *http.Request) error) http.Handl
 // returned before anything is written, for the adapter's error page; one
 // that cannot be sent is logged here, as the status line is already out.
 func (k *Kit) Page(w http.ResponseWriter, r *http.Request, status int, title string, page PageFunc) error {
-	v := k.View(r, title, nil)
+	v := k.View(r, title)
 	return k.sendPage(w, r, status, v, page(v))
 }
 
@@ -145,7 +124,7 @@ func (k *Kit) Form(w http.ResponseWriter, r *http.Request, err error, title stri
 	if fields == nil {
 		return err
 	}
-	v := k.View(r, title, nil)
+	v := k.View(r, title)
 	v.Errors, v.ErrorOrder = fields, order
 	v.ErrorSummary = k.T(r, "err.invalid_form")
 	return k.sendPage(w, r, http.StatusUnprocessableEntity, v, page(v))
@@ -277,39 +256,6 @@ func (k *Kit) fieldErrors(r *http.Request, err error) (map[string]string, []stri
 		out[f.Field] = l.TData(f.Key, f.Args)
 	}
 	return out, order
-}
-
-// FormError re-renders a form page with field errors and status 422 when
-// err is a validation or duplicate error with fields; anything else goes to
-// Error.
-func (k *Kit) FormError(w http.ResponseWriter, r *http.Request, page, title string, data any, err error) {
-	if v, ok := k.formErrorView(w, r, title, data, err); ok {
-		k.RenderView(w, r, http.StatusUnprocessableEntity, page, v)
-	}
-}
-
-// FormErrorComponent is FormError for a templ page: page builds the page
-// component from the view, which carries the translated field errors and
-// the error summary.
-func (k *Kit) FormErrorComponent(w http.ResponseWriter, r *http.Request, title string, data any, err error, page func(*View) templ.Component) {
-	if v, ok := k.formErrorView(w, r, title, data, err); ok {
-		k.RenderComponent(w, r, http.StatusUnprocessableEntity, v, page(v))
-	}
-}
-
-// formErrorView is the view of a form with err's field errors; when err
-// has none it answers with Error and reports false. The view is built only
-// then, because building it takes the session's one-time message.
-func (k *Kit) formErrorView(w http.ResponseWriter, r *http.Request, title string, data any, err error) (*View, bool) {
-	fields, order := k.fieldErrors(r, err)
-	if fields == nil {
-		k.Error(w, r, err)
-		return nil, false
-	}
-	v := k.View(r, title, data)
-	v.Errors, v.ErrorOrder = fields, order
-	v.ErrorSummary = k.T(r, "err.invalid_form")
-	return v, true
 }
 
 // APIError writes err as {"error": {"code", "message", "fields"}} with the

@@ -7,11 +7,9 @@ import (
 	"embed"
 	"encoding/hex"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
-	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,106 +18,29 @@ import (
 	"github.com/a-h/templ"
 )
 
-//go:embed templates static
+//go:embed static
 var assets embed.FS
 
-// Renderer holds every page template, parsed once at start-up.
+// Renderer frames templ pages in the layout and serves the static files
+// under content-hashed addresses.
 type Renderer struct {
-	pages  map[string]*template.Template
 	hashes map[string]string // static file → short content hash
 	bufs   sync.Pool
 }
 
-// NewRenderer parses the embedded templates: layout/*.html and
-// partials/*.html are shared; every other <dir>/<name>.html is a page named
-// "<dir>/<name>" that defines "content".
+// NewRenderer hashes the embedded static files.
 func NewRenderer() (*Renderer, error) {
-	return newRenderer(assets)
-}
-
-func newRenderer(fsys fs.FS) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, hashes: map[string]string{}}
+	r := &Renderer{hashes: map[string]string{}}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
-	if err := r.hashStatic(fsys); err != nil {
+	if err := r.hashStatic(assets); err != nil {
 		return nil, err
-	}
-	base := template.New("").Funcs(r.funcs())
-	for _, pat := range []string{"templates/layout/*.html", "templates/partials/*.html"} {
-		files, _ := fs.Glob(fsys, pat)
-		for _, f := range files {
-			if err := parseFile(base, fsys, f); err != nil {
-				return nil, err
-			}
-		}
-	}
-	dirs, err := fs.ReadDir(fsys, "templates")
-	if err != nil {
-		return nil, fmt.Errorf("read templates: %w", err)
-	}
-	for _, d := range dirs {
-		if !d.IsDir() || d.Name() == "layout" || d.Name() == "partials" {
-			continue
-		}
-		files, _ := fs.Glob(fsys, "templates/"+d.Name()+"/*.html")
-		for _, f := range files {
-			t, err := base.Clone()
-			if err != nil {
-				return nil, fmt.Errorf("clone base: %w", err)
-			}
-			if err := parseFile(t, fsys, f); err != nil {
-				return nil, err
-			}
-			if t.Lookup("content") == nil {
-				return nil, fmt.Errorf("template %s defines no \"content\"", f)
-			}
-			name := d.Name() + "/" + strings.TrimSuffix(path.Base(f), ".html")
-			r.pages[name] = t
-		}
 	}
 	return r, nil
 }
 
-func parseFile(t *template.Template, fsys fs.FS, f string) error {
-	b, err := fs.ReadFile(fsys, f)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", f, err)
-	}
-	if _, err := t.New(f).Parse(string(b)); err != nil {
-		return fmt.Errorf("parse %s: %w", f, err)
-	}
-	return nil
-}
-
-// Has reports whether a page exists.
-func (r *Renderer) Has(page string) bool { _, ok := r.pages[page]; return ok }
-
-// Pages lists the page names.
-func (r *Renderer) Pages() []string {
-	out := make([]string, 0, len(r.pages))
-	for k := range r.pages {
-		out = append(out, k)
-	}
-	return out
-}
-
-// Execute renders page with v into w with the given status. Rendering goes
-// to a buffer first so a template error never leaves half a page. The
-// page's html/template "content" is framed by the templ layout.
-func (r *Renderer) Execute(w http.ResponseWriter, status int, page string, v *View) error {
-	t, ok := r.pages[page]
-	if !ok {
-		return fmt.Errorf("unknown page %q", page)
-	}
-	content := r.bufs.Get().(*bytes.Buffer)
-	content.Reset()
-	defer r.bufs.Put(content)
-	if err := t.ExecuteTemplate(content, "content", v); err != nil {
-		return fmt.Errorf("render %s: %w", page, err)
-	}
-	return r.ExecuteComponent(w, status, v, templ.Raw(content.String()))
-}
-
 // ExecuteComponent renders a templ page component framed by the layout.
+// Rendering goes to a buffer first so a failing component never leaves
+// half a page.
 func (r *Renderer) ExecuteComponent(w http.ResponseWriter, status int, v *View, content templ.Component) error {
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -190,38 +111,6 @@ func (r *Renderer) StaticHandler() http.Handler {
 		req2.URL.Path = "/" + name
 		files.ServeHTTP(w, req2)
 	})
-}
-
-func (r *Renderer) funcs() template.FuncMap {
-	return template.FuncMap{
-		"static": r.StaticURL,
-		"date":   FormatDate,
-		"isodate": func(t any) string {
-			switch v := t.(type) {
-			case time.Time:
-				if v.IsZero() {
-					return ""
-				}
-				return v.Format("2006-01-02")
-			case *time.Time:
-				if v == nil || v.IsZero() {
-					return ""
-				}
-				return v.Format("2006-01-02")
-			}
-			return ""
-		},
-		"add":  func(a, b int) int { return a + b },
-		"join": strings.Join,
-		"contains": func(list []string, s string) bool {
-			for _, x := range list {
-				if x == s {
-					return true
-				}
-			}
-			return false
-		},
-	}
 }
 
 // FormatDate formats a date the Finnish way (22.11.2026); zero or nil is "".

@@ -5,8 +5,8 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
-// View is what every page template receives: the translated chrome (user,
-// language, flash, field errors) and the page's own typed Data.
+// View is what every page receives besides its own typed data: the
+// translated chrome (user, language, flash, field errors).
 type View struct {
 	L            *i18n.Localizer
 	Lang         string
@@ -18,7 +18,6 @@ type View struct {
 	ErrorOrder   []string // Errors' fields in the order the summary links them
 	ErrorSummary string
 	RequestID    string
-	Data         any
 }
 
 // T translates id; args are key/value pairs.

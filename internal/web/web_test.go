@@ -160,16 +160,6 @@ func TestDate(t *testing.T) {
 	}
 }
 
-func TestEveryTemplateParses(t *testing.T) {
-	r, err := web.NewRenderer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Pages()) < 20 || !r.Has("common/error") || !r.Has("network/list") {
-		t.Fatalf("pages: %v", r.Pages())
-	}
-}
-
 func TestAPIAdapterWritesReturnedError(t *testing.T) {
 	kit := newKit(t, &bytes.Buffer{})
 	h := kit.API(func(w http.ResponseWriter, r *http.Request) error {
