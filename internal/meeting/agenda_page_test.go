@@ -14,7 +14,7 @@ import (
 )
 
 // TestAgendaDeadlineOnPage: through the meeting page's form, members
-// propose items until the end of the deadline day (app.Helsinki); after it a
+// propose items until the end of the deadline day (Helsinki); after it a
 // proposal is refused with the translated message next to the title field,
 // the typed text kept; the convener may still add items.
 func TestAgendaDeadlineOnPage(t *testing.T) {
@@ -32,7 +32,7 @@ func TestAgendaDeadlineOnPage(t *testing.T) {
 		if r := s.member.Get(page); !strings.Contains(r.Body, `id="item_title"`) {
 			t.Fatalf("no proposal form before the deadline:\n%s", r.Text())
 		}
-		// Before the deadline, up to its last minute (23.59 app.Helsinki).
+		// Before the deadline, up to its last minute (23.59 Helsinki).
 		for _, at := range []time.Time{time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC), time.Date(2026, 12, 1, 21, 59, 0, 0, time.UTC)} {
 			s.env.Clock.Set(at)
 			r := s.member.PostForm(page+"/agenda", url.Values{"item_title": {"Ehdotus " + at.Format("15.04")}})

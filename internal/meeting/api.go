@@ -53,7 +53,7 @@ type JSON struct {
 }
 
 // InputJSON is the body of POST and PUT meetings. Times are RFC 3339; a
-// time without an offset is app.Helsinki time (see parseAPITime). rrule (POST only) makes a
+// time without an offset is Helsinki time (see parseAPITime). rrule (POST only) makes a
 // series. status "cancelled" on PUT cancels the meeting. The read-only
 // fields of JSON may be sent back and are ignored.
 type InputJSON struct {
@@ -82,7 +82,7 @@ type InputJSON struct {
 // is an invitee.
 func ToJSON(m *Meeting, showLink bool) JSON {
 	j := JSON{ID: m.ID, NetworkID: m.NetworkID, NetworkName: m.NetworkName, Title: m.Title, Description: m.Description,
-		StartsAt: m.StartsAt.UTC(), EndsAt: m.EndsAt.UTC(), TimeZone: "Europe/app.Helsinki", Mode: m.Mode, Place: m.Place,
+		StartsAt: m.StartsAt.UTC(), EndsAt: m.EndsAt.UTC(), TimeZone: "Europe/Helsinki", Mode: m.Mode, Place: m.Place,
 		AgendaDeadline: m.AgendaDeadline, Status: m.Status, Sequence: m.Sequence, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
 	if m.SeriesID != 0 {
 		id := m.SeriesID
@@ -95,7 +95,7 @@ func ToJSON(m *Meeting, showLink bool) JSON {
 	return j
 }
 
-// parseAPITime parses RFC 3339, or a local app.Helsinki time without offset
+// parseAPITime parses RFC 3339, or a local Helsinki time without offset
 // (HelsinkiTime: a time skipped when clocks go forward is a field error, a
 // time repeated when they go back is its first occurrence).
 func parseAPITime(v *app.Validator, field, s string) time.Time {
@@ -108,7 +108,7 @@ func parseAPITime(v *app.Validator, field, s string) time.Time {
 		return t.UTC()
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04"} {
-		// The wall-clock fields, then the instant in app.Helsinki (which may
+		// The wall-clock fields, then the instant in Helsinki (which may
 		// not exist, or exist twice, on the nights clocks change).
 		if w, err := time.Parse(layout, s); err == nil {
 			t, ok := HelsinkiTime(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second())

@@ -185,7 +185,7 @@ func TestClockChangeInAPI(t *testing.T) {
 }
 
 // TestHelsinkiTimeOnPages: a meeting stored at 07:00 UTC in winter and at
-// 06:00 UTC in summer is at 9.00 app.Helsinki time on its page ("8.12.2026
+// 06:00 UTC in summer is at 9.00 Helsinki time on its page ("8.12.2026
 // 9.00–11.00") and in its edit form (09:00).
 func TestHelsinkiTimeOnPages(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {

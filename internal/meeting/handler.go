@@ -108,7 +108,7 @@ func (h *Handler) listMeetings(w http.ResponseWriter, r *http.Request) error {
 		func(v *web.View) templ.Component { return listPage(v, &p) })
 }
 
-// FormPage is the meeting create / edit form. Times are app.Helsinki time.
+// FormPage is the meeting create / edit form. Times are Helsinki time.
 type FormPage struct {
 	IsNew          bool
 	ID             int64
@@ -169,7 +169,7 @@ func parseClock(s string) (int, int, bool) {
 	return t.Hour(), t.Minute(), true
 }
 
-// localTime combines a date and a clock time in app.Helsinki; a time that does
+// localTime combines a date and a clock time in Helsinki; a time that does
 // not exist there that day (clocks going forward) is a field error.
 func localTime(v *app.Validator, dateField, date, clockField, clock string) time.Time {
 	d := web.Date(v, dateField, date)
@@ -194,7 +194,7 @@ func localTime(v *app.Validator, dateField, date, clockField, clock string) time
 	return t
 }
 
-// deadlineFromDate makes "proposals until the end of this day" (app.Helsinki).
+// deadlineFromDate makes "proposals until the end of this day" (Helsinki).
 func deadlineFromDate(d *time.Time) *time.Time {
 	if d == nil {
 		return nil

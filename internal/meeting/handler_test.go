@@ -177,7 +177,7 @@ func TestInvitationMail(t *testing.T) {
 			if got := prop(cal, ics.ComponentPropertySequence); got != "0" {
 				t.Errorf("SEQUENCE %q", got)
 			}
-			// 9:00 in app.Helsinki in December is 07:00 UTC.
+			// 9:00 in Helsinki in December is 07:00 UTC.
 			if got := prop(cal, ics.ComponentPropertyDtStart); got != "20261208T070000Z" {
 				t.Errorf("DTSTART %q", got)
 			}

@@ -95,7 +95,7 @@ type PersonMeeting struct {
 	OrganisationName string    // the organisation represented, when attended
 }
 
-// Start returns the start in app.Helsinki time.
+// Start returns the start in Helsinki time.
 func (m *PersonMeeting) Start() time.Time { return m.StartsAt.In(app.Helsinki) }
 
 // OrgHistory is an organisation's presence at the meetings of the
@@ -134,7 +134,7 @@ type OrgMeeting struct {
 	Present   []Attendee
 }
 
-// Start returns the start in app.Helsinki time.
+// Start returns the start in Helsinki time.
 func (m *OrgMeeting) Start() time.Time { return m.StartsAt.In(app.Helsinki) }
 
 // Attendee is someone who attended, and how.
@@ -156,7 +156,7 @@ type historyMembership struct {
 	Until       *time.Time // exclusive: the day after the term ended
 }
 
-// dayStart returns app.Helsinki midnight of a calendar day.
+// dayStart returns Helsinki midnight of a calendar day.
 func dayStart(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, app.Helsinki)
 }

@@ -3,7 +3,7 @@
 // invitations with calendar (.ics) attachments, members' answers and the
 // attendance recorded at the meeting.
 //
-// Times are stored in UTC and entered and shown in Europe/app.Helsinki. Rules:
+// Times are stored in UTC and entered and shown in Europe/Helsinki. Rules:
 //
 //   - a time that does not exist in Finland (the hour skipped when clocks
 //     go forward) is refused; a time that happens twice (the hour repeated
@@ -25,7 +25,7 @@ import (
 	"slices"
 	"strings"
 	"time"
-	_ "time/tzdata" // Europe/app.Helsinki on machines without zoneinfo
+	_ "time/tzdata" // Europe/Helsinki on machines without zoneinfo
 
 	"github.com/teambition/rrule-go"
 
@@ -114,13 +114,13 @@ type Meeting struct {
 	UpdatedAt      time.Time
 }
 
-// Start returns the start in app.Helsinki time.
+// Start returns the start in Helsinki time.
 func (m *Meeting) Start() time.Time { return m.StartsAt.In(app.Helsinki) }
 
-// End returns the end in app.Helsinki time.
+// End returns the end in Helsinki time.
 func (m *Meeting) End() time.Time { return m.EndsAt.In(app.Helsinki) }
 
-// When formats the meeting's time in app.Helsinki: "9.12.2026 9.00–11.00".
+// When formats the meeting's time in Helsinki: "9.12.2026 9.00–11.00".
 func (m *Meeting) When() string { return FormatSpan(m.StartsAt, m.EndsAt) }
 
 // DeadlineDate formats the last day of agenda proposals ("" without a
@@ -187,7 +187,7 @@ func noSuchTime(v *app.Validator, field string, year int, month time.Month, day,
 		"Time": fmt.Sprintf("%d.%02d", hour, min), "Date": fmt.Sprintf("%d.%d.%d", day, month, year)})
 }
 
-// FormatSpan formats a start and end in app.Helsinki time.
+// FormatSpan formats a start and end in Helsinki time.
 func FormatSpan(start, end time.Time) string {
 	s, e := start.In(app.Helsinki), end.In(app.Helsinki)
 	clock := func(t time.Time) string { return fmt.Sprintf("%d.%02d", t.Hour(), t.Minute()) }
@@ -208,7 +208,7 @@ type Input struct {
 	RemoteLink     string
 	AgendaDeadline *time.Time
 	// RRule, on create only, makes a series: an RFC 5545 recurrence rule
-	// without DTSTART (the start is StartsAt in app.Helsinki time), with COUNT
+	// without DTSTART (the start is StartsAt in Helsinki time), with COUNT
 	// or UNTIL.
 	RRule string
 	// Cancel (the API's status "cancelled") cancels the meeting on update
@@ -270,7 +270,7 @@ func (in *Input) Validate(v *app.Validator, now time.Time, isNew bool) {
 // MonthlyRule returns the rule "monthly on the same weekday of the month
 // as start" (for 12.5.2026, a Tuesday: the second Tuesday,
 // FREQ=MONTHLY;BYDAY=2TU; a date after the 28th uses the last weekday,
-// -1TU) with count occurrences or until a date (app.Helsinki), whichever is
+// -1TU) with count occurrences or until a date (Helsinki), whichever is
 // given.
 func MonthlyRule(start time.Time, count int, until *time.Time) string {
 	s := start.In(app.Helsinki)
@@ -288,7 +288,7 @@ func MonthlyRule(start time.Time, count int, until *time.Time) string {
 }
 
 // Occurrences expands a recurrence rule from start: the start times of
-// the series in UTC, keeping the wall-clock time in app.Helsinki across
+// the series in UTC, keeping the wall-clock time in Helsinki across
 // daylight saving changes. The rule must have COUNT or UNTIL and give 1 to
 // MaxOccurrences meetings within five years; DTSTART is not allowed in it.
 func Occurrences(rule string, start time.Time) ([]time.Time, error) {

@@ -68,10 +68,10 @@ func TestSeriesKeepsHelsinkiTimeAcrossDST(t *testing.T) {
 			t.Errorf("occurrence %d: %s, want %s", i, occ[i], want[i])
 		}
 		if l := occ[i].In(app.Helsinki); l.Hour() != 9 || l.Minute() != 0 || l.Weekday() != time.Tuesday {
-			t.Errorf("occurrence %d in app.Helsinki: %s", i, l)
+			t.Errorf("occurrence %d in Helsinki: %s", i, l)
 		}
 	}
-	// Last weekday for dates after the 28th; UNTIL in app.Helsinki.
+	// Last weekday for dates after the 28th; UNTIL in Helsinki.
 	until := time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC)
 	if r := meeting.MonthlyRule(helsinki(2027, 1, 29, 9, 0), 0, &until); r != "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20270331T205959Z" {
 		t.Errorf("last-friday rule %q", r)
