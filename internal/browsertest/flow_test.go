@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"context"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -10,6 +9,8 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/browsertest"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/org"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -17,32 +18,11 @@ import (
 // and one person working at each, and returns the NGO person's id.
 func seedDirectory(t *testing.T, d *db.DB, env *servertest.Env) int64 {
 	t.Helper()
-	ctx := context.Background()
-	now := db.Now(env.Clock.Now())
-	orgs := []struct{ name, sector string }{
-		{"Oulun kaupunki", "municipality"},
-		{"Nuorten Ystävät ry", "third_sector"},
-	}
-	for _, o := range orgs {
-		if _, err := d.ExecContext(ctx, `INSERT INTO organisations (name, name_key, sector, municipality_code, created_at, updated_at)
-			VALUES ($1, $2, $3, '564', $4, $4)`, o.name, strings.ToLower(o.name), o.sector, now); err != nil {
-			t.Fatalf("seed organisation %s: %v", o.name, err)
-		}
-	}
-	people := []struct{ name, email, org string }{
-		{"Eero Esimerkki", "eero.esimerkki@example.fi", "Nuorten Ystävät ry"},
-		{"Maija Malli", "maija.malli@example.fi", "Oulun kaupunki"},
-	}
-	for _, p := range people {
-		if _, err := d.ExecContext(ctx, `INSERT INTO people (name, email, organisation_id, created_at, updated_at)
-			VALUES ($1, $2, (SELECT id FROM organisations WHERE name = $3), $4, $4)`, p.name, p.email, p.org, now); err != nil {
-			t.Fatalf("seed person %s: %v", p.name, err)
-		}
-	}
-	var id int64
-	if err := d.QueryRowContext(ctx, `SELECT id FROM people WHERE email = $1`, people[0].email).Scan(&id); err != nil {
-		t.Fatal(err)
-	}
+	f := fixture.New(t, d, env.Clock)
+	oulu := f.OrgWith(org.Organisation{Name: "Oulun kaupunki", Sector: org.SectorMunicipality, MunicipalityCode: "564"})
+	ngo := f.OrgWith(org.Organisation{Name: "Nuorten Ystävät ry", Sector: org.SectorThirdSector, MunicipalityCode: "564"})
+	id := f.Person("Eero Esimerkki", "eero.esimerkki@example.fi", ngo)
+	f.Person("Maija Malli", "maija.malli@example.fi", oulu)
 	return id
 }
 

@@ -1,14 +1,14 @@
 package browsertest_test
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/kohtaamo/kohtaamo/internal/browsertest"
-	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -18,28 +18,12 @@ import (
 func TestMeetingFlow(t *testing.T) {
 	b := browsertest.Start(t)
 	env := b.Env
-	ctx := context.Background()
 	conv := env.CreateUser(t, "Kaisa Koollekutsuja", "kaisa@example.fi", false)
 	mem := env.CreateUser(t, "Matti Jäsen", "matti@example.fi", false)
-	now := db.Now(env.Clock.Now())
-	var project, network int64
-	if err := env.DB.QueryRowContext(ctx, `INSERT INTO projects (name, funder, description, created_at, updated_at)
-		VALUES ('Välityömarkkinat', 'ESR', '', $1, $1) RETURNING id`, now).Scan(&project); err != nil {
-		t.Fatal(err)
-	}
-	if err := env.DB.QueryRowContext(ctx, `INSERT INTO networks (project_id, name, purpose, created_at, updated_at)
-		VALUES ($1, 'Työpajaverkosto', '', $2, $2) RETURNING id`, project, now).Scan(&network); err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range []struct {
-		p    int64
-		role string
-	}{{conv.PersonID, "convener"}, {mem.PersonID, "member"}} {
-		if _, err := env.DB.ExecContext(ctx, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $4)`, network, m.p, m.role, now); err != nil {
-			t.Fatal(err)
-		}
-	}
+	f := fixture.New(t, env.DB, env.Clock)
+	network := f.Network(f.ProjectWith(project.Input{Name: "Välityömarkkinat", Funder: "ESR"}), "Työpajaverkosto")
+	f.Member(network, conv.PersonID, "convener")
+	f.Member(network, mem.PersonID, "member")
 	nid := strconv.FormatInt(network, 10)
 
 	b.Login("kaisa@example.fi", servertest.Password)

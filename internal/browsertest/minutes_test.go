@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,7 +8,11 @@ import (
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/browsertest"
-	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	netpkg "github.com/kohtaamo/kohtaamo/internal/network"
+	orgpkg "github.com/kohtaamo/kohtaamo/internal/org"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -20,33 +23,21 @@ import (
 func TestMinutesFlow(t *testing.T) {
 	b := browsertest.Start(t)
 	env := b.Env
-	ctx := context.Background()
 	conv := env.CreateUser(t, "Kaisa Koollekutsuja", "kaisa@example.fi", false)
 	sec := env.CreateUser(t, "Sami Sihteeri", "sami@example.fi", false)
 	mem := env.CreateUser(t, "Matti Jäsen", "matti@example.fi", false)
-	now := db.Now(env.Clock.Now())
-	id := func(q string, args ...any) int64 {
-		t.Helper()
-		var n int64
-		if err := env.DB.QueryRowContext(ctx, q+" RETURNING id", args...).Scan(&n); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		return n
-	}
-	org := id(`INSERT INTO organisations (name, name_key, sector, created_at, updated_at) VALUES ('Pajakeskus Oy', 'pajakeskus oy', 'business', $1, $1)`, now)
-	project := id(`INSERT INTO projects (name, funder, description, created_at, updated_at) VALUES ('Välityömarkkinat', 'ESR', '', $1, $1)`, now)
-	network := id(`INSERT INTO networks (project_id, name, purpose, created_at, updated_at) VALUES ($1, 'Työpajaverkosto', '', $2, $2)`, project, now)
+	f := fixture.New(t, env.DB, env.Clock)
+	org := f.Org("Pajakeskus Oy", orgpkg.SectorBusiness)
+	network := f.Network(f.ProjectWith(project.Input{Name: "Välityömarkkinat", Funder: "ESR"}), "Työpajaverkosto")
 	for _, m := range []struct {
 		p    int64
 		role string
 	}{{conv.PersonID, "convener"}, {sec.PersonID, "secretary"}, {mem.PersonID, "member"}} {
-		id(`INSERT INTO memberships (network_id, person_id, role, organisation_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`,
-			network, m.p, m.role, org, now)
+		f.MemberWith(network, netpkg.MembershipInput{PersonID: m.p, Role: m.role, OrganisationID: org})
 	}
-	meetingID := id(`INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, created_at, updated_at)
-		VALUES ($1, 'Marraskuun kokous', $2, $3, 'in_person', $4, $4)`, network, db.Now(env.Clock.Now().Add(-3*time.Hour)), db.Now(env.Clock.Now().Add(-time.Hour)), now)
-	id(`INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, created_at, updated_at)
-		VALUES ($1, 'Joulukuun kokous', $2, $3, 'in_person', $4, $4)`, network, db.Now(env.Clock.Now().Add(400*time.Hour)), db.Now(env.Clock.Now().Add(402*time.Hour)), now)
+	meetingID := f.MeetingWith(network, meeting.Input{Title: "Marraskuun kokous", StartsAt: env.Clock.Now().Add(-3 * time.Hour),
+		EndsAt: env.Clock.Now().Add(-time.Hour)})
+	f.Meeting(network, "Joulukuun kokous", env.Clock.Now().Add(400*time.Hour))
 	base := "/meetings/" + strconv.FormatInt(meetingID, 10)
 
 	// The secretary writes the minutes from the meeting page.

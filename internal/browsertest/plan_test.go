@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"context"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -9,7 +8,8 @@ import (
 	"testing"
 
 	"github.com/kohtaamo/kohtaamo/internal/browsertest"
-	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -23,30 +23,17 @@ var planPathRE = regexp.MustCompile(`^/plans/(\d+)`)
 func TestPlanFlow(t *testing.T) {
 	b := browsertest.Start(t)
 	env := b.Env
-	ctx := context.Background()
 	d := env.DB
-	now := db.Now(env.Clock.Now())
 	coord := env.CreateUser(t, "Kaisa Koordinaattori", "kaisa.koordinaattori@example.fi", false)
 	memberID := seedDirectory(t, d, env)
-	var projectID, goalID, networkID int64
-	mustID := func(dst *int64, q string, args ...any) {
-		t.Helper()
-		if err := d.QueryRowContext(ctx, q+" RETURNING id", args...).Scan(dst); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	mustID(&projectID, `INSERT INTO projects (name, created_at, updated_at) VALUES ('Oulun seudun välityömarkkinat', $1, $1)`, now)
-	mustID(&goalID, `INSERT INTO project_goals (project_id, position, title) VALUES ($1, 1, 'Nuorten työllistyminen')`, projectID)
-	var goal2 int64
-	mustID(&goal2, `INSERT INTO project_goals (project_id, position, title) VALUES ($1, 2, 'Yritysyhteistyö')`, projectID)
-	mustID(&networkID, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Työpajaverkosto', $2, $2)`, projectID, now)
-	if _, err := d.ExecContext(ctx, `INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator')`, projectID, coord.PersonID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.ExecContext(ctx, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'member', $3, $3)`,
-		networkID, memberID, now); err != nil {
-		t.Fatal(err)
-	}
+	f := fixture.New(t, d, env.Clock)
+	projectID := f.ProjectWith(project.Input{Name: "Oulun seudun välityömarkkinat",
+		Goals: []project.GoalInput{{Title: "Nuorten työllistyminen"}, {Title: "Yritysyhteistyö"}}})
+	goalIDs := f.Goals(projectID)
+	goalID, goal2 := goalIDs[0], goalIDs[1]
+	networkID := f.Network(projectID, "Työpajaverkosto")
+	f.Staff(projectID, coord.PersonID, project.RoleCoordinator)
+	f.Member(networkID, memberID, "member")
 	net := "/networks/" + strconv.FormatInt(networkID, 10)
 	goals := "/projects/" + strconv.FormatInt(projectID, 10) + "/goals"
 

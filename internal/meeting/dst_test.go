@@ -13,6 +13,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
@@ -190,14 +191,12 @@ func TestClockChangeInAPI(t *testing.T) {
 func TestHelsinkiTimeOnPages(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s := newSetup(t, d)
-		now := db.Now(s.env.Clock.Now())
 		for _, tc := range []struct{ start, when string }{
 			{"2026-12-08T07:00:00Z", "8.12.2026 9.00–11.00"},
 			{"2027-06-08T06:00:00Z", "8.6.2027 9.00–11.00"},
 		} {
 			start := utc(tc.start)
-			id := exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
-				VALUES ($1, 'Aamukokous', $2, $3, 'in_person', 'scheduled', $4, $4)`, s.network, start, start.Add(2*time.Hour), now)
+			id := fixture.New(t, d, s.env.Clock).Meeting(s.network, "Aamukokous", start)
 			r := s.member.Get(fmt.Sprintf("/meetings/%d", id))
 			if r.Status != http.StatusOK || !strings.Contains(r.Text(), tc.when+" (Suomen aikaa)") {
 				t.Errorf("meeting page at %s does not say %q:\n%s", tc.start, tc.when, r.Text())

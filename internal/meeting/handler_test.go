@@ -22,6 +22,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/mail/mailtest"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
@@ -45,7 +46,6 @@ func newSetup(t *testing.T, d *db.DB, opts ...servertest.Option) *setup {
 	mem := env.CreateUser(t, "Matti Jäsen", s.memberEmail, false)
 	sv := env.CreateUser(t, "Sven Svensson", "sven@example.fi", false)
 	env.CreateUser(t, "Outi Ulkopuolinen", "outi@example.fi", false)
-	ts := db.Now(env.Clock.Now())
 	if _, err := d.ExecContext(context.Background(), `UPDATE people SET lang = 'sv' WHERE id = $1`, sv.PersonID); err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func newSetup(t *testing.T, d *db.DB, opts ...servertest.Option) *setup {
 		p    int64
 		role string
 	}{{conv.PersonID, "convener"}, {mem.PersonID, "member"}, {sv.PersonID, "member"}} {
-		exec(t, d, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`, network, m.p, m.role, ts)
+		fixture.New(t, d, env.Clock).Member(network, m.p, m.role)
 	}
 	s.memberPerson, s.svPerson = mem.PersonID, sv.PersonID
 	s.convener = env.Login(t, s.convenerEmail)

@@ -9,6 +9,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 )
 
@@ -20,9 +21,10 @@ func TestRecordAttendanceService(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		network, anna, bertil := seed(t, d)
-		staff := exec(t, d, `INSERT INTO people (name, email, lang, created_at, updated_at) VALUES ('Kaisa Koollekutsuja', 'kaisa@example.fi', 'fi', $1, $1)`, db.Now(now))
-		exec(t, d, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'convener', $3, $3)`, network, staff, db.Now(now))
 		clock := app.NewFixedClock(now)
+		f := fixture.New(t, d, clock)
+		staff := f.Person("Kaisa Koollekutsuja", "kaisa@example.fi", 0)
+		f.Member(network, staff, "convener")
 		svc := meeting.NewService(d, auth.NewPolicy(d, clock), clock, nil)
 		convener, member := &app.User{ID: 1, PersonID: staff}, &app.User{ID: 2, PersonID: anna}
 

@@ -8,7 +8,12 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	netpkg "github.com/kohtaamo/kohtaamo/internal/network"
+	"github.com/kohtaamo/kohtaamo/internal/org"
+	personpkg "github.com/kohtaamo/kohtaamo/internal/person"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 )
 
 var now = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
@@ -26,14 +31,14 @@ func exec(t *testing.T, d *db.DB, q string, args ...any) int64 {
 // network and the members' person ids.
 func seed(t *testing.T, d *db.DB) (network, anna, bertil int64) {
 	t.Helper()
-	ts := db.Now(now)
-	org := exec(t, d, `INSERT INTO organisations (name, name_key, sector, municipality_code, created_at, updated_at) VALUES ('Oulun kaupunki', 'oulun kaupunki', 'municipality', '564', $1, $1)`, ts)
-	p := exec(t, d, `INSERT INTO projects (name, funder, description, created_at, updated_at) VALUES ('Välityömarkkinat', 'ESR', '', $1, $1)`, ts)
-	network = exec(t, d, `INSERT INTO networks (project_id, name, purpose, created_at, updated_at) VALUES ($1, 'Työpajaverkosto', '', $2, $2)`, p, ts)
-	anna = exec(t, d, `INSERT INTO people (name, email, organisation_id, lang, created_at, updated_at) VALUES ('Anna Aho', 'anna@example.fi', $1, 'fi', $2, $2)`, org, ts)
-	bertil = exec(t, d, `INSERT INTO people (name, email, lang, created_at, updated_at) VALUES ('Bertil Berg', 'bertil@example.fi', 'sv', $1, $1)`, ts)
+	f := fixture.New(t, d, app.NewFixedClock(now))
+	orgID := f.OrgWith(org.Organisation{Name: "Oulun kaupunki", Sector: org.SectorMunicipality, MunicipalityCode: "564"})
+	p := f.ProjectWith(project.Input{Name: "Välityömarkkinat", Funder: "ESR"})
+	network = f.Network(p, "Työpajaverkosto")
+	anna = f.PersonWith(personpkg.Person{Name: "Anna Aho", Email: "anna@example.fi", OrganisationID: orgID, Lang: "fi"})
+	bertil = f.PersonWith(personpkg.Person{Name: "Bertil Berg", Email: "bertil@example.fi", Lang: "sv"})
 	for _, pid := range []int64{anna, bertil} {
-		exec(t, d, `INSERT INTO memberships (network_id, person_id, role, organisation_id, created_at, updated_at) VALUES ($1, $2, 'member', $3, $4, $4)`, network, pid, org, ts)
+		f.MemberWith(network, netpkg.MembershipInput{PersonID: pid, Role: netpkg.RoleMember, OrganisationID: orgID})
 	}
 	return network, anna, bertil
 }
@@ -211,7 +216,7 @@ func TestStore(t *testing.T) {
 		}
 		a2, _ := s.AddItem(ctx, first, meeting.ItemInput{Title: "Talous"}, meeting.ItemAccepted, anna, now)
 		p1, _ := s.AddItem(ctx, first, meeting.ItemInput{Title: "Ehdotus"}, meeting.ItemProposed, bertil, now)
-		outsider := exec(t, d, `INSERT INTO people (name, created_at, updated_at) VALUES ('Ulla Ulkopuolinen', $1, $1)`, db.Now(now))
+		outsider := fixture.New(t, d, app.NewFixedClock(now)).Person("Ulla Ulkopuolinen", "", 0)
 		if _, err := s.AddItem(ctx, first, meeting.ItemInput{Title: "X", PreparerID: outsider}, meeting.ItemProposed, bertil, now); !app.IsCode(err, app.EINVALID) {
 			t.Errorf("preparer outside the network: %v", err)
 		}

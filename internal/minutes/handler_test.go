@@ -14,7 +14,9 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	fx "github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/mail/mailtest"
+	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -46,14 +48,13 @@ func newWeb(t *testing.T, d *db.DB, opts ...servertest.Option) *web {
 	if _, err := d.ExecContext(ctx, `UPDATE people SET lang = 'sv' WHERE id = $1`, mem.PersonID); err != nil {
 		t.Fatal(err)
 	}
-	ts := db.Now(env.Clock.Now())
+	b := fx.New(t, d, env.Clock)
 	for _, m := range []struct {
 		p    int64
 		role string
-		org  any
-	}{{conv.PersonID, "convener", nil}, {sec.PersonID, "secretary", nil}, {mem.PersonID, "member", f.org}} {
-		exec(t, d, `INSERT INTO memberships (network_id, person_id, role, organisation_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`,
-			f.network, m.p, m.role, m.org, ts)
+		org  int64
+	}{{conv.PersonID, "convener", 0}, {sec.PersonID, "secretary", 0}, {mem.PersonID, "member", f.org}} {
+		b.MemberWith(f.network, network.MembershipInput{PersonID: m.p, Role: m.role, OrganisationID: m.org})
 	}
 	return &web{env: env, f: f, convener: env.Login(t, "kaisa@example.fi"), secretary: env.Login(t, "sami@example.fi"),
 		member: env.Login(t, "sven@example.fi"), outsider: env.Login(t, "outi2@example.fi"),

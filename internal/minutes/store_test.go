@@ -8,8 +8,13 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	fx "github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 	"github.com/kohtaamo/kohtaamo/internal/minutes"
+	"github.com/kohtaamo/kohtaamo/internal/network"
+	"github.com/kohtaamo/kohtaamo/internal/org"
+	"github.com/kohtaamo/kohtaamo/internal/person"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 )
 
 var now = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
@@ -32,25 +37,21 @@ type fixture struct {
 
 func seed(t *testing.T, d *db.DB) fixture {
 	t.Helper()
-	ts := db.Now(now)
+	b := fx.New(t, d, app.NewFixedClock(now))
 	var f fixture
-	f.org = exec(t, d, `INSERT INTO organisations (name, name_key, sector, municipality_code, created_at, updated_at) VALUES ('Oulun kaupunki', 'oulun kaupunki', 'municipality', '564', $1, $1)`, ts)
-	p := exec(t, d, `INSERT INTO projects (name, funder, description, created_at, updated_at) VALUES ('Välityömarkkinat', 'ESR', '', $1, $1)`, ts)
-	f.network = exec(t, d, `INSERT INTO networks (project_id, name, purpose, created_at, updated_at) VALUES ($1, 'Työpajaverkosto', '', $2, $2)`, p, ts)
-	other := exec(t, d, `INSERT INTO networks (project_id, name, purpose, created_at, updated_at) VALUES ($1, 'Muu verkosto', '', $2, $2)`, p, ts)
-	f.meeting = exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, created_at, updated_at) VALUES ($1, 'Marraskuun kokous', $2, $3, 'in_person', $4, $4)`,
-		f.network, db.Now(now.Add(-48*time.Hour)), db.Now(now.Add(-46*time.Hour)), ts)
-	f.next = exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, created_at, updated_at) VALUES ($1, 'Joulukuun kokous', $2, $3, 'in_person', $4, $4)`,
-		f.network, db.Now(now.Add(20*24*time.Hour)), db.Now(now.Add(20*24*time.Hour+2*time.Hour)), ts)
-	f.anna = exec(t, d, `INSERT INTO people (name, email, organisation_id, lang, created_at, updated_at) VALUES ('Anna Aho', 'anna@example.fi', $1, 'fi', $2, $2)`, f.org, ts)
-	f.bertil = exec(t, d, `INSERT INTO people (name, email, lang, created_at, updated_at) VALUES ('Bertil Berg', 'bertil@example.fi', 'sv', $1, $1)`, ts)
-	f.outsider = exec(t, d, `INSERT INTO people (name, email, lang, created_at, updated_at) VALUES ('Outi Ulkopuolinen', 'outi@example.fi', 'fi', $1, $1)`, ts)
-	exec(t, d, `INSERT INTO memberships (network_id, person_id, role, organisation_id, created_at, updated_at) VALUES ($1, $2, 'member', $3, $4, $4)`, f.network, f.anna, f.org, ts)
-	exec(t, d, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'secretary', $3, $3)`, f.network, f.bertil, ts)
+	f.org = b.OrgWith(org.Organisation{Name: "Oulun kaupunki", Sector: org.SectorMunicipality, MunicipalityCode: "564"})
+	p := b.ProjectWith(project.Input{Name: "Välityömarkkinat", Funder: "ESR"})
+	f.network = b.Network(p, "Työpajaverkosto")
+	other := b.Network(p, "Muu verkosto")
+	f.meeting = b.Meeting(f.network, "Marraskuun kokous", now.Add(-48*time.Hour))
+	f.next = b.Meeting(f.network, "Joulukuun kokous", now.Add(20*24*time.Hour))
+	f.anna = b.PersonWith(person.Person{Name: "Anna Aho", Email: "anna@example.fi", OrganisationID: f.org, Lang: "fi"})
+	f.bertil = b.PersonWith(person.Person{Name: "Bertil Berg", Email: "bertil@example.fi", Lang: "sv"})
+	f.outsider = b.PersonWith(person.Person{Name: "Outi Ulkopuolinen", Email: "outi@example.fi", Lang: "fi"})
+	b.MemberWith(f.network, network.MembershipInput{PersonID: f.anna, Role: network.RoleMember, OrganisationID: f.org})
+	b.Member(f.network, f.bertil, network.RoleSecretary)
 	for i, n := range []int64{f.network, other} {
-		plan := exec(t, d, `INSERT INTO action_plans (network_id, title, starts_on, ends_on, status, created_at, updated_at) VALUES ($1, 'Suunnitelma', $2, $2, 'active', $3, $3)`, n, now, ts)
-		obj := exec(t, d, `INSERT INTO plan_objectives (plan_id, title, created_at, updated_at) VALUES ($1, 'Tavoite', $2, $2)`, plan, ts)
-		a := exec(t, d, `INSERT INTO plan_actions (objective_id, title, created_at, updated_at) VALUES ($1, 'Työkokeilut', $2, $2)`, obj, ts)
+		a := b.Action(b.Objective(b.Plan(n, "Suunnitelma"), "Tavoite"), "Työkokeilut")
 		if i == 0 {
 			f.action = a
 		} else {

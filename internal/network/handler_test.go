@@ -11,6 +11,10 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/org"
+	"github.com/kohtaamo/kohtaamo/internal/person"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -22,38 +26,16 @@ type setup struct {
 	d   *db.DB
 }
 
-func (s setup) id(q string, args ...any) int64 {
-	s.t.Helper()
-	var id int64
-	if err := s.d.QueryRowContext(context.Background(), q+" RETURNING id", args...).Scan(&id); err != nil {
-		s.t.Fatalf("%s: %v", q, err)
-	}
-	return id
-}
-
-func (s setup) exec(q string, args ...any) {
-	s.t.Helper()
-	if _, err := s.d.ExecContext(context.Background(), q, args...); err != nil {
-		s.t.Fatalf("%s: %v", q, err)
-	}
-}
+func (s setup) build() *fixture.Builder { return fixture.New(s.t, s.d, s.env.Clock) }
 
 func (s setup) org(name, sector, code string) int64 {
-	var mc any
-	if code != "" {
-		mc = code
-	}
-	return s.id(`INSERT INTO organisations (name, name_key, sector, municipality_code, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`,
-		name, strings.ToLower(name), sector, mc, db.Now(s.env.Clock.Now()))
+	s.t.Helper()
+	return s.build().OrgWith(org.Organisation{Name: name, Sector: sector, MunicipalityCode: code})
 }
 
 func (s setup) person(name, email string, orgID int64) int64 {
-	var o any
-	if orgID != 0 {
-		o = orgID
-	}
-	return s.id(`INSERT INTO people (name, email, phone, organisation_id, created_at, updated_at) VALUES ($1, $2, '040 123', $3, $4, $4)`,
-		name, email, o, db.Now(s.env.Clock.Now()))
+	s.t.Helper()
+	return s.build().PersonWith(person.Person{Name: name, Email: email, Phone: "040 123", OrganisationID: orgID})
 }
 
 func (s setup) token(acct *auth.Account) string {
@@ -83,7 +65,11 @@ func (s setup) project(admin *servertest.Client, coord *auth.Account) string {
 		s.t.Fatalf("create project: %d %s", r.Status, r.Text())
 	}
 	pid := strings.TrimPrefix(r.Location, "/projects/")
-	s.exec(`INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator')`, pid, coord.PersonID)
+	id, err := strconv.ParseInt(pid, 10, 64)
+	if err != nil {
+		s.t.Fatalf("project location %q", r.Location)
+	}
+	s.build().Staff(id, coord.PersonID, project.RoleCoordinator)
 	return pid
 }
 

@@ -1,7 +1,6 @@
 package plan_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/plan"
 )
 
@@ -19,10 +19,7 @@ func TestIndicatorAPI(t *testing.T) {
 		coord := s.coordToken
 		// A member of the network reads but does not edit.
 		mem := s.env.CreateUser(t, "Matti Jäsen", "matti@example.fi", false)
-		if _, err := d.ExecContext(context.Background(), `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'member', $3, $3)`,
-			s.network, mem.PersonID, db.Now(s.env.Clock.Now())); err != nil {
-			t.Fatal(err)
-		}
+		fixture.New(t, d, s.env.Clock).Member(s.network, mem.PersonID, "member")
 		member := token(t, s.env, mem)
 
 		post := func(path, body string) string {

@@ -12,6 +12,10 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/network"
+	"github.com/kohtaamo/kohtaamo/internal/org"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -46,32 +50,18 @@ type setup struct {
 func newSetup(t *testing.T, d *db.DB) *setup {
 	env := servertest.New(t, d)
 	s := &setup{env: env}
-	ctx := context.Background()
-	now := db.Now(env.Clock.Now())
-	id := func(q string, args ...any) int64 {
-		t.Helper()
-		var id int64
-		if err := d.QueryRowContext(ctx, q+" RETURNING id", args...).Scan(&id); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		return id
-	}
-	s.project = id(`INSERT INTO projects (name, created_at, updated_at) VALUES ('Välityömarkkinat', $1, $1)`, now)
-	s.goal1 = id(`INSERT INTO project_goals (project_id, position, title) VALUES ($1, 1, 'Nuorten työllistyminen')`, s.project)
-	s.goal2 = id(`INSERT INTO project_goals (project_id, position, title) VALUES ($1, 2, 'Yritysyhteistyö')`, s.project)
-	other := id(`INSERT INTO projects (name, created_at, updated_at) VALUES ('KasvuPOK', $1, $1)`, now)
-	s.otherGoal = id(`INSERT INTO project_goals (project_id, position, title) VALUES ($1, 1, 'Kasvu')`, other)
-	s.network = id(`INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Työpajatoiminta', $2, $2)`, s.project, now)
-	orgID := id(`INSERT INTO organisations (name, name_key, sector, created_at, updated_at) VALUES ('Nuorten Ystävät ry', 'nuorten ystävät ry', 'third_sector', $1, $1)`, now)
-	s.memberPerson = id(`INSERT INTO people (name, email, organisation_id, created_at, updated_at) VALUES ('Eero Esimerkki', 'eero@example.fi', $1, $2, $2)`, orgID, now)
-	if _, err := d.ExecContext(ctx, `INSERT INTO memberships (network_id, person_id, role, organisation_id, created_at, updated_at) VALUES ($1, $2, 'member', $3, $4, $4)`,
-		s.network, s.memberPerson, orgID, now); err != nil {
-		t.Fatal(err)
-	}
+	f := fixture.New(t, d, env.Clock)
+	s.project = f.ProjectWith(project.Input{Name: "Välityömarkkinat", Goals: []project.GoalInput{{Title: "Nuorten työllistyminen"}, {Title: "Yritysyhteistyö"}}})
+	goals := f.Goals(s.project)
+	s.goal1, s.goal2 = goals[0], goals[1]
+	other := f.ProjectWith(project.Input{Name: "KasvuPOK", Goals: []project.GoalInput{{Title: "Kasvu"}}})
+	s.otherGoal = f.Goals(other)[0]
+	s.network = f.Network(s.project, "Työpajatoiminta")
+	orgID := f.Org("Nuorten Ystävät ry", org.SectorThirdSector)
+	s.memberPerson = f.Person("Eero Esimerkki", "eero@example.fi", orgID)
+	f.Member(s.network, s.memberPerson, network.RoleMember)
 	coord := env.CreateUser(t, "Kaisa Koordinaattori", "kaisa@example.fi", false)
-	if _, err := d.ExecContext(ctx, `INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator')`, s.project, coord.PersonID); err != nil {
-		t.Fatal(err)
-	}
+	f.Staff(s.project, coord.PersonID, project.RoleCoordinator)
 	outsider := env.CreateUser(t, "Olli Ulkopuolinen", "olli@example.fi", false)
 	s.outsiderID = outsider.PersonID
 	s.coordToken, s.outsiderToken = token(t, env, coord), token(t, env, outsider)

@@ -15,6 +15,12 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	fx "github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	netpkg "github.com/kohtaamo/kohtaamo/internal/network"
+	"github.com/kohtaamo/kohtaamo/internal/org"
+	"github.com/kohtaamo/kohtaamo/internal/person"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/rights"
 	"github.com/kohtaamo/kohtaamo/internal/server"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
@@ -94,6 +100,7 @@ type fixture struct {
 	t   *testing.T
 	env *servertest.Env
 	d   *db.DB
+	b   *fx.Builder
 	ids map[string]int64 // P1 P2 N1 N2 O1 O2 T1 T2 M1 M2 D1 D2 S PL1 PL2 OB1 OB2 AC1 AC2 IN1 IN2
 	// person, web client and API token of each role (public: none).
 	person map[role]int64
@@ -105,15 +112,6 @@ type fixture struct {
 
 var staticRE = regexp.MustCompile(`/static/[^"]+\.css`)
 
-func (f *fixture) id(q string, args ...any) int64 {
-	f.t.Helper()
-	var id int64
-	if err := f.d.QueryRowContext(context.Background(), q+" RETURNING id", args...).Scan(&id); err != nil {
-		f.t.Fatalf("%s: %v", q, err)
-	}
-	return id
-}
-
 func (f *fixture) exec(q string, args ...any) {
 	f.t.Helper()
 	if _, err := f.d.ExecContext(context.Background(), q, args...); err != nil {
@@ -121,20 +119,20 @@ func (f *fixture) exec(q string, args ...any) {
 	}
 }
 
-func (f *fixture) now() any { return db.Now(f.env.Clock.Now()) }
-
 func (f *fixture) addPerson(name, email string, org int64) int64 {
-	var o any
-	if org != 0 {
-		o = org
-	}
-	return f.id(`INSERT INTO people (name, email, phone, organisation_id, created_at, updated_at) VALUES ($1, $2, '040 555 0101', $3, $4, $4)`,
-		name, email, o, f.now())
+	f.t.Helper()
+	return f.b.PersonWith(person.Person{Name: name, Email: email, Phone: "040 555 0101", OrganisationID: org})
 }
 
-func (f *fixture) member(network, person int64, r string) int64 {
-	return f.id(`INSERT INTO memberships (network_id, person_id, role, organisation_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`,
-		network, person, r, f.ids["O1"], f.now())
+// member makes person a member of network representing O1, with the term
+// in (if any).
+func (f *fixture) member(network, person int64, r string, term ...*time.Time) int64 {
+	f.t.Helper()
+	in := netpkg.MembershipInput{PersonID: person, Role: r, OrganisationID: f.ids["O1"]}
+	if len(term) == 2 {
+		in.TermStart, in.TermEnd = term[0], term[1]
+	}
+	return f.b.MemberWith(network, in)
 }
 
 // Target e-mail addresses: whose contact details the matrix checks.
@@ -145,16 +143,15 @@ const (
 
 func newFixture(t *testing.T, d *db.DB) *fixture {
 	env := servertest.New(t, d)
-	f := &fixture{t: t, env: env, d: d, ids: map[string]int64{},
+	f := &fixture{t: t, env: env, d: d, b: fx.New(t, d, env.Clock), ids: map[string]int64{},
 		person: map[role]int64{}, client: map[role]*servertest.Client{}, token: map[role]string{}}
-	now := f.now()
-	f.ids["O1"] = f.id(`INSERT INTO organisations (name, name_key, sector, municipality_code, created_at, updated_at) VALUES ('Nuorten Ystävät ry', 'nuorten ystävät ry', 'third_sector', '564', $1, $1)`, now)
-	f.ids["O2"] = f.id(`INSERT INTO organisations (name, name_key, sector, created_at, updated_at) VALUES ('Pajakeskus Oy', 'pajakeskus oy', 'business', $1, $1)`, now)
-	f.ids["P1"] = f.id(`INSERT INTO projects (name, funder, description, created_at, updated_at) VALUES ('Välityömarkkinat', 'ESR', '', $1, $1)`, now)
-	f.ids["P2"] = f.id(`INSERT INTO projects (name, funder, description, created_at, updated_at) VALUES ('KasvuPOK', 'ESR', '', $1, $1)`, now)
-	f.exec(`INSERT INTO project_municipalities (project_id, municipality_code) VALUES ($1, '564'), ($2, '167')`, f.ids["P1"], f.ids["P2"])
-	f.ids["N1"] = f.id(`INSERT INTO networks (project_id, name, purpose, created_at, updated_at) VALUES ($1, 'Työpajatoiminta', 'Pajat', $2, $2)`, f.ids["P1"], now)
-	f.ids["N2"] = f.id(`INSERT INTO networks (project_id, name, purpose, created_at, updated_at) VALUES ($1, 'Osaamisverkosto', 'Osaaminen', $2, $2)`, f.ids["P2"], now)
+	b := f.b
+	f.ids["O1"] = b.OrgWith(org.Organisation{Name: "Nuorten Ystävät ry", Sector: org.SectorThirdSector, MunicipalityCode: "564"})
+	f.ids["O2"] = b.Org("Pajakeskus Oy", org.SectorBusiness)
+	f.ids["P1"] = b.ProjectWith(project.Input{Name: "Välityömarkkinat", Funder: "ESR", Municipalities: []string{"564"}})
+	f.ids["P2"] = b.ProjectWith(project.Input{Name: "KasvuPOK", Funder: "ESR", Municipalities: []string{"167"}})
+	f.ids["N1"] = b.NetworkWith(f.ids["P1"], netpkg.Input{Name: "Työpajatoiminta", Purpose: "Pajat"})
+	f.ids["N2"] = b.NetworkWith(f.ids["P2"], netpkg.Input{Name: "Osaamisverkosto", Purpose: "Osaaminen"})
 
 	for _, r := range signedIn {
 		acct := env.CreateUser(t, "Rooli "+string(r), string(r)+"@example.test", r == rAdmin)
@@ -165,16 +162,16 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 		}
 		f.token[r] = tok
 	}
-	f.exec(`INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator'), ($1, $3, 'worker')`,
-		f.ids["P1"], f.person[rCoord], f.person[rWorker])
+	b.Staff(f.ids["P1"], f.person[rCoord], project.RoleCoordinator)
+	b.Staff(f.ids["P1"], f.person[rWorker], project.RoleWorker)
 	f.ids["PADMIN"], f.ids["PCOORD"] = f.person[rAdmin], f.person[rCoord]
 	for _, r := range []role{rConvener, rSecretary, rMember, rGuest} {
 		f.member(f.ids["N1"], f.person[r], string(r))
 	}
 	yesterday := app.Day(env.Clock.Now().AddDate(0, 0, -1))
-	f.exec(`UPDATE memberships SET term_end = $1 WHERE id = $2`, yesterday, f.member(f.ids["N1"], f.person[rFormerConv], "convener"))
-	f.exec(`UPDATE memberships SET term_start = $1, term_end = $2 WHERE id = $3`, time.Date(2008, 1, 1, 0, 0, 0, 0, time.UTC),
-		time.Date(2010, 12, 31, 0, 0, 0, 0, time.UTC), f.member(f.ids["N1"], f.person[rFormerMember], "member"))
+	f.member(f.ids["N1"], f.person[rFormerConv], "convener", nil, &yesterday)
+	termStart, termEnd := time.Date(2008, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2010, 12, 31, 0, 0, 0, 0, time.UTC)
+	f.member(f.ids["N1"], f.person[rFormerMember], "member", &termStart, &termEnd)
 
 	// The targets: people without accounts whose contact details are
 	// private, one in each network.
@@ -189,29 +186,24 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	// An action plan in each network with an objective, an action and an
 	// indicator (internal/plan).
 	for _, n := range []string{"1", "2"} {
-		f.ids["PL"+n] = f.id(`INSERT INTO action_plans (network_id, title, starts_on, ends_on, status, created_at, updated_at)
-			VALUES ($1, 'Toimintasuunnitelma', $2, $2, 'active', $3, $3)`, f.ids["N"+n], f.env.Clock.Now(), now)
-		f.ids["OB"+n] = f.id(`INSERT INTO plan_objectives (plan_id, title, created_at, updated_at) VALUES ($1, 'Tavoite', $2, $2)`, f.ids["PL"+n], now)
-		f.ids["AC"+n] = f.id(`INSERT INTO plan_actions (objective_id, title, created_at, updated_at) VALUES ($1, 'Toimenpide', $2, $2)`, f.ids["OB"+n], now)
-		f.ids["IN"+n] = f.id(`INSERT INTO plan_indicators (action_id, name, target, created_at) VALUES ($1, 'Mittari', 10, $2)`, f.ids["AC"+n], now)
+		f.ids["PL"+n] = b.Plan(f.ids["N"+n], "Toimintasuunnitelma")
+		f.ids["OB"+n] = b.Objective(f.ids["PL"+n], "Tavoite")
+		f.ids["AC"+n] = b.Action(f.ids["OB"+n], "Toimenpide")
+		f.ids["IN"+n] = b.Indicator(f.ids["AC"+n], "Mittari", 10)
 	}
 	// A meeting in each network (internal/meeting); restore keeps an
 	// agenda item in each.
 	for _, n := range []string{"1", "2"} {
-		f.ids["MT"+n] = f.id(`INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, remote_link, created_at, updated_at)
-			VALUES ($1, 'Verkostokokous', $2, $3, 'hybrid', 'https://meet.example.test/room', $4, $4)`,
-			f.ids["N"+n], db.Now(env.Clock.Now().Add(240*time.Hour)), db.Now(env.Clock.Now().Add(242*time.Hour)), now)
+		f.ids["MT"+n] = b.MeetingWith(f.ids["N"+n], meeting.Input{Title: "Verkostokokous", StartsAt: env.Clock.Now().Add(240 * time.Hour),
+			EndsAt: env.Clock.Now().Add(242 * time.Hour), Mode: meeting.ModeHybrid, RemoteLink: "https://meet.example.test/room"})
 	}
 	// Draft minutes and an action item in each meeting (internal/minutes);
 	// the member owns AX1.
 	for _, n := range []string{"1", "2"} {
-		f.id(`INSERT INTO minutes (meeting_id, body, status, version, created_at, updated_at) VALUES ($1, 'Pöytäkirja', 'draft', 1, $2, $2)`,
-			f.ids["MT"+n], now)
+		b.Minutes(f.ids["MT"+n], "Pöytäkirja")
 	}
-	f.ids["AX1"] = f.id(`INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, created_at, updated_at)
-		VALUES ($1, $2, 'Tehtävä', $3, $4, 'open', $5, $5)`, f.ids["MT1"], f.ids["N1"], f.person[rMember], f.env.Clock.Now(), now)
-	f.ids["AX2"] = f.id(`INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, created_at, updated_at)
-		VALUES ($1, $2, 'Tehtävä', $3, $4, 'open', $5, $5)`, f.ids["MT2"], f.ids["N2"], f.ids["T2"], f.env.Clock.Now(), now)
+	f.ids["AX1"] = b.ActionItem(f.ids["MT1"], "Tehtävä", f.person[rMember], env.Clock.Now())
+	f.ids["AX2"] = b.ActionItem(f.ids["MT2"], "Tehtävä", f.ids["T2"], env.Clock.Now())
 	f.restore()
 
 	for _, r := range signedIn {
@@ -240,7 +232,10 @@ func (f *fixture) restore() {
 	f.exec(`UPDATE projects SET archived = FALSE, goals_published = FALSE WHERE id IN ($1, $2)`, f.ids["P1"], f.ids["P2"])
 	f.exec(`UPDATE networks SET status = 'active' WHERE id IN ($1, $2)`, f.ids["N1"], f.ids["N2"])
 	for _, p := range []string{"P1", "P2"} {
-		f.exec(`INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'worker') ON CONFLICT DO NOTHING`, f.ids[p], f.ids["S"])
+		err := project.NewStore(f.d).AddStaff(context.Background(), f.ids[p], f.ids["S"], project.RoleWorker)
+		if err != nil && !app.IsCode(err, app.ECONFLICT) {
+			f.t.Fatal(err)
+		}
 	}
 	for _, n := range []string{"1", "2"} {
 		var count int
@@ -260,8 +255,7 @@ func (f *fixture) restore() {
 				f.t.Fatal(err)
 			}
 			if count == 0 {
-				f.ids["AI"+n] = f.id(`INSERT INTO agenda_items (meeting_id, position, title, status, created_at, updated_at)
-					VALUES ($1, 1, 'Ajankohtaiset', 'proposed', $2, $2)`, f.ids["MT"+n], f.now())
+				f.ids["AI"+n] = f.b.AgendaItem(f.ids["MT"+n], "Ajankohtaiset", meeting.ItemProposed)
 			}
 		}
 	}

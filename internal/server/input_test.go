@@ -12,6 +12,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	fx "github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -150,15 +151,9 @@ func TestLongSearchRefused(t *testing.T) {
 		env.CreateUser(t, "Aino Admin", "admin@example.test", true)
 		admin := env.Login(t, "admin@example.test")
 		token := apiToken(t, env, "admin@example.test")
-		var project, network int64
-		now := db.Now(env.Clock.Now())
-		if err := d.QueryRowContext(context.Background(), `INSERT INTO projects (name, created_at, updated_at) VALUES ('Hanke', $1, $1) RETURNING id`, now).Scan(&project); err != nil {
-			t.Fatal(err)
-		}
-		if err := d.QueryRowContext(context.Background(), `INSERT INTO networks (project_id, name, purpose, created_at, updated_at) VALUES ($1, 'Verkosto', '', $2, $2) RETURNING id`,
-			project, now).Scan(&network); err != nil {
-			t.Fatal(err)
-		}
+		b := fx.New(t, d, env.Clock)
+		project := b.Project("Hanke")
+		network := b.Network(project, "Verkosto")
 		long := url.QueryEscape(strings.Repeat("ä", 60_000))
 		ok200 := url.QueryEscape(strings.Repeat("ä", 200))
 		for _, c := range []struct {
