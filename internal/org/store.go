@@ -34,12 +34,6 @@ func scanOrg(row interface{ Scan(...any) error }) (*Organisation, error) {
 	return &o, nil
 }
 
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
 
 // validate runs o.Validate and the municipality's existence check together,
 // so every problem is reported at once.
@@ -107,7 +101,7 @@ func (s *Store) Create(ctx context.Context, o *Organisation, now time.Time) erro
 	err := s.q.QueryRowContext(ctx, `INSERT INTO organisations
 		(name, name_key, sector, municipality_code, website, email, phone, description, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-		o.Name, key, o.Sector, nullString(o.MunicipalityCode), o.Website, o.Email, o.Phone, o.Description, now).Scan(&o.ID)
+		o.Name, key, o.Sector, db.NullString(o.MunicipalityCode), o.Website, o.Email, o.Phone, o.Description, now).Scan(&o.ID)
 	if db.IsUniqueViolation(err) {
 		return duplicateName()
 	}
@@ -144,7 +138,7 @@ func (s *Store) Update(ctx context.Context, o *Organisation, now time.Time) erro
 	now = db.Now(now)
 	res, err := s.q.ExecContext(ctx, `UPDATE organisations SET name = $1, name_key = $2, sector = $3, municipality_code = $4,
 		website = $5, email = $6, phone = $7, description = $8, updated_at = $9 WHERE id = $10`,
-		o.Name, key, o.Sector, nullString(o.MunicipalityCode), o.Website, o.Email, o.Phone, o.Description, now, o.ID)
+		o.Name, key, o.Sector, db.NullString(o.MunicipalityCode), o.Website, o.Email, o.Phone, o.Description, now, o.ID)
 	if db.IsUniqueViolation(err) {
 		return duplicateName()
 	}
@@ -370,7 +364,7 @@ func (s *Store) Merge(ctx context.Context, dupID, targetID int64, now time.Time)
 	}
 	_, err = s.q.ExecContext(ctx, `UPDATE organisations SET municipality_code = $1, website = $2, email = $3, phone = $4,
 		description = $5, updated_at = $6 WHERE id = $7`,
-		nullString(target.MunicipalityCode), target.Website, target.Email, target.Phone, target.Description, db.Now(now), targetID)
+		db.NullString(target.MunicipalityCode), target.Website, target.Email, target.Phone, target.Description, db.Now(now), targetID)
 	if err != nil {
 		return c, fmt.Errorf("fill merge target: %w", err)
 	}

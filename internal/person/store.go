@@ -34,19 +34,7 @@ func scanPerson(row interface{ Scan(...any) error }) (*Person, error) {
 	return &p, nil
 }
 
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
 
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
 
 func duplicateEmail() error { return app.FieldConflict("email", "person.err.duplicate_email") }
 
@@ -89,7 +77,7 @@ func (s *Store) Create(ctx context.Context, p *Person, now time.Time) error {
 	now = db.Now(now)
 	err := s.q.QueryRowContext(ctx, `INSERT INTO people (name, title, organisation_id, email, phone, lang, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-		p.Name, p.Title, nullID(p.OrganisationID), nullString(p.Email), p.Phone, p.Lang, now).Scan(&p.ID)
+		p.Name, p.Title, db.NullID(p.OrganisationID), db.NullString(p.Email), p.Phone, p.Lang, now).Scan(&p.ID)
 	if db.IsUniqueViolation(err) {
 		return duplicateEmail()
 	}
@@ -128,7 +116,7 @@ func (s *Store) Update(ctx context.Context, p *Person, now time.Time) error {
 	}
 	_, err := s.q.ExecContext(ctx, `UPDATE people SET name = $1, title = $2, organisation_id = $3, email = $4, phone = $5,
 		lang = $6, updated_at = $7 WHERE id = $8`,
-		p.Name, p.Title, nullID(p.OrganisationID), nullString(p.Email), p.Phone, p.Lang, db.Now(now), p.ID)
+		p.Name, p.Title, db.NullID(p.OrganisationID), db.NullString(p.Email), p.Phone, p.Lang, db.Now(now), p.ID)
 	if db.IsUniqueViolation(err) {
 		return duplicateEmail()
 	}
