@@ -34,7 +34,6 @@ func scanOrg(row interface{ Scan(...any) error }) (*Organisation, error) {
 	return &o, nil
 }
 
-
 // validate runs o.Validate and the municipality's existence check together,
 // so every problem is reported at once.
 func (s *Store) validate(ctx context.Context, o *Organisation) error {

@@ -34,8 +34,6 @@ func scanPerson(row interface{ Scan(...any) error }) (*Person, error) {
 	return &p, nil
 }
 
-
-
 func duplicateEmail() error { return app.FieldConflict("email", "person.err.duplicate_email") }
 
 // check verifies what Validate cannot: the organisation exists and the
