@@ -91,11 +91,12 @@ var (
 		UNION ALL
 		SELECT 1 FROM memberships m JOIN networks n ON n.id = m.network_id
 		WHERE n.project_id = $1 AND m.person_id = $2 AND `+currentMembership+`)`, 3)
-	qSeeContacts = current(`WITH pp AS (
-		SELECT project_id, person_id FROM project_staff
+	// qMyProjects is the projects u ($1) works in or has a current
+	// membership in; contact details are shared within them.
+	qMyProjects = `SELECT project_id FROM project_staff WHERE person_id = $1
 		UNION
-		SELECT n.project_id, m.person_id FROM memberships m JOIN networks n ON n.id = m.network_id WHERE `+currentMembership+`)
-		SELECT EXISTS (SELECT 1 FROM pp a JOIN pp b ON a.project_id = b.project_id WHERE a.person_id = $1 AND b.person_id = $2)`, 3)
+		SELECT n.project_id FROM memberships m JOIN networks n ON n.id = m.network_id
+		WHERE m.person_id = $1 AND ` + currentMembership
 	// qRank orders people by the rights they hold (see rank).
 	qRank = current(`SELECT CASE
 		WHEN EXISTS (SELECT 1 FROM users WHERE person_id = $1 AND is_admin) THEN 3
@@ -330,16 +331,60 @@ func (p *Policy) SharesProject(ctx context.Context, u *app.User, projectID int64
 // CanSeeContacts reports whether the user may see a person's e-mail and
 // phone: themself, admins, and anyone who shares a project with them.
 func (p *Policy) CanSeeContacts(ctx context.Context, u *app.User, personID int64) (bool, error) {
-	if u == nil {
-		return false, nil
-	}
-	if u.IsAdmin || u.PersonID == personID {
-		return true, nil
-	}
-	var ok bool
-	err := p.q.QueryRowContext(ctx, qSeeContacts, u.PersonID, personID, p.today()).Scan(&ok)
+	seen, err := p.ContactsVisible(ctx, u, []int64{personID})
 	if err != nil {
-		return false, fmt.Errorf("check contact visibility: %w", err)
+		return false, err
 	}
-	return ok, nil
+	return seen[personID], nil
+}
+
+// ContactsVisible is CanSeeContacts for a page of people at once, in one
+// query driven by their ids (a per-person check scanned every membership
+// for each row of a list): the ids whose contact details u may see.
+func (p *Policy) ContactsVisible(ctx context.Context, u *app.User, personIDs []int64) (map[int64]bool, error) {
+	out := make(map[int64]bool, len(personIDs))
+	if u == nil || len(personIDs) == 0 {
+		return out, nil
+	}
+	if u.IsAdmin {
+		for _, id := range personIDs {
+			out[id] = true
+		}
+		return out, nil
+	}
+	args := []any{u.PersonID, p.today()}
+	marks := make([]string, len(personIDs))
+	for i, id := range personIDs {
+		args = append(args, id)
+		marks[i] = "$" + strconv.Itoa(i+3)
+	}
+	in := strings.Join(marks, ", ")
+	q := current(`WITH mine AS (`+qMyProjects+`)
+		SELECT s.person_id FROM project_staff s WHERE s.person_id IN (`+in+`) AND s.project_id IN (SELECT project_id FROM mine)
+		UNION
+		SELECT m.person_id FROM memberships m JOIN networks n ON n.id = m.network_id
+		WHERE m.person_id IN (`+in+`) AND `+currentMembership+` AND n.project_id IN (SELECT project_id FROM mine)`, 2)
+	rows, err := p.q.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("check contact visibility: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("check contact visibility: %w", err)
+		}
+		out[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("check contact visibility: %w", err)
+	}
+	if u.PersonID != 0 {
+		for _, id := range personIDs {
+			if id == u.PersonID {
+				out[id] = true
+			}
+		}
+	}
+	return out, nil
 }

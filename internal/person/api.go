@@ -101,13 +101,17 @@ func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]int64, len(items))
+	for i := range items {
+		ids[i] = items[i].ID
+	}
+	seen, err := h.policy.ContactsVisible(ctx, app.UserFrom(ctx), ids)
+	if err != nil {
+		return err
+	}
 	out := web.ListResponse[JSON]{Items: make([]JSON, 0, len(items)), Page: page, PerPage: perPage, Total: total}
 	for i := range items {
-		j, err := h.toJSON(ctx, &items[i])
-		if err != nil {
-			return err
-		}
-		out.Items = append(out.Items, j)
+		out.Items = append(out.Items, ToJSON(&items[i], seen[items[i].ID]))
 	}
 	web.WriteJSON(w, http.StatusOK, out)
 	return nil
