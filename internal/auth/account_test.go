@@ -12,6 +12,9 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/network"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -76,34 +79,14 @@ func newTakeover(t *testing.T, d *db.DB) *takeover {
 	x.coord = env.CreateUser(t, "Kaija Koordinaattori", "coord@example.fi", false)
 	x.worker = env.CreateUser(t, "Ville Työntekijä", "worker@example.fi", false)
 	x.conv = env.CreateUser(t, "Kalle Koollekutsuja", "conv@example.fi", false)
-	ctx, now := context.Background(), env.Clock.Now()
-	if err := d.QueryRowContext(ctx, `INSERT INTO projects (name, created_at, updated_at) VALUES ('Hanke', $1, $1) RETURNING id`, now).Scan(&x.projectID); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.QueryRowContext(ctx, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Verkosto', $2, $2) RETURNING id`,
-		x.projectID, now).Scan(&x.networkID); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.QueryRowContext(ctx, `INSERT INTO people (name, email, created_at, updated_at) VALUES ('Ilman Tunnusta', 'plain@example.fi', $1, $1) RETURNING id`,
-		now).Scan(&x.plainID); err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
-		`INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator'), ($1, $3, 'worker')`,
-	} {
-		if _, err := d.ExecContext(ctx, q, x.projectID, x.coord.PersonID, x.worker.PersonID); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, m := range []struct {
-		p    int64
-		role string
-	}{{x.conv.PersonID, "convener"}, {x.plainID, "member"}} {
-		if _, err := d.ExecContext(ctx, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`,
-			x.networkID, m.p, m.role, now); err != nil {
-			t.Fatal(err)
-		}
-	}
+	f := fixture.New(t, d, env.Clock)
+	x.projectID = f.Project("Hanke")
+	x.networkID = f.Network(x.projectID, "Verkosto")
+	x.plainID = f.Person("Ilman Tunnusta", "plain@example.fi", 0)
+	f.Staff(x.projectID, x.coord.PersonID, project.RoleCoordinator)
+	f.Staff(x.projectID, x.worker.PersonID, project.RoleWorker)
+	f.Member(x.networkID, x.conv.PersonID, network.RoleConvener)
+	f.Member(x.networkID, x.plainID, network.RoleMember)
 	return x
 }
 

@@ -12,24 +12,16 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/mail/mailtest"
+	"github.com/kohtaamo/kohtaamo/internal/person"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
-// addPerson inserts a person without an account.
+// addPerson creates a person without an account.
 func addPerson(t *testing.T, env *servertest.Env, name, email, lang string) int64 {
 	t.Helper()
-	var em any
-	if email != "" {
-		em = email
-	}
-	var id int64
-	err := env.DB.QueryRowContext(context.Background(), `INSERT INTO people (name, email, lang, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $4) RETURNING id`, name, em, lang, db.Now(env.Clock.Now())).Scan(&id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
+	return fixture.New(t, env.DB, env.Clock).PersonWith(person.Person{Name: name, Email: email, Lang: lang})
 }
 
 func TestInvitation(t *testing.T) {

@@ -362,9 +362,11 @@ func TestThrottleStoreAndCleanup(t *testing.T) {
 		}
 
 		// The hourly clean-up removes day-old attempts and expired sessions.
-		if _, err := d.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ('old', $1, $2), ('live', $1, $3)`,
-			[]byte("x"), db.Now(now.Add(-time.Hour)), db.Now(now.Add(48*time.Hour))); err != nil {
-			t.Fatal(err)
+		sessions := auth.NewSessionStore(d, app.NewFixedClock(now))
+		for tok, expiry := range map[string]time.Time{"old": now.Add(-time.Hour), "live": now.Add(48 * time.Hour)} {
+			if err := sessions.CommitCtx(ctx, tok, []byte("x"), expiry); err != nil {
+				t.Fatal(err)
+			}
 		}
 		clock := app.NewFixedClock(now.Add(25 * time.Hour))
 		if err := auth.NewCleanupWorker(d, clock).Work(ctx, nil); err != nil {

@@ -12,8 +12,11 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -256,8 +259,7 @@ func TestFeedUIDsMatchInvitations(t *testing.T) {
 		env := servertest.New(t, d)
 		w := newWorld(t, d)
 		conv := env.CreateUser(t, "Kaisa Koollekutsuja", "kaisa@example.fi", false)
-		exec(t, d, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'convener', $3, $3)`,
-			w.n2, conv.PersonID, db.Now(now))
+		fixture.New(t, d, app.NewFixedClock(now)).Member(w.n2, conv.PersonID, network.RoleConvener)
 		c := env.Login(t, "kaisa@example.fi")
 		r := c.PostForm(fmt.Sprintf("/networks/%d/meetings", w.n2), url.Values{"title": {"Kutsuttu kokous"}, "date": {"2026-12-09"},
 			"start_time": {"9:00"}, "end_time": {"11:00"}, "mode": {"remote"}, "remote_link": {"https://meet.example.fi/kutsu"}, "repeat": {"none"}})

@@ -2,6 +2,7 @@ package calendar_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -9,6 +10,10 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/calendar"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/network"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 )
 
 var now = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
@@ -27,15 +32,6 @@ type world struct {
 	disabledU, disPers int64
 }
 
-func mustID(t *testing.T, d *db.DB, q string, args ...any) int64 {
-	t.Helper()
-	var id int64
-	if err := d.QueryRowContext(context.Background(), q+" RETURNING id", args...).Scan(&id); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	return id
-}
-
 func exec(t *testing.T, d *db.DB, q string, args ...any) {
 	t.Helper()
 	if _, err := d.ExecContext(context.Background(), q, args...); err != nil {
@@ -43,48 +39,58 @@ func exec(t *testing.T, d *db.DB, q string, args ...any) {
 	}
 }
 
-func person(t *testing.T, d *db.DB, name string) (personID, userID int64) {
-	t.Helper()
-	ts := db.Now(now)
-	personID = mustID(t, d, `INSERT INTO people (name, email, created_at, updated_at) VALUES ($1, $2, $3, $3)`, name, name+"@example.fi", ts)
-	userID = mustID(t, d, `INSERT INTO users (person_id, created_at) VALUES ($1, $2)`, personID, ts)
-	return personID, userID
+// person creates a person with an account; the e-mail address is the
+// first name's (matti@example.fi).
+func person(f *fixture.Builder, name string) (personID, userID int64) {
+	personID = f.Person(name, strings.ToLower(strings.Fields(name)[0])+"@example.fi", 0)
+	return personID, f.Account(personID, false)
 }
 
-func addMeeting(t *testing.T, d *db.DB, network int64, title string, start time.Time, status string) int64 {
-	t.Helper()
-	ts := db.Now(now)
-	return mustID(t, d, `INSERT INTO meetings (network_id, title, description, starts_at, ends_at, mode, place, remote_link, status, sequence, created_at, updated_at)
-		VALUES ($1, $2, 'Esityslista tulossa.', $3, $4, 'hybrid', 'Kaupungintalo', 'https://meet.example.fi/secret-room', $5, 2, $6, $6)`,
-		network, title, db.Now(start), db.Now(start.Add(2*time.Hour)), status, ts)
+// addMeeting creates a hybrid meeting whose place and agenda note came
+// in two edits, so at sequence 2; a cancelled one got both in one edit
+// and was then cancelled, so at sequence 2 too.
+func addMeeting(f *fixture.Builder, network int64, title string, start time.Time, status string) int64 {
+	in := meeting.Input{Title: title, StartsAt: start, Mode: meeting.ModeHybrid, RemoteLink: "https://meet.example.fi/secret-room"}
+	id := f.MeetingWith(network, in)
+	in.Place = "Kaupungintalo"
+	if status == meeting.StatusCancelled {
+		in.Description = "Esityslista tulossa."
+		f.EditMeeting(id, in)
+		f.Cancel(id)
+		return id
+	}
+	f.EditMeeting(id, in)
+	in.Description = "Esityslista tulossa."
+	f.EditMeeting(id, in)
+	return id
 }
 
 func newWorld(t *testing.T, d *db.DB) *world {
 	t.Helper()
-	ts := db.Now(now)
+	f := fixture.New(t, d, app.NewFixedClock(now))
 	w := &world{}
-	w.p1 = mustID(t, d, `INSERT INTO projects (name, funder, description, created_at, updated_at) VALUES ('Välityömarkkinat', 'ESR', '', $1, $1)`, ts)
-	w.p2 = mustID(t, d, `INSERT INTO projects (name, funder, description, created_at, updated_at) VALUES ('KasvuPOK', 'ESR', '', $1, $1)`, ts)
-	w.n1 = mustID(t, d, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Työpajaverkosto', $2, $2)`, w.p1, ts)
-	w.n2 = mustID(t, d, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Osaamisverkosto', $2, $2)`, w.p2, ts)
-	w.n3 = mustID(t, d, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Yritysverkosto', $2, $2)`, w.p1, ts)
-	w.member, w.memberU = person(t, d, "Matti Jäsen")
-	w.staff, w.staffU = person(t, d, "Tiina Työntekijä")
-	w.ended, w.endedU = person(t, d, "Eero Entinen")
-	w.outsider, w.outsiderU = person(t, d, "Outi Ulkopuolinen")
-	w.disPers, w.disabledU = person(t, d, "Kalle Suljettu")
+	w.p1 = f.ProjectWith(project.Input{Name: "Välityömarkkinat", Funder: "ESR"})
+	w.p2 = f.ProjectWith(project.Input{Name: "KasvuPOK", Funder: "ESR"})
+	w.n1 = f.Network(w.p1, "Työpajaverkosto")
+	w.n2 = f.Network(w.p2, "Osaamisverkosto")
+	w.n3 = f.Network(w.p1, "Yritysverkosto")
+	w.member, w.memberU = person(f, "Matti Jäsen")
+	w.staff, w.staffU = person(f, "Tiina Työntekijä")
+	w.ended, w.endedU = person(f, "Eero Entinen")
+	w.outsider, w.outsiderU = person(f, "Outi Ulkopuolinen")
+	w.disPers, w.disabledU = person(f, "Kalle Suljettu")
 	exec(t, d, `UPDATE users SET disabled = TRUE WHERE id = $1`, w.disabledU)
-	exec(t, d, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'member', $3, $3)`, w.n1, w.member, ts)
-	exec(t, d, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'member', $3, $3)`, w.n1, w.disPers, ts)
-	exec(t, d, `INSERT INTO memberships (network_id, person_id, role, term_end, created_at, updated_at) VALUES ($1, $2, 'member', $3, $4, $4)`,
-		w.n2, w.ended, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), ts)
-	exec(t, d, `INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'worker')`, w.p1, w.staff)
-	w.m1 = addMeeting(t, d, w.n1, "Joulukuun kokous", now.Add(16*24*time.Hour), "scheduled")
-	w.m1old = addMeeting(t, d, w.n1, "Lokakuun kokous", now.Add(-30*24*time.Hour), "scheduled")
-	w.m1gone = addMeeting(t, d, w.n1, "Elokuun kokous", now.Add(-100*24*time.Hour), "scheduled")
-	w.m1cancel = addMeeting(t, d, w.n1, "Peruttu kokous", now.Add(20*24*time.Hour), "cancelled")
-	w.m2 = addMeeting(t, d, w.n2, "Osaamisverkoston kokous", now.Add(10*24*time.Hour), "scheduled")
-	w.m3 = addMeeting(t, d, w.n3, "Yritysverkoston kokous", now.Add(12*24*time.Hour), "scheduled")
+	f.Member(w.n1, w.member, network.RoleMember)
+	f.Member(w.n1, w.disPers, network.RoleMember)
+	termEnd := time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
+	f.MemberWith(w.n2, network.MembershipInput{PersonID: w.ended, Role: network.RoleMember, TermEnd: &termEnd})
+	f.Staff(w.p1, w.staff, project.RoleWorker)
+	w.m1 = addMeeting(f, w.n1, "Joulukuun kokous", now.Add(16*24*time.Hour), "scheduled")
+	w.m1old = addMeeting(f, w.n1, "Lokakuun kokous", now.Add(-30*24*time.Hour), "scheduled")
+	w.m1gone = addMeeting(f, w.n1, "Elokuun kokous", now.Add(-100*24*time.Hour), "scheduled")
+	w.m1cancel = addMeeting(f, w.n1, "Peruttu kokous", now.Add(20*24*time.Hour), "cancelled")
+	w.m2 = addMeeting(f, w.n2, "Osaamisverkoston kokous", now.Add(10*24*time.Hour), "scheduled")
+	w.m3 = addMeeting(f, w.n3, "Yritysverkoston kokous", now.Add(12*24*time.Hour), "scheduled")
 	return w
 }
 

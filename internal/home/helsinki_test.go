@@ -7,6 +7,9 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -16,18 +19,17 @@ import (
 func TestNextMeetingInHelsinkiTime(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		env := servertest.New(t, d)
-		now := env.Clock.Now()
 		member := env.CreateUser(t, "Maija Jäsen", "maija@example.fi", false)
-		pid := exec(t, d, `INSERT INTO projects (name, created_at, updated_at) VALUES ($1, $2, $2)`, "Välityömarkkinahanke", now)
+		f := fixture.New(t, d, env.Clock)
+		pid := f.Project("Välityömarkkinahanke")
 		for _, tc := range []struct{ network, start, want string }{
 			{"Talviverkosto", "2026-12-08T07:00:00Z", "Talvikokous, 8.12.2026 9.00"},
 			{"Kesäverkosto", "2027-06-08T06:00:00Z", "Kesäkokous, 8.6.2027 9.00"},
 		} {
-			nid := exec(t, d, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3)`, pid, tc.network, now)
-			exec(t, d, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'member', $3, $3)`, nid, member.PersonID, now)
+			nid := f.Network(pid, tc.network)
+			f.Member(nid, member.PersonID, network.RoleMember)
 			start, _ := time.Parse(time.RFC3339, tc.start)
-			exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, 'remote', 'scheduled', $5, $5)`, nid, strings.Split(tc.want, ",")[0], start, start.Add(2*time.Hour), now)
+			f.MeetingWith(nid, meeting.Input{Title: strings.Split(tc.want, ",")[0], StartsAt: start, Mode: meeting.ModeRemote})
 		}
 		// Text() puts a space after the link to the meeting.
 		txt := strings.ReplaceAll(env.Login(t, "maija@example.fi").Get("/").Text(), " ,", ",")

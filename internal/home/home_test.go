@@ -8,18 +8,13 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	"github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/home"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/network"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
-
-func exec(t *testing.T, d *db.DB, q string, args ...any) int64 {
-	t.Helper()
-	var id int64
-	if err := d.QueryRowContext(context.Background(), q+" RETURNING id", args...).Scan(&id); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	return id
-}
 
 func TestHome(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
@@ -27,21 +22,19 @@ func TestHome(t *testing.T) {
 		now := env.Clock.Now()
 		member := env.CreateUser(t, "Maija Jäsen", "maija@example.fi", false)
 		env.CreateUser(t, "Olli Ulkopuolinen", "olli@example.fi", false)
-		pid := exec(t, d, `INSERT INTO projects (name, created_at, updated_at) VALUES ($1, $2, $2)`, "Välityömarkkinahanke", now)
-		nid := exec(t, d, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3)`, pid, "Työpajatoiminta", now)
-		exec(t, d, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'secretary', $3, $3)`, nid, member.PersonID, now)
-		other := exec(t, d, `INSERT INTO people (name, created_at, updated_at) VALUES ('Entinen', $1, $1)`, now)
-		exec(t, d, `INSERT INTO memberships (network_id, person_id, role, term_end, created_at, updated_at) VALUES ($1, $2, 'member', $3, $4, $4)`,
-			nid, other, now.AddDate(0, -1, 0), now)
+		f := fixture.New(t, d, env.Clock)
+		pid := f.Project("Välityömarkkinahanke")
+		nid := f.Network(pid, "Työpajatoiminta")
+		f.Member(nid, member.PersonID, network.RoleSecretary)
+		other := f.Person("Entinen", "", 0)
+		ended := now.AddDate(0, -1, 0)
+		f.MemberWith(nid, network.MembershipInput{PersonID: other, Role: network.RoleMember, TermEnd: &ended})
 
 		start := time.Date(2026, 11, 29, 7, 0, 0, 0, time.UTC)
-		mid := exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
-			VALUES ($1, 'Marraskuun kokous', $2, $3, 'remote', 'scheduled', $4, $4)`, nid, start, start.Add(2*time.Hour), now)
-		exec(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, status, created_at, updated_at)
-			VALUES ($1, 'Peruttu kokous', $2, $3, 'remote', 'cancelled', $4, $4)`, nid, start.Add(-24*time.Hour), start.Add(-22*time.Hour), now)
+		mid := f.MeetingWith(nid, meeting.Input{Title: "Marraskuun kokous", StartsAt: start, Mode: meeting.ModeRemote})
+		f.Cancel(f.MeetingWith(nid, meeting.Input{Title: "Peruttu kokous", StartsAt: start.Add(-24 * time.Hour), Mode: meeting.ModeRemote}))
 
-		exec(t, d, `INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, created_at, updated_at)
-			VALUES ($1, $2, 'Kerää kuntien palaute', $3, $4, 'open', $5, $5)`, mid, nid, member.PersonID, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), now)
+		f.ActionItem(mid, "Kerää kuntien palaute", member.PersonID, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))
 
 		t.Run("Public", func(t *testing.T) {
 			r := env.Client(t).Get("/")
@@ -67,9 +60,7 @@ func TestHome(t *testing.T) {
 		})
 		t.Run("StaffSeesProjectNetworks", func(t *testing.T) {
 			staff := env.CreateUser(t, "Kaisa Koordinaattori", "kaisa@example.fi", false)
-			if _, err := d.ExecContext(context.Background(), `INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator')`, pid, staff.PersonID); err != nil {
-				t.Fatal(err)
-			}
+			f.Staff(pid, staff.PersonID, project.RoleCoordinator)
 			s := home.NewStore(d)
 			nets, err := s.MyNetworks(context.Background(), staff.PersonID, now, now)
 			if err != nil || len(nets) != 1 || nets[0].Role != "" || nets[0].EndedTerms != 1 {

@@ -12,7 +12,10 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	fx "github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/org"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -43,18 +46,14 @@ func setup(t *testing.T, d *db.DB) *fixture {
 	f.coordAcct = env.CreateUser(t, "Kaisa Koordinaattori", "coord@example.fi", false)
 	f.plainAcct = env.CreateUser(t, "Pekka Peruskäyttäjä", "plain@example.fi", false)
 
-	o := &org.Organisation{Name: "Nuorten Ystävät ry", Sector: org.SectorThirdSector, MunicipalityCode: "564", Website: "https://www.nuortenystavat.fi"}
-	if err := org.NewStore(d).Create(ctx, o, env.Clock.Now()); err != nil {
-		t.Fatal(err)
-	}
-	f.orgID = o.ID
-	var projectID, repID int64
+	b := fx.New(t, d, env.Clock)
+	f.orgID = b.OrgWith(org.Organisation{Name: "Nuorten Ystävät ry", Sector: org.SectorThirdSector, MunicipalityCode: "564", Website: "https://www.nuortenystavat.fi"})
 	now := env.Clock.Now()
-	mustScan(t, d.QueryRowContext(ctx, `INSERT INTO projects (name, created_at, updated_at) VALUES ('Välityömarkkinahanke', $1, $1) RETURNING id`, now), &projectID)
-	mustScan(t, d.QueryRowContext(ctx, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id`, projectID, f.networkNam, now), &f.networkID)
-	mustScan(t, d.QueryRowContext(ctx, `INSERT INTO people (name, organisation_id, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id`, f.repName, f.orgID, now), &repID)
-	mustExec(t, d, `INSERT INTO memberships (network_id, person_id, role, organisation_id, created_at, updated_at) VALUES ($1, $2, 'member', $3, $4, $4)`, f.networkID, repID, f.orgID, now)
-	mustExec(t, d, `INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator')`, projectID, f.coordAcct.PersonID)
+	projectID := b.Project("Välityömarkkinahanke")
+	f.networkID = b.Network(projectID, f.networkNam)
+	repID := b.Person(f.repName, "", f.orgID)
+	b.Member(f.networkID, repID, network.RoleMember) // represents the person's own organisation
+	b.Staff(projectID, f.coordAcct.PersonID, project.RoleCoordinator)
 
 	as := auth.NewStore(d)
 	for _, x := range []struct {
@@ -74,13 +73,6 @@ func mustScan(t *testing.T, row interface{ Scan(...any) error }, dst any) {
 	t.Helper()
 	if err := row.Scan(dst); err != nil {
 		t.Fatal(err)
-	}
-}
-
-func mustExec(t *testing.T, d *db.DB, q string, args ...any) {
-	t.Helper()
-	if _, err := d.ExecContext(context.Background(), q, args...); err != nil {
-		t.Fatalf("%s: %v", q, err)
 	}
 }
 

@@ -12,7 +12,11 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	fx "github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/network"
+	"github.com/kohtaamo/kohtaamo/internal/org"
 	"github.com/kohtaamo/kohtaamo/internal/person"
+	projectpkg "github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -53,21 +57,18 @@ func setup(t *testing.T, d *db.DB) *fixture {
 		}
 		f.tokens[u.key] = tok
 	}
-	f.orgID = f.id(t, `INSERT INTO organisations (name, name_key, sector, created_at, updated_at) VALUES ('Oulun kaupunki', 'oulun kaupunki', 'municipality', $1, $1) RETURNING id`, now)
-	f.targetID = f.id(t, `INSERT INTO people (name, title, organisation_id, email, phone, created_at, updated_at) VALUES ('Tuula Tavoite', 'Työvalmentaja', $1, $2, $3, $4, $4) RETURNING id`,
-		f.orgID, targetEmail, targetPhone, now)
-	project := f.id(t, `INSERT INTO projects (name, created_at, updated_at) VALUES ('Välityömarkkinahanke', $1, $1) RETURNING id`, now)
-	network := f.id(t, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Työpajaverkosto', $2, $2) RETURNING id`, project, now)
-	other := f.id(t, `INSERT INTO projects (name, created_at, updated_at) VALUES ('Osaamo', $1, $1) RETURNING id`, now)
-	otherNet := f.id(t, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Osaamon verkosto', $2, $2) RETURNING id`, other, now)
-	f.exec(t, `INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator')`, project, f.accounts["coord"].PersonID)
-	f.exec(t, `INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'coordinator')`, other, f.accounts["editor"].PersonID)
-	f.exec(t, `INSERT INTO memberships (network_id, person_id, role, organisation_id, created_at, updated_at) VALUES ($1, $2, 'member', $3, $4, $4)`,
-		network, f.targetID, f.orgID, now)
-	f.exec(t, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'secretary', $3, $3)`,
-		network, f.accounts["member"].PersonID, now)
-	f.exec(t, `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at) VALUES ($1, $2, 'member', $3, $3)`,
-		otherNet, f.accounts["outsider"].PersonID, now)
+	b := fx.New(t, d, env.Clock)
+	f.orgID = b.OrgWith(org.Organisation{Name: "Oulun kaupunki", Sector: org.SectorMunicipality, MunicipalityCode: "564"})
+	f.targetID = b.PersonWith(person.Person{Name: "Tuula Tavoite", Title: "Työvalmentaja", OrganisationID: f.orgID, Email: targetEmail, Phone: targetPhone})
+	project := b.Project("Välityömarkkinahanke")
+	net := b.Network(project, "Työpajaverkosto")
+	other := b.Project("Osaamo")
+	otherNet := b.Network(other, "Osaamon verkosto")
+	b.Staff(project, f.accounts["coord"].PersonID, projectpkg.RoleCoordinator)
+	b.Staff(other, f.accounts["editor"].PersonID, projectpkg.RoleCoordinator)
+	b.Member(net, f.targetID, network.RoleMember) // represents Oulun kaupunki, Tuula's organisation
+	b.Member(net, f.accounts["member"].PersonID, network.RoleSecretary)
+	b.Member(otherNet, f.accounts["outsider"].PersonID, network.RoleMember)
 	return f
 }
 
@@ -78,13 +79,6 @@ func (f *fixture) id(t *testing.T, q string, args ...any) int64 {
 		t.Fatalf("%s: %v", q, err)
 	}
 	return id
-}
-
-func (f *fixture) exec(t *testing.T, q string, args ...any) {
-	t.Helper()
-	if _, err := f.d.ExecContext(context.Background(), q, args...); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
 }
 
 func (f *fixture) count(t *testing.T, q string, args ...any) int {

@@ -12,6 +12,11 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/db/dbtest"
+	fx "github.com/kohtaamo/kohtaamo/internal/fixture"
+	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/minutes"
+	"github.com/kohtaamo/kohtaamo/internal/network"
+	planpkg "github.com/kohtaamo/kohtaamo/internal/plan"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 	"github.com/kohtaamo/kohtaamo/internal/task"
 	"github.com/kohtaamo/kohtaamo/internal/web"
@@ -21,27 +26,30 @@ func TestMyTasksAPI(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		env := servertest.New(t, d)
 		now := env.Clock.Now()
-		ts := db.Now(now)
 		day := func(n int) time.Time { return app.Day(now).AddDate(0, 0, n) }
 		owner := env.CreateUser(t, "Olli Omistaja", "olli@example.fi", false)
 		other := env.CreateUser(t, "Muu Jäsen", "muu@example.fi", false)
-		p := id(t, d, `INSERT INTO projects (name, created_at, updated_at) VALUES ('Hanke', $1, $1)`, ts)
-		n := id(t, d, `INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Työpajaverkosto', $2, $2)`, p, ts)
-		m := id(t, d, `INSERT INTO meetings (network_id, title, starts_at, ends_at, mode, created_at, updated_at) VALUES ($1, 'Kokous', $2, $3, 'remote', $2, $2)`,
-			n, db.Now(now.Add(-48*time.Hour)), db.Now(now.Add(-46*time.Hour)))
-		item := func(title, status string, who int64, due any) int64 {
-			return id(t, d, `INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, m, n, title, who, due, status, ts)
+		f := fx.New(t, d, env.Clock)
+		n := f.Network(f.Project("Hanke"), "Työpajaverkosto")
+		// Owners of action items and plan actions are the network's members.
+		f.Member(n, owner.PersonID, network.RoleMember)
+		f.Member(n, other.PersonID, network.RoleMember)
+		m := f.MeetingWith(n, meeting.Input{Title: "Kokous", StartsAt: now.Add(-48 * time.Hour), Mode: meeting.ModeRemote})
+		item := func(title, status string, who int64, due *time.Time) int64 {
+			if due == nil {
+				return itemWithoutDue(t, d, m, n, title, who, now)
+			}
+			return f.ActionItemWith(m, minutes.ItemInput{Title: title, OwnerID: who, DueOn: due, Status: status})
 		}
-		later := item("Myöhemmin", "open", owner.PersonID, day(10))
-		late := item("Myöhässä", "open", owner.PersonID, day(-2))
-		item("Valmis", "done", owner.PersonID, day(-5))
-		item("Toisen", "open", other.PersonID, day(-5))
-		noDue := item("Joskus", "open", owner.PersonID, nil)
-		plan := id(t, d, `INSERT INTO action_plans (network_id, title, starts_on, ends_on, status, created_at, updated_at) VALUES ($1, 'Suunnitelma', $2, $2, 'active', $3, $3)`, n, day(0), ts)
-		obj := id(t, d, `INSERT INTO plan_objectives (plan_id, title, created_at, updated_at) VALUES ($1, 'Tavoite', $2, $2)`, plan, ts)
-		action := id(t, d, `INSERT INTO plan_actions (objective_id, title, owner_id, due_on, status, created_at, updated_at) VALUES ($1, 'Toimenpide', $2, $3, 'in_progress', $4, $4)`,
-			obj, owner.PersonID, day(3), ts)
+		date := func(days int) *time.Time { x := day(days); return &x }
+		later := item("Myöhemmin", minutes.ItemOpen, owner.PersonID, date(10))
+		late := item("Myöhässä", minutes.ItemOpen, owner.PersonID, date(-2))
+		item("Valmis", minutes.ItemDone, owner.PersonID, date(-5))
+		item("Toisen", minutes.ItemOpen, other.PersonID, date(-5))
+		noDue := item("Joskus", minutes.ItemOpen, owner.PersonID, nil)
+		plan := f.Plan(n, "Suunnitelma")
+		action := f.ActionWith(f.Objective(plan, "Tavoite"), planpkg.ActionInput{Title: "Toimenpide", OwnerID: owner.PersonID, DueOn: date(3),
+			Status: planpkg.ActionInProgress, Weight: 1})
 
 		tok, err := auth.NewStore(d).CreateAPIToken(context.Background(), owner.ID, "test", now)
 		if err != nil {
