@@ -190,15 +190,27 @@ func validate(in *Input) error {
 func (s *Service) CanSeeMembers(u *app.User) error { return s.policy.CanSeePeople(u) }
 
 // Memberships returns a page of a network's members for u (see
-// CanSeeMembers) and the total; ENOTFOUND for an unknown network.
+// CanSeeMembers) and the total; ENOTFOUND for an unknown network. The
+// slice is shared with the roster cache: callers must not modify it.
 func (s *Service) Memberships(ctx context.Context, u *app.User, networkID int64, limit, offset int) ([]Membership, int, error) {
 	if err := s.CanSeeMembers(u); err != nil {
 		return nil, 0, err
 	}
-	if _, err := s.store.Get(ctx, networkID); err != nil {
+	if _, err := s.refs.Get(ctx, networkID); err != nil {
 		return nil, 0, err
 	}
-	return s.store.ListMemberships(ctx, networkID, limit, offset)
+	// A page of the roster the network page reads too, from the same
+	// cache: one version read while nothing changed.
+	all, err := s.rosters.Roster(ctx, s.store, networkID)
+	if err != nil {
+		return nil, 0, err
+	}
+	if limit <= 0 {
+		return all, len(all), nil
+	}
+	start := min(max(offset, 0), len(all))
+	end := min(start+limit, len(all))
+	return all[start:end:end], len(all), nil
 }
 
 // Membership returns a membership for u (see CanSeeMembers); ENOTFOUND

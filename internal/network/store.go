@@ -270,7 +270,7 @@ const membershipOrder = ` ORDER BY CASE m.role WHEN 'convener' THEN 0 WHEN 'secr
 func (s *Store) Memberships(ctx context.Context, networkID int64) ([]Membership, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT m.id, m.person_id, p.name, p.title, COALESCE(p.email, ''), p.phone, m.role,
 	COALESCE(m.organisation_id, 0), COALESCE(o.name, ''), COALESCE(o.sector, ''), COALESCE(o.municipality_code, ''),
-	COALESCE(m.deputy_of_id, 0), m.term_start, m.term_end
+	COALESCE(m.deputy_of_id, 0), m.term_start, m.term_end, m.created_at, m.updated_at
 	FROM memberships m
 	JOIN people p ON p.id = m.person_id
 	LEFT JOIN organisations o ON o.id = m.organisation_id
@@ -285,7 +285,7 @@ func (s *Store) Memberships(ctx context.Context, networkID int64) ([]Membership,
 		var start, end sql.NullTime
 		if err := rows.Scan(&m.ID, &m.PersonID, &m.PersonName, &m.PersonTitle, &m.Email, &m.Phone, &m.Role,
 			&m.OrganisationID, &m.OrganisationName, &m.Sector, &m.MunicipalityCode,
-			&m.DeputyOfID, &start, &end); err != nil {
+			&m.DeputyOfID, &start, &end, &m.CreatedAt, &m.UpdatedAt); err != nil {
 			return nil, fmt.Errorf("scan roster: %w", err)
 		}
 		m.TermStart, m.TermEnd = db.DateOut(start), db.DateOut(end)
