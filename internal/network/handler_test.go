@@ -357,6 +357,24 @@ func TestNetworkAPI(t *testing.T) {
 		if r := c.JSON("PUT", mloc, outsiderTok, `{"person_id": `+itoa(aino)+`}`); r.Status != http.StatusForbidden {
 			t.Errorf("put membership outsider: %d", r.Status)
 		}
+		// The list pages the cached roster: a change shows at once, the
+		// total counts every member, a page past the end is empty.
+		if r := c.JSON("POST", mpath, coordTok, `{"person_id": `+itoa(bertil)+`, "role": "member"}`); r.Status != http.StatusCreated {
+			t.Fatalf("second member: %d %s", r.Status, r.Body)
+		}
+		for _, pg := range []struct{ query, want, not string }{
+			{"?per_page=1&page=1", `"person_name":"Aino"`, `"person_name":"Bertil"`},
+			{"?per_page=1&page=2", `"person_name":"Bertil"`, `"person_name":"Aino"`},
+			{"?per_page=1&page=3", `"items":[]`, `"person_name"`},
+		} {
+			r := c.JSON("GET", mpath+pg.query, coordTok, "")
+			if r.Status != 200 || !strings.Contains(r.Body, pg.want) || strings.Contains(r.Body, pg.not) || !strings.Contains(r.Body, `"total":2`) {
+				t.Errorf("member list %s: %d %s", pg.query, r.Status, r.Body)
+			}
+		}
+		if r := c.JSON("GET", mpath, coordTok, ""); !strings.Contains(r.Body, `"role":"secretary"`) {
+			t.Errorf("member list after the update: %s", r.Body)
+		}
 		for _, p := range []string{"/api/v1/memberships/99999", "/api/v1/memberships/x", "/api/v1/networks/99999/memberships"} {
 			if r := c.JSON("GET", p, coordTok, ""); r.Status != http.StatusNotFound {
 				t.Errorf("%s: %d", p, r.Status)
