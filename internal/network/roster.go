@@ -17,6 +17,17 @@ func (s *Store) DirectoryVersion(ctx context.Context) (int64, error) {
 	return v, nil
 }
 
+// ListVersion returns a counter that database triggers move on with every
+// write to networks, projects or memberships (migration 00013): what the
+// list of networks shows.
+func (s *Store) ListVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := s.q.QueryRowContext(ctx, `SELECT v FROM network_list_version WHERE id = 1`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("read network list version: %w", err)
+	}
+	return v, nil
+}
+
 // RosterCache keeps networks' rosters (Store.Memberships) in memory and
 // serves one again as long as the directory version it was read at is
 // still current: one primary-key read instead of fifty joined rows on the

@@ -2,6 +2,7 @@ package network
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
@@ -105,6 +106,72 @@ func TestRosterCache(t *testing.T) {
 		}
 		if n := len(c.entries); n > 2 {
 			t.Errorf("%d rosters cached, bound 2", n)
+		}
+	})
+}
+
+// TestListCache: a page of the network list is served from memory until a
+// network, a project or a membership changes, by any instance; other
+// directory writes leave it cached; the cache stays within its bound.
+func TestListCache(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		f := fixture{t, d}
+		s := NewStore(d)
+		pid := f.project("Hanke")
+		org := f.org("Paja ry", "third_sector", "")
+		nid := f.id(`INSERT INTO networks (project_id, name, created_at, updated_at) VALUES ($1, 'Yksi', $2, $2)`, pid, db.Now(now))
+		c := newListCache(2)
+		all := ListFilter{Limit: 50}
+		first, total, err := c.List(ctx, s, all)
+		if err != nil || total != 1 || len(first) != 1 || first[0].Name != "Yksi" || first[0].MemberCount != 0 {
+			t.Fatalf("list: %+v %d %v", first, total, err)
+		}
+		again, _, _ := c.List(ctx, s, all)
+		if &again[0] != &first[0] {
+			t.Error("an unchanged list was read again instead of served from the cache")
+		}
+		// A person's rename is not on the list: still cached.
+		f.person("Aino", org)
+		if again, _, _ := c.List(ctx, s, all); &again[0] != &first[0] {
+			t.Error("a write the list does not show dropped the cached page")
+		}
+		// Another instance (its own connection pool) changes what the list
+		// shows: a member, a network's name, the project's name, a new
+		// network.
+		other, err := db.Open(ctx, d.DSN)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		for _, c2 := range []struct {
+			what, q string
+			check   func([]Network, int) bool
+		}{
+			{"member", `INSERT INTO memberships (network_id, person_id, role, created_at, updated_at)
+				SELECT ` + strconv.FormatInt(nid, 10) + `, id, 'member', created_at, created_at FROM people WHERE name = 'Aino'`,
+				func(l []Network, _ int) bool { return l[0].MemberCount == 1 }},
+			{"network rename", `UPDATE networks SET name = 'Ykkönen' WHERE id = ` + strconv.FormatInt(nid, 10),
+				func(l []Network, _ int) bool { return l[0].Name == "Ykkönen" }},
+			{"project rename", `UPDATE projects SET name = 'Uusi hanke' WHERE id = ` + strconv.FormatInt(pid, 10),
+				func(l []Network, _ int) bool { return l[0].ProjectName == "Uusi hanke" }},
+			{"new network", `INSERT INTO networks (project_id, name, created_at, updated_at) SELECT id, 'Kaksi', created_at, created_at FROM projects WHERE id = ` + strconv.FormatInt(pid, 10),
+				func(l []Network, total int) bool { return total == 2 && len(l) == 2 }},
+		} {
+			if _, err := other.ExecContext(ctx, c2.q); err != nil {
+				t.Fatalf("%s: %v", c2.what, err)
+			}
+			if l, total, err := c.List(ctx, s, all); err != nil || !c2.check(l, total) {
+				t.Errorf("stale list after a %s elsewhere: %+v %d %v", c2.what, l, total, err)
+			}
+		}
+		for i := range 3 {
+			if _, _, err := c.List(ctx, s, ListFilter{Limit: 1, Offset: i}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := len(c.entries); n > 2 {
+			t.Errorf("%d pages cached, bound 2", n)
 		}
 	})
 }

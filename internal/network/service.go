@@ -28,26 +28,32 @@ type Service struct {
 	policy  *auth.Policy
 	clock   app.Clock
 	rosters *RosterCache
+	lists   *listCache
 }
 
 // rosterCacheSize bounds the cached rosters (about 15 KB each for 50
-// members).
-const rosterCacheSize = 256
+// members); listCacheSize the cached pages of the network list (about
+// 20 KB each for 50 networks).
+const (
+	rosterCacheSize = 256
+	listCacheSize   = 64
+)
 
 // NewService returns the use cases on d, deciding rights with policy p
 // and reading the time from clock.
 func NewService(d *db.DB, p *auth.Policy, clock app.Clock) *Service {
 	return &Service{db: d, store: NewStore(d), refs: NewRefs(d, p), policy: p, clock: clock,
-		rosters: NewRosterCache(rosterCacheSize)}
+		rosters: NewRosterCache(rosterCacheSize), lists: newListCache(listCacheSize)}
 }
 
 // Today is the current calendar date (see Day).
 func (s *Service) Today() time.Time { return app.Day(s.clock.Now()) }
 
 // List returns a page of networks matching f and the total; anyone may
-// list networks.
+// list networks. The page comes from a cache kept fresh by the directory
+// version; its slice is shared, so callers must not modify it.
 func (s *Service) List(ctx context.Context, f ListFilter) ([]Network, int, error) {
-	return s.store.List(ctx, f)
+	return s.lists.List(ctx, s.store, f)
 }
 
 // Projects returns every project by name for the list's filter; Detail
