@@ -19,15 +19,6 @@ import (
 
 var now = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 
-func exec(t *testing.T, d *db.DB, q string, args ...any) int64 {
-	t.Helper()
-	var id int64
-	if err := d.QueryRowContext(context.Background(), q+" RETURNING id", args...).Scan(&id); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	return id
-}
-
 // fixture is a network with a meeting, two members (Anna represents the
 // organisation), an outsider and a plan action in the network and another
 // in a second network.

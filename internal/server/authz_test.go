@@ -59,7 +59,6 @@ var (
 	signedIn   = rights.SignedIn
 	adminsOnly = rights.AdminsOnly
 	dirEditors = rights.DirEditors
-	manageN1   = rights.ManageN1
 	contactsN1 = rights.ContactsN1
 	at         = rights.At
 )
