@@ -47,8 +47,9 @@ const (
 // time) gives no rights at all, exactly as it gets no mail. The condition
 // lives in one place, currentMembership.
 type Policy struct {
-	q     db.Querier
-	clock app.Clock
+	q        db.Querier
+	clock    app.Clock
+	contacts *db.Cache[contactsKey, map[int64]bool]
 }
 
 // NewPolicy returns a policy reading from q; clock decides which
@@ -57,7 +58,7 @@ func NewPolicy(q db.Querier, clock app.Clock) *Policy {
 	if clock == nil {
 		clock = app.SystemClock{}
 	}
-	return &Policy{q: q, clock: clock}
+	return &Policy{q: q, clock: clock, contacts: newContactsCache()}
 }
 
 // currentMembership is the SQL condition that the membership row m is
@@ -352,32 +353,12 @@ func (p *Policy) ContactsVisible(ctx context.Context, u *app.User, personIDs []i
 		}
 		return out, nil
 	}
-	args := []any{u.PersonID, p.today()}
-	marks := make([]string, len(personIDs))
-	for i, id := range personIDs {
-		args = append(args, id)
-		marks[i] = "$" + strconv.Itoa(i+3)
-	}
-	in := strings.Join(marks, ", ")
-	q := current(`WITH mine AS (`+qMyProjects+`)
-		SELECT s.person_id FROM project_staff s WHERE s.person_id IN (`+in+`) AND s.project_id IN (SELECT project_id FROM mine)
-		UNION
-		SELECT m.person_id FROM memberships m JOIN networks n ON n.id = m.network_id
-		WHERE m.person_id IN (`+in+`) AND `+currentMembership+` AND n.project_id IN (SELECT project_id FROM mine)`, 2)
-	rows, err := p.q.QueryContext(ctx, q, args...)
+	shared, err := p.sharedProjects(ctx, u, personIDs)
 	if err != nil {
-		return nil, fmt.Errorf("check contact visibility: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("check contact visibility: %w", err)
-		}
+	for id := range shared {
 		out[id] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("check contact visibility: %w", err)
 	}
 	if u.PersonID != 0 {
 		for _, id := range personIDs {
@@ -387,4 +368,44 @@ func (p *Policy) ContactsVisible(ctx context.Context, u *app.User, personIDs []i
 		}
 	}
 	return out, nil
+}
+
+// sharedProjects returns the ids among personIDs who share a current
+// project with u (as staff or through a current membership), from a
+// cache that the directory version keeps fresh: a list page asks the
+// same question for the same people again and again.
+func (p *Policy) sharedProjects(ctx context.Context, u *app.User, personIDs []int64) (map[int64]bool, error) {
+	today := p.today()
+	key := contactsKey{viewer: u.PersonID, day: today.Unix(), ids: idList(personIDs)}
+	return p.contacts.Get(ctx, p.q, key, func(ctx context.Context) (map[int64]bool, error) {
+		out := make(map[int64]bool)
+		args := []any{u.PersonID, today}
+		marks := make([]string, len(personIDs))
+		for i, id := range personIDs {
+			args = append(args, id)
+			marks[i] = "$" + strconv.Itoa(i+3)
+		}
+		in := strings.Join(marks, ", ")
+		q := current(`WITH mine AS (`+qMyProjects+`)
+			SELECT s.person_id FROM project_staff s WHERE s.person_id IN (`+in+`) AND s.project_id IN (SELECT project_id FROM mine)
+			UNION
+			SELECT m.person_id FROM memberships m JOIN networks n ON n.id = m.network_id
+			WHERE m.person_id IN (`+in+`) AND `+currentMembership+` AND n.project_id IN (SELECT project_id FROM mine)`, 2)
+		rows, err := p.q.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, fmt.Errorf("check contact visibility: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return nil, fmt.Errorf("check contact visibility: %w", err)
+			}
+			out[id] = true
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("check contact visibility: %w", err)
+		}
+		return out, nil
+	})
 }

@@ -141,30 +141,48 @@ func TestStopCancelsAfterDeadline(t *testing.T) {
 	}
 }
 
+// TestInsertOnlyQueueDoesNotWork: a job inserted while an insert-only
+// queue runs is left for a working queue: the working one completes it
+// and the insert-only one never started it, though it ran the whole time
+// the job waited.
 func TestInsertOnlyQueueDoesNotWork(t *testing.T) {
 	d := dbtest.SQLite(t)
 	ctx := context.Background()
 	if err := jobs.Migrate(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	w := &sleepWorker{}
-	ws := jobs.NewWorkers()
-	river.AddWorker(ws, w)
-	q, err := jobs.New(d, ws, jobs.Options{})
-	if err != nil {
+	start := func(w *sleepWorker, o jobs.Options) *jobs.Queue {
+		t.Helper()
+		ws := jobs.NewWorkers()
+		river.AddWorker(ws, w)
+		q, err := jobs.New(d, ws, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if err := q.Stop(ctx); err != nil {
+				t.Error(err)
+			}
+		})
+		return q
+	}
+	idle, working := &sleepWorker{}, &sleepWorker{}
+	insertOnly := start(idle, jobs.Options{})
+	if err := d.WithTx(ctx, func(tx *sql.Tx) error { return insertOnly.Insert(ctx, tx, sleepArgs{}, nil) }); err != nil {
 		t.Fatal(err)
 	}
-	if err := q.Start(ctx); err != nil {
-		t.Fatal(err)
+	start(working, jobs.Options{Workers: 1, PollInterval: 50 * time.Millisecond})
+	deadline := time.Now().Add(30 * time.Second)
+	for jobCount(t, d, "completed") != 1 {
+		if time.Now().After(deadline) {
+			t.Fatal("the working queue did not complete the job")
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
-	if err := d.WithTx(ctx, func(tx *sql.Tx) error { return q.Insert(ctx, tx, sleepArgs{}, nil) }); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(200 * time.Millisecond)
-	if w.started.Load() != 0 || jobCount(t, d, "available") != 1 {
-		t.Fatal("an insert-only queue worked a job")
-	}
-	if err := q.Stop(ctx); err != nil {
-		t.Fatal(err)
+	if idle.started.Load() != 0 || working.started.Load() != 1 {
+		t.Fatalf("insert-only queue started %d jobs, working queue %d; want 0 and 1", idle.started.Load(), working.started.Load())
 	}
 }

@@ -29,14 +29,32 @@ type Service struct {
 	refs   *network.Refs
 	clock  app.Clock
 	mail   *mail.Outbox
+	lists  *db.Cache[listKey, cachedPage]
 }
+
+// listKey is a ListFilter without a time window as a cache key; cachedPage
+// a page of a network's meetings.
+type listKey struct {
+	networkID     int64
+	limit, offset int
+}
+
+type cachedPage struct {
+	list  []Meeting
+	total int
+}
+
+// listCacheSize bounds the cached pages of networks' meeting lists (about
+// 25 KB each for 50 meetings).
+const listCacheSize = 128
 
 // NewService returns the use cases on d; outbox may be nil (no mail).
 func NewService(d *db.DB, policy *auth.Policy, clock app.Clock, outbox *mail.Outbox) *Service {
 	if clock == nil {
 		clock = app.SystemClock{}
 	}
-	return &Service{db: d, store: NewStore(d), policy: policy, refs: network.NewRefs(d, policy), clock: clock, mail: outbox}
+	return &Service{db: d, store: NewStore(d), policy: policy, refs: network.NewRefs(d, policy), clock: clock, mail: outbox,
+		lists: db.NewCache[listKey, cachedPage](db.MeetingListVersion, listCacheSize)}
 }
 
 // Now returns the service clock's time.
@@ -82,8 +100,19 @@ func (s *Service) ManagedNetwork(ctx context.Context, actor *app.User, networkID
 
 // List returns a page of a network's meetings (public: the remote link is
 // for the caller to blank) and the number matching.
+//
+// A list without a time window comes from a cache that the meeting list
+// version keeps fresh; its slice is shared, so callers must not modify it.
 func (s *Service) List(ctx context.Context, f ListFilter) ([]Meeting, int, error) {
-	return s.store.List(ctx, f)
+	if f.When != "" {
+		return s.store.List(ctx, f)
+	}
+	k := listKey{networkID: f.NetworkID, limit: f.Limit, offset: f.Offset}
+	p, err := s.lists.Get(ctx, s.db, k, func(ctx context.Context) (cachedPage, error) {
+		list, total, err := s.store.List(ctx, f)
+		return cachedPage{list, total}, err
+	})
+	return p.list, p.total, err
 }
 
 // Meeting returns a meeting and actor's access to its network; ENOTFOUND

@@ -15,10 +15,9 @@ func TestDirectoryVersion(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		f := fixture{t, d}
-		s := NewStore(d)
 		version := func() int64 {
 			t.Helper()
-			v, err := s.DirectoryVersion(ctx)
+			v, err := db.ReadVersion(ctx, d, db.DirectoryVersion)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,6 +50,14 @@ func TestDirectoryVersion(t *testing.T) {
 		moved("delete membership", `DELETE FROM memberships WHERE network_id = $1`, nid)
 		moved("delete person", `DELETE FROM people WHERE name = 'Aino A.'`)
 		moved("delete organisation", `DELETE FROM organisations WHERE name_key = 'org'`)
+		// Who works in a project, and which project a network is in, decide
+		// whose contact details a person sees (migration 00016).
+		staff := f.person("Pirjo", 0)
+		moved("insert project staff", `INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, 'worker')`, pid, staff)
+		moved("update project staff", `UPDATE project_staff SET role = 'coordinator' WHERE person_id = $1`, staff)
+		moved("delete project staff", `DELETE FROM project_staff WHERE person_id = $1`, staff)
+		other := f.project("Toinen hanke")
+		moved("move a network to another project", `UPDATE networks SET project_id = $1 WHERE id = $2`, other, nid)
 	})
 }
 
@@ -104,7 +111,7 @@ func TestRosterCache(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if n := len(c.entries); n > 2 {
+		if n := c.c.Len(); n > 2 {
 			t.Errorf("%d rosters cached, bound 2", n)
 		}
 	})
@@ -170,7 +177,7 @@ func TestListCache(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if n := len(c.entries); n > 2 {
+		if n := c.c.Len(); n > 2 {
 			t.Errorf("%d pages cached, bound 2", n)
 		}
 	})

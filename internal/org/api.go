@@ -71,7 +71,7 @@ func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
-	items, total, err := h.store.List(r.Context(), f)
+	items, total, err := h.service.List(r.Context(), f)
 	if err != nil {
 		return err
 	}

@@ -89,7 +89,7 @@ func (h *Handler) listOrganisations(w http.ResponseWriter, r *http.Request) erro
 	p := ListPage{Filter: f}
 	var err error
 	if qerr == nil {
-		if p.Items, p.Total, err = h.store.List(ctx, f); err != nil {
+		if p.Items, p.Total, err = h.service.List(ctx, f); err != nil {
 			return err
 		}
 	}

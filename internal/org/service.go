@@ -2,6 +2,7 @@ package org
 
 import (
 	"context"
+	"strings"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
@@ -15,11 +16,22 @@ type Service struct {
 	store  *Store
 	policy *auth.Policy
 	clock  app.Clock
+	lists  *db.Cache[Filter, cachedPage]
 }
+
+// cachedPage is a page of the list and the number matching.
+type cachedPage struct {
+	list  []Organisation
+	total int
+}
+
+// listCacheSize bounds the cached pages of the list.
+const listCacheSize = 64
 
 // NewService returns the service on d.
 func NewService(d *db.DB, policy *auth.Policy, clock app.Clock) *Service {
-	return &Service{db: d, store: NewStore(d), policy: policy, clock: clock}
+	return &Service{db: d, store: NewStore(d), policy: policy, clock: clock,
+		lists: db.NewCache[Filter, cachedPage](db.DirectoryVersion, listCacheSize)}
 }
 
 // allowed turns a policy answer into a bool, passing on only internal
@@ -157,4 +169,20 @@ func (s *Service) Merge(ctx context.Context, actor *app.User, id, targetID int64
 	}
 	counts, err := MergeTx(ctx, s.db, id, targetID, s.clock.Now())
 	return dup, counts, err
+}
+
+// List returns a page of the organisations matching f and the number matching.
+// Pages without a name search come from a cache that the directory
+// version keeps fresh; their slices are shared, so callers must not
+// modify them.
+func (s *Service) List(ctx context.Context, f Filter) ([]Organisation, int, error) {
+	if strings.TrimSpace(f.Query) != "" {
+		return s.store.List(ctx, f)
+	}
+	f.Query = ""
+	p, err := s.lists.Get(ctx, s.db, f, func(ctx context.Context) (cachedPage, error) {
+		list, total, err := s.store.List(ctx, f)
+		return cachedPage{list, total}, err
+	})
+	return p.list, p.total, err
 }

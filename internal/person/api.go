@@ -97,7 +97,7 @@ func (h *Handler) apiList(w http.ResponseWriter, r *http.Request) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
-	items, total, err := h.store.List(ctx, f)
+	items, total, err := h.service.List(ctx, f)
 	if err != nil {
 		return err
 	}

@@ -97,7 +97,7 @@ func (h *Handler) listPeople(w http.ResponseWriter, r *http.Request) error {
 	p := ListPage{Filter: f}
 	var err error
 	if qerr == nil {
-		if p.Items, p.Total, err = h.store.List(ctx, f); err != nil {
+		if p.Items, p.Total, err = h.service.List(ctx, f); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package person
 
 import (
 	"context"
+	"strings"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
@@ -11,14 +12,26 @@ import (
 // Service holds the person use cases; the page and the API call the same
 // ones, so the rules below live only here.
 type Service struct {
+	db     *db.DB
 	store  *Store
 	policy *auth.Policy
 	clock  app.Clock
+	lists  *db.Cache[Filter, cachedPage]
 }
+
+// cachedPage is a page of the list and the number matching.
+type cachedPage struct {
+	list  []Person
+	total int
+}
+
+// listCacheSize bounds the cached pages of the list.
+const listCacheSize = 64
 
 // NewService returns the service on d.
 func NewService(d *db.DB, policy *auth.Policy, clock app.Clock) *Service {
-	return &Service{store: NewStore(d), policy: policy, clock: clock}
+	return &Service{db: d, store: NewStore(d), policy: policy, clock: clock,
+		lists: db.NewCache[Filter, cachedPage](db.DirectoryVersion, listCacheSize)}
 }
 
 // EditRights says what an editor may change of a person.
@@ -190,3 +203,19 @@ func allowed(err error) (bool, error) {
 // MaySeePeople returns nil when actor may see the people directory (anyone
 // signed in), else EUNAUTH.
 func (s *Service) MaySeePeople(actor *app.User) error { return s.policy.CanSeePeople(actor) }
+
+// List returns a page of the people matching f and the number matching.
+// Pages without a name search come from a cache that the directory
+// version keeps fresh; their slices are shared, so callers must not
+// modify them.
+func (s *Service) List(ctx context.Context, f Filter) ([]Person, int, error) {
+	if strings.TrimSpace(f.Query) != "" {
+		return s.store.List(ctx, f)
+	}
+	f.Query = ""
+	p, err := s.lists.Get(ctx, s.db, f, func(ctx context.Context) (cachedPage, error) {
+		list, total, err := s.store.List(ctx, f)
+		return cachedPage{list, total}, err
+	})
+	return p.list, p.total, err
+}

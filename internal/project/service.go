@@ -23,18 +23,47 @@ type Service struct {
 	store  *Store
 	policy *auth.Policy
 	clock  app.Clock
+	lists  *db.Cache[listKey, cachedPage]
 }
+
+// listKey is a ListFilter as a cache key; cachedPage a page of the list.
+type listKey struct {
+	archived      int8 // 0 all, 1 archived, 2 active
+	limit, offset int
+}
+
+type cachedPage struct {
+	list  []Project
+	total int
+}
+
+// listCacheSize bounds the cached pages of the project list.
+const listCacheSize = 64
 
 // NewService returns the use cases on d, deciding rights with policy p
 // and reading the time from clock.
 func NewService(d *db.DB, p *auth.Policy, clock app.Clock) *Service {
-	return &Service{db: d, store: NewStore(d), policy: p, clock: clock}
+	return &Service{db: d, store: NewStore(d), policy: p, clock: clock,
+		lists: db.NewCache[listKey, cachedPage](db.NetworkListVersion, listCacheSize)}
 }
 
 // List returns projects matching f, active first, and the total; anyone
-// may list projects.
+// may list projects. Pages come from a cache that the network list
+// version (which covers projects) keeps fresh; the slice is shared, so
+// callers must not modify it.
 func (s *Service) List(ctx context.Context, f ListFilter) ([]Project, int, error) {
-	return s.store.List(ctx, f)
+	k := listKey{limit: f.Limit, offset: f.Offset}
+	if f.Archived != nil {
+		k.archived = 2
+		if *f.Archived {
+			k.archived = 1
+		}
+	}
+	p, err := s.lists.Get(ctx, s.db, k, func(ctx context.Context) (cachedPage, error) {
+		list, total, err := s.store.List(ctx, f)
+		return cachedPage{list, total}, err
+	})
+	return p.list, p.total, err
 }
 
 // CanCreate answers nil when u may create projects (admins), else EUNAUTH
