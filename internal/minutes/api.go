@@ -21,10 +21,10 @@ func (h *Handler) apiRoutes(mux *web.Mux) {
 // RevisionJSON is a correction of approved minutes in the API: the text it
 // replaced.
 type RevisionJSON struct {
-	Body       string    `json:"body"`
-	Decisions  []string  `json:"decisions"`
-	AuthorID   *int64    `json:"author_id"`
-	AuthorName string    `json:"author_name"`
+	Body       string        `json:"body"`
+	Decisions  []string      `json:"decisions"`
+	AuthorID   *int64        `json:"author_id"`
+	AuthorName string        `json:"author_name"`
 	Reason     string        `json:"reason"`
 	CreatedAt  time.Time     `json:"created_at"`
 	Sections   []SectionJSON `json:"sections"`
