@@ -54,7 +54,7 @@ func TestMinutesFromAgenda(t *testing.T) {
 		form := url.Values{"sections": {"2"},
 			"section-0-agenda-item": {fmt.Sprint(first)}, "section-0-body": {"Puheenjohtaja avasi kokouksen."},
 			"section-1-agenda-item": {fmt.Sprint(second)}, "section-1-body": {"Käsiteltiin **työkokeilupaikat**.\n\n## Huomiot\n\n- paikkoja 12"},
-			"section-1-decisions": {"Perustetaan työryhmä"},
+			"section-1-decisions":  {"Perustetaan työryhmä"},
 			"section-1-item-title": {"Kartoita paikat"}, "section-1-item-due": {"2026-12-15"}}
 		if r := w.secretary.PostForm(page, form); r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `id="section-1-item-owner-error">Tämä`) {
 			t.Errorf("item without owner: %d\n%s", r.Status, r.Body)
