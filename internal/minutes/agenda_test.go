@@ -2,6 +2,7 @@ package minutes_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 	fx "github.com/kohtaamo/kohtaamo/internal/fixture"
 	"github.com/kohtaamo/kohtaamo/internal/mail/mailtest"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/minutes"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -136,6 +138,35 @@ func TestMinutesFromAgenda(t *testing.T) {
 		}
 		if n := count(t, d, "action_items"); n != 1 {
 			t.Errorf("%d action items after the correction, want 1", n)
+		}
+	})
+}
+
+// TestMinutesSectionsAPI: PUT sends sections by agenda item (title and
+// preparer from the agenda); a PUT without sections keeps them; an agenda
+// item of another meeting is refused.
+func TestMinutesSectionsAPI(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWeb(t, d)
+		b := fx.New(t, d, w.env.Clock)
+		item := b.AgendaItem(w.f.meeting, "Työkokeilupaikat", meeting.ItemAccepted)
+		other := b.AgendaItem(w.f.next, "Muu asia", meeting.ItemAccepted)
+		sec := apiToken(t, w, "sami@example.fi")
+		c := w.env.Client(t)
+		path := "/api/v1" + w.base + "/minutes"
+		r := c.JSON(http.MethodPut, path, sec, fmt.Sprintf(`{"body": "", "sections": [{"agenda_item_id": %d, "title": "ignored", "body": "**Keskusteltiin**", "decisions": ["Päätös"]}]}`, item))
+		var got minutes.JSON
+		if err := json.Unmarshal([]byte(r.Body), &got); r.Status != http.StatusOK || err != nil || len(got.Sections) != 1 ||
+			got.Sections[0].Title != "Työkokeilupaikat" || got.Sections[0].Number != 1 || len(got.Sections[0].Decisions) != 1 || len(got.Decisions) != 0 {
+			t.Fatalf("put sections: %d %v %s", r.Status, err, r.Body)
+		}
+		r = c.JSON(http.MethodPut, path, sec, `{"body": "Muuta", "decisions": ["Yleinen päätös"]}`)
+		if err := json.Unmarshal([]byte(r.Body), &got); r.Status != http.StatusOK || err != nil || len(got.Sections) != 1 || got.Body != "Muuta" {
+			t.Errorf("put without sections: %d %v %s", r.Status, err, r.Body)
+		}
+		r = c.JSON(http.MethodPut, path, sec, fmt.Sprintf(`{"body": "x", "sections": [{"agenda_item_id": %d, "body": "y"}]}`, other))
+		if r.Status != http.StatusBadRequest && r.Status != http.StatusUnprocessableEntity {
+			t.Errorf("another meeting's agenda item: %d %s", r.Status, r.Body)
 		}
 	})
 }
