@@ -244,6 +244,8 @@ func roles(ids demoIDs) []role {
 			{page: page{"minutes", "/meetings/" + past + "/minutes", http.StatusOK},
 				has: []string{"main .minutes-body h2"}},
 			{page: page{"minutes-draft", "/meetings/" + draft + "/minutes", http.StatusOK},
+				has: []string{`main a[href="/meetings/` + draft + `/minutes/approve"]`}},
+			{page: page{"minutes-approve", "/meetings/" + draft + "/minutes/approve", http.StatusOK},
 				has: []string{`main form[action="/meetings/` + draft + `/minutes/approve"]`}},
 			{page: page{"plan", "/plans/" + id(ids.plan), http.StatusOK}},
 			{page: page{"goals", "/projects/" + p + "/goals", http.StatusOK}},

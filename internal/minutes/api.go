@@ -21,12 +21,51 @@ func (h *Handler) apiRoutes(mux *web.Mux) {
 // RevisionJSON is a correction of approved minutes in the API: the text it
 // replaced.
 type RevisionJSON struct {
-	Body       string    `json:"body"`
-	Decisions  []string  `json:"decisions"`
-	AuthorID   *int64    `json:"author_id"`
-	AuthorName string    `json:"author_name"`
-	Reason     string    `json:"reason"`
-	CreatedAt  time.Time `json:"created_at"`
+	Body       string        `json:"body"`
+	Decisions  []string      `json:"decisions"`
+	AuthorID   *int64        `json:"author_id"`
+	AuthorName string        `json:"author_name"`
+	Reason     string        `json:"reason"`
+	CreatedAt  time.Time     `json:"created_at"`
+	Sections   []SectionJSON `json:"sections"`
+}
+
+// SectionJSON is the part of the minutes about one agenda item.
+type SectionJSON struct {
+	AgendaItemID *int64   `json:"agenda_item_id"`
+	Number       int      `json:"number"`
+	Title        string   `json:"title"`
+	Preparer     string   `json:"preparer"`
+	Body         string   `json:"body"`
+	BodyHTML     string   `json:"body_html"`
+	Decisions    []string `json:"decisions"`
+}
+
+// SectionInputJSON is a section in PUT minutes: agenda_item_id names an
+// accepted item of the meeting's agenda (its title and preparer are
+// taken from it); title is used only without one.
+type SectionInputJSON struct {
+	AgendaItemID *int64   `json:"agenda_item_id"`
+	Title        string   `json:"title"`
+	Body         string   `json:"body"`
+	Decisions    []string `json:"decisions"`
+
+	Number   json.RawMessage `json:"number,omitempty"`
+	Preparer json.RawMessage `json:"preparer,omitempty"`
+	BodyHTML json.RawMessage `json:"body_html,omitempty"`
+}
+
+func sectionsToJSON(secs []Section) []SectionJSON {
+	out := []SectionJSON{}
+	for _, sec := range secs {
+		ds := sec.Decisions
+		if ds == nil {
+			ds = []string{}
+		}
+		out = append(out, SectionJSON{AgendaItemID: optID(sec.AgendaItemID), Number: sec.Number, Title: sec.Title, Preparer: sec.Preparer,
+			Body: sec.Body, BodyHTML: string(sec.HTML()), Decisions: ds})
+	}
+	return out
 }
 
 // JSON is a meeting's minutes in the API.
@@ -37,6 +76,7 @@ type JSON struct {
 	Status      string           `json:"status"`
 	Version     int              `json:"version"`
 	Decisions   []string         `json:"decisions"`
+	Sections    []SectionJSON    `json:"sections"`
 	ApprovedBy  *int64           `json:"approved_by"`
 	ApprovedAt  *time.Time       `json:"approved_at"`
 	Revisions   []RevisionJSON   `json:"revisions"`
@@ -47,13 +87,15 @@ type JSON struct {
 
 // InputJSON is the body of PUT minutes. status "approved" approves draft
 // minutes (for approvers only); reason is required when correcting
-// approved minutes. The read-only fields of JSON may be sent back and are
-// ignored.
+// approved minutes; sections, when sent, replace the sections (left out,
+// they stay as they are). The read-only fields of JSON may be sent back
+// and are ignored.
 type InputJSON struct {
-	Body      string   `json:"body"`
-	Decisions []string `json:"decisions"`
-	Reason    string   `json:"reason"`
-	Status    string   `json:"status"`
+	Body      string              `json:"body"`
+	Decisions []string            `json:"decisions"`
+	Reason    string              `json:"reason"`
+	Status    string              `json:"status"`
+	Sections  *[]SectionInputJSON `json:"sections"`
 
 	MeetingID   json.RawMessage `json:"meeting_id,omitempty"`
 	BodyHTML    json.RawMessage `json:"body_html,omitempty"`
@@ -79,6 +121,7 @@ type ActionItemJSON struct {
 	DueOn          *string    `json:"due_on"`
 	Status         string     `json:"status"`
 	PlanActionID   *int64     `json:"plan_action_id"`
+	AgendaItemID   *int64     `json:"agenda_item_id"`
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
 	CompletedAt    *time.Time `json:"completed_at"`
@@ -93,6 +136,7 @@ type ItemInputJSON struct {
 	DueOn        string `json:"due_on"`
 	Status       string `json:"status"`
 	PlanActionID *int64 `json:"plan_action_id"`
+	AgendaItemID *int64 `json:"agenda_item_id"`
 
 	ID             json.RawMessage `json:"id,omitempty"`
 	MeetingID      json.RawMessage `json:"meeting_id,omitempty"`
@@ -116,7 +160,7 @@ func optID(id int64) *int64 {
 func ItemToJSON(a *ActionItem) ActionItemJSON {
 	j := ActionItemJSON{ID: a.ID, MeetingID: a.MeetingID, NetworkID: a.NetworkID, Title: a.Title, OwnerID: optID(a.OwnerID),
 		OwnerName: a.OwnerName, OwnerIsMember: a.OwnerIsMember, OrganisationID: optID(a.OrganisationID), Status: a.Status,
-		PlanActionID: optID(a.PlanActionID), CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, CompletedAt: a.CompletedAt}
+		PlanActionID: optID(a.PlanActionID), AgendaItemID: optID(a.AgendaItemID), CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, CompletedAt: a.CompletedAt}
 	if a.DueOn != nil {
 		d := a.DueOn.Format("2006-01-02")
 		j.DueOn = &d
@@ -133,11 +177,11 @@ func (h *Handler) minutesJSON(r *http.Request, t *Target) (*JSON, error) {
 	}
 	mn := rec.Minutes
 	j := &JSON{MeetingID: t.Meeting.ID, Body: mn.Body, BodyHTML: string(mn.HTML()), Status: mn.Status, Version: mn.Version,
-		Decisions: mn.DecisionTexts(), ApprovedBy: optID(mn.ApprovedByID), ApprovedAt: mn.ApprovedAt,
+		Decisions: append([]string{}, mn.GeneralDecisions()...), Sections: sectionsToJSON(mn.Sections), ApprovedBy: optID(mn.ApprovedByID), ApprovedAt: mn.ApprovedAt,
 		Revisions: []RevisionJSON{}, ActionItems: []ActionItemJSON{}, CreatedAt: mn.CreatedAt, UpdatedAt: mn.UpdatedAt}
 	for _, rv := range rec.Revisions {
 		j.Revisions = append(j.Revisions, RevisionJSON{Body: rv.Body, Decisions: SplitDecisions(rv.Decisions), AuthorID: optID(rv.AuthorID),
-			AuthorName: rv.AuthorName, Reason: rv.Reason, CreatedAt: rv.CreatedAt})
+			AuthorName: rv.AuthorName, Reason: rv.Reason, CreatedAt: rv.CreatedAt, Sections: sectionsToJSON(rv.Sections)})
 	}
 	for i := range rec.Items {
 		j.ActionItems = append(j.ActionItems, ItemToJSON(&rec.Items[i]))
@@ -172,7 +216,16 @@ func (h *Handler) apiPutMinutes(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	save := SaveInput{Input: Input{Body: in.Body, Decisions: in.Decisions, Reason: in.Reason}, Status: in.Status}
+	save := SaveInput{Input: Input{Body: in.Body, Decisions: in.Decisions, Reason: in.Reason}, Status: in.Status, KeepSections: in.Sections == nil}
+	if in.Sections != nil {
+		for _, sec := range *in.Sections {
+			si := SectionInput{Title: sec.Title, Body: sec.Body, Decisions: sec.Decisions}
+			if sec.AgendaItemID != nil {
+				si.AgendaItemID = *sec.AgendaItemID
+			}
+			save.Sections = append(save.Sections, si)
+		}
+	}
 	if _, err := h.svc.SaveMinutes(r.Context(), t, save); err != nil {
 		return err
 	}
@@ -208,6 +261,9 @@ func (in *ItemInputJSON) toInput() ItemInput {
 	out.DueOn = web.Date(&out.Problems, "due_on", in.DueOn)
 	if in.PlanActionID != nil {
 		out.PlanActionID = *in.PlanActionID
+	}
+	if in.AgendaItemID != nil {
+		out.AgendaItemID = *in.AgendaItemID
 	}
 	return out
 }

@@ -39,6 +39,7 @@ func (h *Handler) WithMail(o *mail.Outbox) *Handler {
 func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /meetings/{id}/minutes", h.web.HTML(h.showMinutes))
 	mux.HandleFunc("POST /meetings/{id}/minutes", h.web.HTML(h.saveMinutes))
+	mux.HandleFunc("GET /meetings/{id}/minutes/approve", h.web.HTML(h.showApprove))
 	mux.HandleFunc("POST /meetings/{id}/minutes/approve", h.web.HTML(h.approveMinutes))
 	mux.HandleFunc("POST /meetings/{id}/action-items", h.web.HTML(h.addItem))
 	mux.HandleFunc("GET /meetings/{id}/summary", h.web.HTML(h.showSummary))
@@ -70,11 +71,61 @@ func (h *Handler) itemTarget(r *http.Request, right Right) (*ItemTarget, error) 
 	return h.svc.Item(r.Context(), app.UserFrom(r.Context()), id, right)
 }
 
-// MinutesForm is the minutes form's values.
+// MinutesForm is the minutes form's values: a section per agenda item,
+// then the text and decisions of the minutes as a whole.
 type MinutesForm struct {
 	Body      string
 	Decisions string
 	Reason    string
+	Sections  []SectionForm
+}
+
+// SectionForm is the part of the minutes form about one agenda item.
+type SectionForm struct {
+	AgendaItemID int64 // 0: the agenda item was removed; Title is kept
+	Title        string
+	Preparer     string
+	Body         string
+	Decisions    string
+	// A new action item under the agenda item.
+	ItemTitle string
+	ItemOwner int64
+	ItemDue   string
+}
+
+// draftForm is the minutes form for the minutes mn (nil before any are
+// written) and the agenda: a section per agenda item, in the agenda's
+// order, with what is written under it; a section whose agenda item was
+// removed since stays where it was.
+func draftForm(mn *Minutes, agenda []meeting.Item) MinutesForm {
+	var f MinutesForm
+	saved := map[int64]*Section{}
+	if mn != nil {
+		f.Body, f.Decisions = mn.Body, strings.Join(mn.GeneralDecisions(), "\n")
+		for i := range mn.Sections {
+			if id := mn.Sections[i].AgendaItemID; id != 0 {
+				saved[id] = &mn.Sections[i]
+			}
+		}
+	}
+	for _, it := range agenda {
+		sf := SectionForm{AgendaItemID: it.ID, Title: it.Title, Preparer: it.PreparerName}
+		if sec := saved[it.ID]; sec != nil {
+			sf.Body, sf.Decisions = sec.Body, strings.Join(sec.Decisions, "\n")
+		}
+		f.Sections = append(f.Sections, sf)
+	}
+	if mn != nil {
+		for i, sec := range mn.Sections {
+			if sec.AgendaItemID != 0 {
+				continue
+			}
+			sf := SectionForm{Title: sec.Title, Preparer: sec.Preparer, Body: sec.Body, Decisions: strings.Join(sec.Decisions, "\n")}
+			at := min(i, len(f.Sections))
+			f.Sections = append(f.Sections[:at], append([]SectionForm{sf}, f.Sections[at:]...)...)
+		}
+	}
+	return f
 }
 
 // ItemForm is the action item form's values.
@@ -84,6 +135,7 @@ type ItemForm struct {
 	DueOn        string
 	Status       string
 	PlanActionID int64
+	AgendaItemID int64
 }
 
 // Page is a meeting's minutes page.
@@ -94,7 +146,9 @@ type Page struct {
 	Items       []ActionItem
 	Members     []Member
 	PlanActions []PlanAction
+	Agenda      []meeting.Item
 	Access      auth.MinutesAccess
+	CanApprove  bool
 	Form        MinutesForm
 	Item        ItemForm
 	Today       time.Time
@@ -120,11 +174,21 @@ func (h *Handler) renderMinutes(w http.ResponseWriter, r *http.Request, t *Targe
 	}
 	m := t.Meeting
 	p := &Page{Meeting: m, Access: t.Access, Today: Today(h.web.Clock.Now()), Item: ItemForm{Status: ItemOpen},
-		Minutes: o.Minutes, Revisions: o.Revisions, Items: o.Items, Members: o.Members, PlanActions: o.PlanActions}
-	if o.Minutes != nil {
-		p.Form = MinutesForm{Body: o.Minutes.Body, Decisions: strings.Join(o.Minutes.DecisionTexts(), "\n")}
+		Minutes: o.Minutes, Revisions: o.Revisions, Items: o.Items, Members: o.Members, PlanActions: o.PlanActions,
+		Agenda: o.Record.Agenda, CanApprove: t.CanApprove(o.Minutes)}
+	p.Form = draftForm(o.Minutes, o.Record.Agenda)
+	if item := r.URL.Query().Get("agenda_item"); item != "" {
+		p.Item.AgendaItemID, _ = strconv.ParseInt(item, 10, 64)
 	}
 	if form != nil {
+		// The titles and preparers shown are the agenda's, not the form's.
+		for i := range form.Sections {
+			for _, sec := range p.Form.Sections {
+				if sec.AgendaItemID != 0 && sec.AgendaItemID == form.Sections[i].AgendaItemID {
+					form.Sections[i].Title, form.Sections[i].Preparer = sec.Title, sec.Preparer
+				}
+			}
+		}
 		p.Form = *form
 	}
 	if item != nil {
@@ -142,7 +206,29 @@ func readMinutesForm(r *http.Request, f *MinutesForm) Input {
 	f.Body = web.Field(r, "body")
 	f.Decisions = r.PostFormValue("decisions")
 	f.Reason = web.Field(r, "reason")
-	return Input{Body: f.Body, Decisions: SplitDecisions(f.Decisions), Reason: f.Reason}
+	in := Input{Body: f.Body, Decisions: SplitDecisions(f.Decisions), Reason: f.Reason}
+	n, _ := strconv.Atoi(r.PostFormValue("sections"))
+	n = max(0, min(n, MaxSections+1))
+	for i := range n {
+		field := func(part string) string { return r.PostFormValue(SectionField(i, part)) }
+		var problems app.Validator
+		sf := SectionForm{Title: strings.TrimSpace(field("title")), Body: field("body"), Decisions: field("decisions"),
+			ItemTitle: strings.TrimSpace(field("item-title")), ItemDue: strings.TrimSpace(field("item-due"))}
+		sf.AgendaItemID = web.OptionalID(&problems, SectionField(i, "body"), field("agenda-item"))
+		sf.ItemOwner = web.OptionalID(&problems, SectionField(i, "item-owner"), field("item-owner"))
+		sec := SectionInput{AgendaItemID: sf.AgendaItemID, Title: sf.Title, Body: sf.Body, Decisions: SplitDecisions(sf.Decisions)}
+		if sf.ItemTitle != "" || sf.ItemOwner != 0 || sf.ItemDue != "" {
+			item := &ItemInput{Title: sf.ItemTitle, OwnerID: sf.ItemOwner}
+			item.DueOn = web.Date(&item.Problems, "due_on", sf.ItemDue)
+			for _, fe := range problems.Fields() {
+				item.Problems.Add(fe.Field, fe.Key, fe.Args)
+			}
+			sec.Item = item
+		}
+		f.Sections = append(f.Sections, sf)
+		in.Sections = append(in.Sections, sec)
+	}
+	return in
 }
 
 func (h *Handler) saveMinutes(w http.ResponseWriter, r *http.Request) error {
@@ -163,6 +249,46 @@ func (h *Handler) saveMinutes(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// ApprovePage is the confirmation before approving the minutes: what
+// approval does and to how many members the minutes are mailed.
+type ApprovePage struct {
+	Meeting  *meeting.Meeting
+	Approval *Approval
+}
+
+// showApprove asks before the minutes are approved and mailed.
+func (h *Handler) showApprove(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.meetingTarget(r, RightApprove)
+	if err != nil {
+		return err
+	}
+	return h.renderApprove(w, r, t, nil)
+}
+
+// renderApprove shows the confirmation; formErr is the failed approval's
+// error. Minutes that cannot be approved (none, empty, approved already)
+// send the approver back to the minutes page with the reason.
+func (h *Handler) renderApprove(w http.ResponseWriter, r *http.Request, t *Target, formErr error) error {
+	a, err := h.svc.Approval(r.Context(), t)
+	if app.IsCode(err, app.EINVALID) {
+		if e := app.AsError(err); e != nil && e.Key != "" {
+			h.web.Flash(r, h.web.T(r, e.Key))
+		}
+		web.Redirect(w, r, minutesURL(t.Meeting.ID))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	p := &ApprovePage{Meeting: t.Meeting, Approval: a}
+	title := h.web.T(r, "minutes.approve_title", "Title", t.Meeting.Title)
+	page := func(v *web.View) templ.Component { return approvePage(v, p) }
+	if formErr != nil {
+		return h.web.Form(w, r, formErr, title, page)
+	}
+	return h.web.Page(w, r, http.StatusOK, title, page)
+}
+
 func (h *Handler) approveMinutes(w http.ResponseWriter, r *http.Request) error {
 	t, err := h.meetingTarget(r, RightApprove)
 	if err != nil {
@@ -175,11 +301,11 @@ func (h *Handler) approveMinutes(w http.ResponseWriter, r *http.Request) error {
 	// own fault, so it reads as a change.
 	version, convErr := strconv.Atoi(web.Field(r, "version"))
 	if convErr != nil || version <= 0 {
-		return h.renderMinutes(w, r, t, nil, nil, app.FieldInvalid("version", "minutes.err.changed"))
+		return h.renderApprove(w, r, t, app.FieldInvalid("version", "minutes.err.changed"))
 	}
 	sent, err := h.svc.Approve(r.Context(), t, version)
 	if err != nil {
-		return h.renderMinutes(w, r, t, nil, nil, err)
+		return h.renderApprove(w, r, t, err)
 	}
 	h.web.Flash(r, h.web.T(r, "minutes.approved_flash", "N", sent))
 	web.Redirect(w, r, minutesURL(t.Meeting.ID))
@@ -193,7 +319,8 @@ func readItemForm(r *http.Request, f *ItemForm) ItemInput {
 	f.DueOn = web.Field(r, "due_on")
 	f.Status = web.Field(r, "status")
 	f.PlanActionID = web.OptionalID(&in.Problems, "plan_action_id", r.PostFormValue("plan_action_id"))
-	in.Title, in.OwnerID, in.Status, in.PlanActionID = f.Title, f.OwnerID, f.Status, f.PlanActionID
+	f.AgendaItemID = web.OptionalID(&in.Problems, "agenda_item_id", r.PostFormValue("agenda_item_id"))
+	in.Title, in.OwnerID, in.Status, in.PlanActionID, in.AgendaItemID = f.Title, f.OwnerID, f.Status, f.PlanActionID, f.AgendaItemID
 	in.DueOn = web.Date(&in.Problems, "due_on", f.DueOn)
 	return in
 }
@@ -222,6 +349,7 @@ type ItemPage struct {
 	Item        ItemForm
 	Members     []Member
 	PlanActions []PlanAction
+	Agenda      []meeting.Item
 }
 
 // renderItem shows the action item form; formErr as for renderMinutes.
@@ -230,7 +358,7 @@ func (h *Handler) renderItem(w http.ResponseWriter, r *http.Request, t *ItemTarg
 	if err != nil {
 		return err
 	}
-	p := &ItemPage{Action: t.Item, Meeting: t.Meeting, Item: f, Members: c.Members, PlanActions: c.PlanActions}
+	p := &ItemPage{Action: t.Item, Meeting: t.Meeting, Item: f, Members: c.Members, PlanActions: c.PlanActions, Agenda: c.AgendaItems}
 	if p.Action.OwnerID != 0 && !p.Action.OwnerIsMember {
 		// The owner has left: they may be kept, or the item re-assigned.
 		p.Members = append(p.Members, Member{PersonID: p.Action.OwnerID,
@@ -251,7 +379,7 @@ func (h *Handler) showEditItem(w http.ResponseWriter, r *http.Request) error {
 	}
 	it := t.Item
 	return h.renderItem(w, r, t, ItemForm{Title: it.Title, OwnerID: it.OwnerID, DueOn: app.ISODate(it.DueOn),
-		Status: it.Status, PlanActionID: it.PlanActionID}, nil)
+		Status: it.Status, PlanActionID: it.PlanActionID, AgendaItemID: it.AgendaItemID}, nil)
 }
 
 func (h *Handler) updateItem(w http.ResponseWriter, r *http.Request) error {

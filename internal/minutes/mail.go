@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"html/template"
+	"strconv"
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/i18n"
@@ -23,6 +25,29 @@ type mailItem struct {
 	Due   string
 }
 
+// recipients are the members the approved minutes are mailed to: those
+// with an address. Notify mails them and the confirmation counts them.
+func recipients(members []Member) []Member {
+	var out []Member
+	for _, m := range members {
+		if m.Email != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// mailSection is a section of the minutes in the mail: its number and
+// title, preparer, the discussion as plain text (for the text part) and
+// as sanitised HTML, and its decisions.
+type mailSection struct {
+	Heading   string
+	Preparer  string
+	Text      string
+	HTML      template.HTML
+	Decisions []string
+}
+
 // Notify queues the approved minutes in tx to every current member of the
 // meeting's network with an address, one mail each in the member's
 // language. Each mail is also the take-home summary of the member's
@@ -37,6 +62,7 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 	if err != nil {
 		return 0, err
 	}
+	members = recipients(members)
 	items, err := s.Items(ctx, m.ID, now)
 	if err != nil {
 		return 0, err
@@ -51,11 +77,14 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 		nextLink = outbox.URL(fmt.Sprintf("/meetings/%d", next.ID))
 	}
 	body := markdown.Render(mn.Body)
+	var sections []mailSection
+	for _, sec := range mn.Sections {
+		sections = append(sections, mailSection{Heading: strconv.Itoa(sec.Number) + ". " + sec.Title, Preparer: sec.Preparer,
+			Text: markdown.PlainText(sec.Body), HTML: sec.HTML(), Decisions: sec.Decisions})
+	}
+	bodyText := markdown.PlainText(mn.Body)
 	var msgs []kmail.Message
 	for _, p := range members {
-		if p.Email == "" {
-			continue
-		}
 		lang := p.Lang
 		if !i18n.Supported(lang) {
 			lang = i18n.Default
@@ -75,8 +104,9 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 			"Network":      m.NetworkName,
 			"When":         m.When(),
 			"Link":         outbox.URL(minutesURL(m.ID)),
-			"Body":         mn.Body,
+			"Body":         bodyText,
 			"BodyHTML":     body,
+			"Sections":     sections,
 			"Decisions":    mn.DecisionTexts(),
 			"Organisation": p.OrganisationName,
 			"Items":        own,

@@ -28,6 +28,7 @@ package minutes
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -59,6 +60,8 @@ const (
 	MaxDecisions = 100
 	MaxReason    = 1000
 	MaxItemTitle = 300
+	MaxSections  = 100
+	MaxTitle     = 300 // a section's title (an agenda item's)
 )
 
 // Minutes are a meeting's minutes with their decisions.
@@ -73,11 +76,43 @@ type Minutes struct {
 	ApprovedAt     *time.Time
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
-	Decisions      []Decision
+	// Decisions are all the decisions in order: the sections' first, then
+	// those of the minutes as a whole (SectionID 0).
+	Decisions []Decision
+	// Sections are the agenda items' parts, in order; none in minutes
+	// written before minutes were drafted from the agenda (their Body
+	// alone is the text).
+	Sections []Section
 }
 
 // Approved reports whether the minutes are approved (and so locked).
 func (m *Minutes) Approved() bool { return m.Status == StatusApproved }
+
+// Empty reports whether nothing is written: no text, no decision, no
+// section with either. Empty minutes are not approved.
+func (m *Minutes) Empty() bool {
+	if strings.TrimSpace(m.Body) != "" || len(m.Decisions) > 0 {
+		return false
+	}
+	for _, s := range m.Sections {
+		if strings.TrimSpace(s.Body) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// GeneralDecisions returns the decisions of the minutes as a whole (not
+// under an agenda item).
+func (m *Minutes) GeneralDecisions() []string {
+	var out []string
+	for _, d := range m.Decisions {
+		if d.SectionID == 0 {
+			out = append(out, d.Text)
+		}
+	}
+	return out
+}
 
 // HTML returns the body rendered and sanitised.
 func (m *Minutes) HTML() template.HTML { return markdown.Render(m.Body) }
@@ -93,10 +128,31 @@ func (m *Minutes) DecisionTexts() []string {
 
 // Decision is one decision recorded in the minutes.
 type Decision struct {
-	ID       int64
-	Position int
-	Text     string
+	ID        int64
+	Position  int
+	Text      string
+	SectionID int64 // 0: a decision of the minutes as a whole
 }
+
+// Section is the part of the minutes about one agenda item: its number,
+// title and preparer as they were when written, the discussion (Markdown)
+// and the decisions made under it.
+type Section struct {
+	ID           int64  `json:"-"`
+	AgendaItemID int64  `json:"agenda_item_id,omitempty"` // 0: the agenda item was removed since
+	Number       int    `json:"number"`
+	Title        string `json:"title"`
+	Preparer     string `json:"preparer,omitempty"`
+	Body         string `json:"body,omitempty"`
+	// Decisions are the section's decisions' texts in order.
+	Decisions []string `json:"decisions,omitempty"`
+}
+
+// HTML returns the section's discussion rendered and sanitised.
+func (s *Section) HTML() template.HTML { return markdown.Render(s.Body) }
+
+// Blank reports whether nothing is written under the item.
+func (s *Section) Blank() bool { return strings.TrimSpace(s.Body) == "" && len(s.Decisions) == 0 }
 
 // Revision is the text of approved minutes that a correction replaced.
 type Revision struct {
@@ -107,17 +163,55 @@ type Revision struct {
 	AuthorName string
 	Reason     string
 	CreatedAt  time.Time
+	// Sections are the sections the correction replaced (none before
+	// minutes had sections).
+	Sections []Section
 }
 
 // HTML returns the revision's body rendered and sanitised.
 func (r *Revision) HTML() template.HTML { return markdown.Render(r.Body) }
 
-// Input is the minutes form: the body, the decisions and, for approved
-// minutes, the reason for the correction.
+// Input is the minutes form: a section per agenda item, the text and
+// decisions of the minutes as a whole and, for approved minutes, the
+// reason for the correction.
 type Input struct {
 	Body      string
 	Decisions []string
 	Reason    string
+	Sections  []SectionInput
+}
+
+// SectionInput is the part of the minutes about one agenda item. The
+// service takes the title and preparer from the agenda; Title is used
+// only for a section whose agenda item was removed (AgendaItemID 0).
+type SectionInput struct {
+	AgendaItemID int64
+	Title        string
+	Preparer     string
+	Body         string
+	Decisions    []string
+	// Item is a new action item given under this agenda item, or nil.
+	Item *ItemInput
+}
+
+// SectionField is the form field name of a section's part ("body",
+// "decisions", "item-title", "item-owner", "item-due"); the API reports
+// its errors under the same names.
+func SectionField(i int, part string) string {
+	return "section-" + strconv.Itoa(i) + "-" + part
+}
+
+// hasText reports whether anything is written in the input.
+func (in *Input) hasText() bool {
+	if in.Body != "" || len(in.Decisions) > 0 {
+		return true
+	}
+	for _, s := range in.Sections {
+		if strings.TrimSpace(s.Body) != "" || len(s.Decisions) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // SplitDecisions turns the decisions text area (one decision per line)
@@ -134,27 +228,47 @@ func SplitDecisions(s string) []string {
 
 // Validate checks the input; approved tells whether it corrects approved
 // minutes (then a reason is required).
+//
+// Minutes with sections may leave the body empty, but something must be
+// written somewhere (EINVALID on "body", or on the first section's text
+// when there are sections). Every text is limited on its own (MaxBody,
+// markdown.MaxNesting, markdown.MaxTableCells) and all of them together
+// to MaxBody; the decisions together to MaxDecisions.
 func (in *Input) Validate(v *app.Validator, approved bool) {
 	in.Body = strings.TrimSpace(in.Body)
 	in.Reason = strings.TrimSpace(in.Reason)
-	v.Required("body", in.Body)
-	// Length first: the nesting and table checks parse the text.
-	if n := utf8.RuneCountInString(in.Body); n > MaxBody {
-		v.Add("body", "minutes.err.body_too_long", map[string]any{"Max": MaxBody, "Len": n})
-	} else if markdown.Depth(in.Body) > markdown.MaxNesting {
-		v.Add("body", "minutes.err.body_too_deep", map[string]any{"Max": markdown.MaxNesting})
-	} else if markdown.TableCells(in.Body) > markdown.MaxTableCells {
-		v.Add("body", "minutes.err.table_too_big", map[string]any{"Max": markdown.MaxTableCells})
+	for i := range in.Sections {
+		in.Sections[i].Body = strings.TrimSpace(in.Sections[i].Body)
+		in.Sections[i].Title = strings.TrimSpace(in.Sections[i].Title)
 	}
-	if len(in.Decisions) > MaxDecisions {
-		v.Add("decisions", "minutes.err.too_many_decisions", map[string]any{"Max": MaxDecisions})
+	if len(in.Sections) == 0 {
+		v.Required("body", in.Body)
+	} else if !in.hasText() {
+		v.Add(SectionField(0, "body"), "minutes.err.empty", nil)
 	}
-	for i, d := range in.Decisions {
-		in.Decisions[i] = strings.TrimSpace(d)
-		if in.Decisions[i] == "" {
-			v.Add("decisions", "minutes.err.empty_decision", nil)
+	if len(in.Sections) > MaxSections {
+		v.Add("body", "minutes.err.too_many_sections", map[string]any{"Max": MaxSections})
+	}
+	total := utf8.RuneCountInString(in.Body)
+	validText(v, "body", in.Body)
+	decisions := len(in.Decisions)
+	validDecisions(v, "decisions", in.Decisions)
+	for i := range in.Sections {
+		s := &in.Sections[i]
+		total += utf8.RuneCountInString(s.Body)
+		validText(v, SectionField(i, "body"), s.Body)
+		decisions += len(s.Decisions)
+		validDecisions(v, SectionField(i, "decisions"), s.Decisions)
+		if s.AgendaItemID == 0 {
+			v.Required(SectionField(i, "body"), s.Title)
 		}
-		v.MaxLen("decisions", in.Decisions[i], MaxDecision)
+		v.MaxLen(SectionField(i, "body"), s.Title, MaxTitle)
+	}
+	if total > MaxBody {
+		v.Add("body", "minutes.err.body_too_long", map[string]any{"Max": MaxBody, "Len": total})
+	}
+	if decisions > MaxDecisions {
+		v.Add("decisions", "minutes.err.too_many_decisions", map[string]any{"Max": MaxDecisions})
 	}
 	if approved {
 		v.Required("reason", in.Reason)
@@ -180,6 +294,7 @@ type ActionItem struct {
 	Status           string
 	PlanActionID     int64
 	PlanActionTitle  string
+	AgendaItemID     int64 // the agenda item it was given under; 0: none
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	CompletedAt      *time.Time
@@ -200,6 +315,7 @@ type ItemInput struct {
 	DueOn        *time.Time
 	Status       string
 	PlanActionID int64
+	AgendaItemID int64 // an accepted item of the meeting's agenda; 0: none
 	// Problems holds the field errors found while decoding the input (a
 	// malformed date or id); the service reports them with Validate's.
 	Problems app.Validator
@@ -225,6 +341,32 @@ func (in *ItemInput) Validate(v *app.Validator) {
 	}
 }
 
+// validText checks one Markdown text: its length first (the nesting and
+// table checks parse the text), then its nesting and tables.
+func validText(v *app.Validator, field, text string) {
+	if n := utf8.RuneCountInString(text); n > MaxBody {
+		v.Add(field, "minutes.err.body_too_long", map[string]any{"Max": MaxBody, "Len": n})
+	} else if markdown.Depth(text) > markdown.MaxNesting {
+		v.Add(field, "minutes.err.body_too_deep", map[string]any{"Max": markdown.MaxNesting})
+	} else if markdown.TableCells(text) > markdown.MaxTableCells {
+		v.Add(field, "minutes.err.table_too_big", map[string]any{"Max": markdown.MaxTableCells})
+	}
+}
+
+// validDecisions trims and checks a list of decisions.
+func validDecisions(v *app.Validator, field string, ds []string) {
+	if len(ds) > MaxDecisions {
+		v.Add(field, "minutes.err.too_many_decisions", map[string]any{"Max": MaxDecisions})
+	}
+	for i, d := range ds {
+		ds[i] = strings.TrimSpace(d)
+		if ds[i] == "" {
+			v.Add(field, "minutes.err.empty_decision", nil)
+		}
+		v.MaxLen(field, ds[i], MaxDecision)
+	}
+}
+
 func validStatus(s string) bool {
 	for _, x := range ItemStatuses {
 		if x == s {
@@ -233,3 +375,6 @@ func validStatus(s string) bool {
 	}
 	return false
 }
+
+// markdownHTML renders a Markdown text of the minutes, sanitised.
+func markdownHTML(md string) template.HTML { return markdown.Render(md) }

@@ -15,6 +15,8 @@ func Permissions() rights.Matrix {
 			rights.At("other", "/meetings/{MT2}/minutes", rights.AdminsOnly)},
 		"POST /meetings/{id}/minutes": {rights.At("own", "/meetings/{MT1}/minutes", rights.ManageN1),
 			rights.At("other", "/meetings/{MT2}/minutes", rights.AdminsOnly)},
+		"GET /meetings/{id}/minutes/approve": {rights.At("own", "/meetings/{MT1}/minutes/approve", rights.ApproveN1),
+			rights.At("other", "/meetings/{MT2}/minutes/approve", rights.AdminsOnly)},
 		"POST /meetings/{id}/minutes/approve": {rights.At("own", "/meetings/{MT1}/minutes/approve", rights.ApproveN1),
 			rights.At("other", "/meetings/{MT2}/minutes/approve", rights.AdminsOnly)},
 		"POST /meetings/{id}/action-items": {rights.At("own", "/meetings/{MT1}/action-items", rights.ManageN1),

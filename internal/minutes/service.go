@@ -161,6 +161,9 @@ type Record struct {
 	Minutes   *Minutes // nil before anything is written (Overview only)
 	Revisions []Revision
 	Items     []ActionItem
+	// Agenda is the meeting's accepted agenda, which the minutes are
+	// drafted from.
+	Agenda []meeting.Item
 }
 
 // Record returns the meeting's minutes, their revisions and the action
@@ -187,6 +190,9 @@ func (s *Service) record(ctx context.Context, meetingID int64, required bool) (*
 	if rec.Items, err = s.store.Items(ctx, meetingID, s.clock.Now()); err != nil {
 		return nil, err
 	}
+	if rec.Agenda, err = meeting.NewReader(s.db).Agenda(ctx, meetingID); err != nil {
+		return nil, err
+	}
 	return &rec, nil
 }
 
@@ -194,6 +200,9 @@ func (s *Service) record(ctx context.Context, meetingID int64, required bool) (*
 type Choices struct {
 	Members     []Member
 	PlanActions []PlanAction
+	// AgendaItems are the accepted agenda items an action item may be
+	// given under.
+	AgendaItems []meeting.Item
 }
 
 // Overview is the minutes page: the record (Minutes nil before anything is
@@ -214,7 +223,7 @@ func (s *Service) Overview(ctx context.Context, t *Target) (*Overview, error) {
 	}
 	o := &Overview{Record: *rec}
 	if t.Access.Manage {
-		c, err := s.choices(ctx, t.Meeting.NetworkID)
+		c, err := s.choices(ctx, t.Meeting.NetworkID, t.Meeting.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -223,9 +232,12 @@ func (s *Service) Overview(ctx context.Context, t *Target) (*Overview, error) {
 	return o, nil
 }
 
-func (s *Service) choices(ctx context.Context, networkID int64) (*Choices, error) {
+func (s *Service) choices(ctx context.Context, networkID, meetingID int64) (*Choices, error) {
 	var c Choices
 	var err error
+	if c.AgendaItems, err = meeting.NewReader(s.db).Agenda(ctx, meetingID); err != nil {
+		return nil, err
+	}
 	if c.Members, err = s.store.Members(ctx, networkID, s.clock.Now()); err != nil {
 		return nil, err
 	}
@@ -241,15 +253,80 @@ func (s *Service) ItemChoices(ctx context.Context, t *ItemTarget) (*Choices, err
 	if err := t.require(RightManage); err != nil {
 		return nil, err
 	}
-	return s.choices(ctx, t.Meeting.NetworkID)
+	return s.choices(ctx, t.Meeting.NetworkID, t.Meeting.ID)
 }
 
 // SaveInput is a save of the minutes: the text and, from the API, the
 // status wanted ("" or "draft" keeps it; "approved" approves draft minutes
-// after saving them, for approvers only).
+// after saving them, for approvers only). KeepSections keeps the sections
+// as they are (an API client that sends none), ignoring Input.Sections.
 type SaveInput struct {
 	Input
-	Status string
+	Status       string
+	KeepSections bool
+}
+
+// sections fills in the sections' titles and preparers from the agenda
+// (a section's agenda item must be an accepted item of the meeting, once)
+// and checks their new action items; it returns the field errors.
+func sections(v *app.Validator, in *Input, agenda []meeting.Item) {
+	byID := map[int64]*meeting.Item{}
+	for i := range agenda {
+		byID[agenda[i].ID] = &agenda[i]
+	}
+	seen := map[int64]bool{}
+	for i := range in.Sections {
+		sec := &in.Sections[i]
+		if sec.AgendaItemID != 0 {
+			it, ok := byID[sec.AgendaItemID]
+			if !ok || seen[sec.AgendaItemID] {
+				v.Add(SectionField(i, "body"), "minutes.err.agenda_item", nil)
+				continue
+			}
+			seen[sec.AgendaItemID] = true
+			sec.Title, sec.Preparer = it.Title, it.PreparerName
+		}
+		if sec.Item != nil {
+			if sec.AgendaItemID == 0 {
+				v.Add(SectionField(i, "item-title"), "minutes.err.agenda_item", nil)
+				continue
+			}
+			sec.Item.AgendaItemID = sec.AgendaItemID
+			iv := sec.Item.Problems
+			sec.Item.Validate(&iv)
+			for _, fe := range iv.Fields() {
+				v.Add(sectionItemField(i, fe.Field), fe.Key, fe.Args)
+			}
+		}
+	}
+}
+
+// sectionItemField is the form field of a section's new action item that
+// reports an error of the action item's field.
+func sectionItemField(i int, field string) string {
+	switch field {
+	case "title":
+		return SectionField(i, "item-title")
+	case "owner_id":
+		return SectionField(i, "item-owner")
+	case "due_on":
+		return SectionField(i, "item-due")
+	}
+	return SectionField(i, "item-title")
+}
+
+// sectionItemErr moves the field errors of a section's action item to the
+// section's fields.
+func sectionItemErr(i int, err error) error {
+	e := app.AsError(err)
+	if e == nil || len(e.Fields) == 0 {
+		return err
+	}
+	var v app.Validator
+	for _, fe := range e.Fields {
+		v.Add(sectionItemField(i, fe.Field), fe.Key, fe.Args)
+	}
+	return v.Err()
 }
 
 // SaveMinutes writes or corrects the meeting's minutes (managers; a
@@ -267,7 +344,8 @@ func (s *Service) SaveMinutes(ctx context.Context, t *Target, in SaveInput) (*Mi
 	if in.Status == StatusApproved && !t.Access.Approve {
 		return nil, app.Forbidden()
 	}
-	input := Input{Body: in.Body, Decisions: append([]string(nil), in.Decisions...), Reason: in.Reason}
+	input := Input{Body: in.Body, Decisions: append([]string(nil), in.Decisions...), Reason: in.Reason,
+		Sections: append([]SectionInput(nil), in.Sections...)}
 	now := s.clock.Now()
 	var saved *Minutes
 	err := s.db.WithTx(ctx, func(tx *sql.Tx) error {
@@ -280,13 +358,37 @@ func (s *Service) SaveMinutes(ctx context.Context, t *Target, in SaveInput) (*Mi
 		if approved && in.Status == StatusDraft {
 			return app.FieldInvalid("status", "minutes.err.unapprove")
 		}
+		if in.KeepSections {
+			input.Sections = nil
+			if cur != nil {
+				for _, sec := range cur.Sections {
+					input.Sections = append(input.Sections, SectionInput{AgendaItemID: sec.AgendaItemID, Title: sec.Title,
+						Preparer: sec.Preparer, Body: sec.Body, Decisions: sec.Decisions})
+				}
+			}
+		}
+		agenda, err := meeting.NewReader(tx).Agenda(ctx, t.Meeting.ID)
+		if err != nil {
+			return err
+		}
 		var v app.Validator
+		if !in.KeepSections {
+			sections(&v, &input, agenda)
+		}
 		input.Validate(&v, approved)
 		if err := v.Err(); err != nil {
 			return err
 		}
 		if saved, err = st.Save(ctx, t.Meeting.ID, input, t.Access.Person, now); err != nil {
 			return err
+		}
+		for i, sec := range input.Sections {
+			if sec.Item == nil {
+				continue
+			}
+			if _, err := st.AddItem(ctx, t.Meeting.ID, t.Meeting.NetworkID, *sec.Item, now); err != nil {
+				return sectionItemErr(i, err)
+			}
 		}
 		if in.Status == StatusApproved && !saved.Approved() {
 			if saved, _, err = s.approve(ctx, tx, t.Meeting, saved.Version, t.Access.Person, now); err != nil {
@@ -299,6 +401,47 @@ func (s *Service) SaveMinutes(ctx context.Context, t *Target, in SaveInput) (*Mi
 		return nil, err
 	}
 	return saved, nil
+}
+
+// Approval is what approving the minutes would do: the draft approved
+// and the number of members the minutes are mailed to.
+type Approval struct {
+	Minutes    *Minutes
+	Recipients int
+}
+
+// Approval returns what approving the meeting's minutes would do, for the
+// confirmation page (approvers). EINVALID when there are none, they are
+// empty or approved already. Recipients counts exactly the members Notify
+// mails.
+func (s *Service) Approval(ctx context.Context, t *Target) (*Approval, error) {
+	if err := t.require(RightApprove); err != nil {
+		return nil, err
+	}
+	mn, err := s.store.Get(ctx, t.Meeting.ID)
+	if app.IsCode(err, app.ENOTFOUND) {
+		return nil, app.KeyError(app.EINVALID, "minutes.err.none", "the meeting has no minutes")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if mn.Approved() {
+		return nil, app.KeyError(app.EINVALID, "minutes.err.already_approved", "the minutes are approved already")
+	}
+	if mn.Empty() {
+		return nil, app.KeyError(app.EINVALID, "minutes.err.none", "the minutes are empty")
+	}
+	members, err := s.store.Members(ctx, t.Meeting.NetworkID, s.clock.Now())
+	if err != nil {
+		return nil, err
+	}
+	return &Approval{Minutes: mn, Recipients: len(recipients(members))}, nil
+}
+
+// CanApprove reports whether approval is offered to the actor: an
+// approver, draft minutes with something written.
+func (t *Target) CanApprove(mn *Minutes) bool {
+	return t.Access.Approve && mn != nil && !mn.Approved() && !mn.Empty()
 }
 
 // Approve approves the meeting's draft minutes as they were at version

@@ -3,6 +3,7 @@ package minutes
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -48,17 +49,27 @@ func (s *Store) Get(ctx context.Context, meetingID int64) (*Minutes, error) {
 		t := approvedAt.Time.UTC()
 		m.ApprovedAt = &t
 	}
-	rows, err := s.q.QueryContext(ctx, `SELECT id, position, text FROM decisions WHERE minutes_id = $1 ORDER BY position, id`, m.ID)
+	if m.Sections, err = s.sections(ctx, m.ID); err != nil {
+		return nil, err
+	}
+	rows, err := s.q.QueryContext(ctx, `SELECT id, position, text, COALESCE(section_id, 0) FROM decisions WHERE minutes_id = $1 ORDER BY position, id`, m.ID)
 	if err != nil {
 		return nil, fmt.Errorf("list decisions: %w", err)
 	}
 	defer rows.Close()
+	bySection := map[int64]int{}
+	for i, sec := range m.Sections {
+		bySection[sec.ID] = i
+	}
 	for rows.Next() {
 		var d Decision
-		if err := rows.Scan(&d.ID, &d.Position, &d.Text); err != nil {
+		if err := rows.Scan(&d.ID, &d.Position, &d.Text, &d.SectionID); err != nil {
 			return nil, fmt.Errorf("scan decision: %w", err)
 		}
 		m.Decisions = append(m.Decisions, d)
+		if i, ok := bySection[d.SectionID]; ok && d.SectionID != 0 {
+			m.Sections[i].Decisions = append(m.Sections[i].Decisions, d.Text)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list decisions: %w", err)
@@ -66,20 +77,68 @@ func (s *Store) Get(ctx context.Context, meetingID int64) (*Minutes, error) {
 	return &m, nil
 }
 
-func sameDecisions(a []Decision, b []string) bool {
+// sections returns the minutes' sections in order, without decisions.
+func (s *Store) sections(ctx context.Context, minutesID int64) ([]Section, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT id, COALESCE(agenda_item_id, 0), position, title, preparer, body
+		FROM minutes_sections WHERE minutes_id = $1 ORDER BY position, id`, minutesID)
+	if err != nil {
+		return nil, fmt.Errorf("list minutes sections: %w", err)
+	}
+	defer rows.Close()
+	var out []Section
+	for rows.Next() {
+		var sec Section
+		if err := rows.Scan(&sec.ID, &sec.AgendaItemID, &sec.Number, &sec.Title, &sec.Preparer, &sec.Body); err != nil {
+			return nil, fmt.Errorf("scan minutes section: %w", err)
+		}
+		out = append(out, sec)
+	}
+	return out, rows.Err()
+}
+
+func sameTexts(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i].Text != b[i] {
+		if a[i] != b[i] {
 			return false
 		}
 	}
 	return true
 }
 
-// Save creates or replaces a meeting's minutes and decisions. Call
-// in.Validate first (with approved set for approved minutes). Correcting
+// unchanged reports whether in writes what cur holds.
+func unchanged(cur *Minutes, in Input) bool {
+	if cur.Body != in.Body || !sameTexts(cur.GeneralDecisions(), in.Decisions) || len(cur.Sections) != len(in.Sections) {
+		return false
+	}
+	for i, sec := range cur.Sections {
+		x := in.Sections[i]
+		if sec.AgendaItemID != x.AgendaItemID || sec.Title != x.Title || sec.Preparer != x.Preparer || sec.Body != x.Body ||
+			!sameTexts(sec.Decisions, x.Decisions) {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionsJSON is the sections as a revision keeps them ("" for none).
+func sectionsJSON(secs []Section) (string, error) {
+	if len(secs) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(secs)
+	if err != nil {
+		return "", fmt.Errorf("encode minutes sections: %w", err)
+	}
+	return string(b), nil
+}
+
+// Save creates or replaces a meeting's minutes, their sections and
+// decisions (in.Sections with their titles and preparers filled in; the
+// action items of in.Sections are not the store's). Call in.Validate
+// first (with approved set for approved minutes). Correcting
 // approved minutes needs in.Reason and keeps the replaced text as a
 // revision by author; saving unchanged approved minutes does nothing.
 func (s *Store) Save(ctx context.Context, meetingID int64, in Input, authorID int64, now time.Time) (*Minutes, error) {
@@ -91,7 +150,7 @@ func (s *Store) Save(ctx context.Context, meetingID int64, in Input, authorID in
 			VALUES ($1, $2, 'draft', 1, $3, $3) RETURNING id`, meetingID, in.Body, now).Scan(&id); err != nil {
 			return nil, fmt.Errorf("create minutes: %w", err)
 		}
-		if err := s.setDecisions(ctx, id, in.Decisions); err != nil {
+		if err := s.setContent(ctx, id, in); err != nil {
 			return nil, err
 		}
 		return s.Get(ctx, meetingID)
@@ -100,14 +159,18 @@ func (s *Store) Save(ctx context.Context, meetingID int64, in Input, authorID in
 		return nil, err
 	}
 	if cur.Approved() {
-		if cur.Body == in.Body && sameDecisions(cur.Decisions, in.Decisions) {
+		if unchanged(cur, in) {
 			return cur, nil
 		}
 		if strings.TrimSpace(in.Reason) == "" {
 			return nil, app.FieldInvalid("reason", "minutes.err.reason_required")
 		}
-		if _, err := s.q.ExecContext(ctx, `INSERT INTO minutes_revisions (minutes_id, body, decisions, author_id, reason, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`, cur.ID, cur.Body, strings.Join(cur.DecisionTexts(), "\n"), db.NullID(authorID), in.Reason, now); err != nil {
+		secs, err := sectionsJSON(cur.Sections)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := s.q.ExecContext(ctx, `INSERT INTO minutes_revisions (minutes_id, body, decisions, author_id, reason, created_at, sections)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, cur.ID, cur.Body, strings.Join(cur.GeneralDecisions(), "\n"), db.NullID(authorID), in.Reason, now, secs); err != nil {
 			return nil, fmt.Errorf("store minutes revision: %w", err)
 		}
 	}
@@ -115,22 +178,43 @@ func (s *Store) Save(ctx context.Context, meetingID int64, in Input, authorID in
 		in.Body, now, cur.ID); err != nil {
 		return nil, fmt.Errorf("update minutes: %w", err)
 	}
-	if err := s.setDecisions(ctx, cur.ID, in.Decisions); err != nil {
+	if err := s.setContent(ctx, cur.ID, in); err != nil {
 		return nil, err
 	}
 	return s.Get(ctx, meetingID)
 }
 
-func (s *Store) setDecisions(ctx context.Context, minutesID int64, texts []string) error {
+// setContent replaces the minutes' sections and decisions: the sections'
+// decisions first, in order, then those of the minutes as a whole.
+func (s *Store) setContent(ctx context.Context, minutesID int64, in Input) error {
 	if _, err := s.q.ExecContext(ctx, `DELETE FROM decisions WHERE minutes_id = $1`, minutesID); err != nil {
 		return fmt.Errorf("clear decisions: %w", err)
 	}
-	for i, t := range texts {
-		if _, err := s.q.ExecContext(ctx, `INSERT INTO decisions (minutes_id, position, text) VALUES ($1, $2, $3)`, minutesID, i+1, t); err != nil {
-			return fmt.Errorf("add decision: %w", err)
+	if _, err := s.q.ExecContext(ctx, `DELETE FROM minutes_sections WHERE minutes_id = $1`, minutesID); err != nil {
+		return fmt.Errorf("clear minutes sections: %w", err)
+	}
+	pos := 0
+	addDecisions := func(texts []string, sectionID int64) error {
+		for _, t := range texts {
+			pos++
+			if _, err := s.q.ExecContext(ctx, `INSERT INTO decisions (minutes_id, position, text, section_id) VALUES ($1, $2, $3, $4)`,
+				minutesID, pos, t, db.NullID(sectionID)); err != nil {
+				return fmt.Errorf("add decision: %w", err)
+			}
+		}
+		return nil
+	}
+	for i, sec := range in.Sections {
+		var id int64
+		if err := s.q.QueryRowContext(ctx, `INSERT INTO minutes_sections (minutes_id, agenda_item_id, position, title, preparer, body)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, minutesID, db.NullID(sec.AgendaItemID), i+1, sec.Title, sec.Preparer, sec.Body).Scan(&id); err != nil {
+			return fmt.Errorf("add minutes section: %w", err)
+		}
+		if err := addDecisions(sec.Decisions, id); err != nil {
+			return err
 		}
 	}
-	return nil
+	return addDecisions(in.Decisions, 0)
 }
 
 // Approve approves a meeting's draft minutes as they were at version (the
@@ -146,6 +230,9 @@ func (s *Store) Approve(ctx context.Context, meetingID int64, version int, appro
 	}
 	if cur.Approved() {
 		return nil, app.KeyError(app.EINVALID, "minutes.err.already_approved", "the minutes are approved already")
+	}
+	if cur.Empty() {
+		return nil, app.KeyError(app.EINVALID, "minutes.err.none", "the minutes are empty")
 	}
 	if cur.Version != version {
 		e := app.FieldConflict("version", "minutes.err.changed")
@@ -165,7 +252,7 @@ func (s *Store) Approve(ctx context.Context, meetingID int64, version int, appro
 
 // Revisions returns the corrections of a meeting's minutes, newest first.
 func (s *Store) Revisions(ctx context.Context, minutesID int64) ([]Revision, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT r.id, r.body, r.decisions, COALESCE(r.author_id, 0), COALESCE(p.name, ''), r.reason, r.created_at
+	rows, err := s.q.QueryContext(ctx, `SELECT r.id, r.body, r.decisions, COALESCE(r.author_id, 0), COALESCE(p.name, ''), r.reason, r.created_at, r.sections
 		FROM minutes_revisions r LEFT JOIN people p ON p.id = r.author_id WHERE r.minutes_id = $1 ORDER BY r.created_at DESC, r.id DESC`, minutesID)
 	if err != nil {
 		return nil, fmt.Errorf("list minutes revisions: %w", err)
@@ -174,8 +261,14 @@ func (s *Store) Revisions(ctx context.Context, minutesID int64) ([]Revision, err
 	var out []Revision
 	for rows.Next() {
 		var r Revision
-		if err := rows.Scan(&r.ID, &r.Body, &r.Decisions, &r.AuthorID, &r.AuthorName, &r.Reason, &r.CreatedAt); err != nil {
+		var secs string
+		if err := rows.Scan(&r.ID, &r.Body, &r.Decisions, &r.AuthorID, &r.AuthorName, &r.Reason, &r.CreatedAt, &secs); err != nil {
 			return nil, fmt.Errorf("scan minutes revision: %w", err)
+		}
+		if secs != "" {
+			if err := json.Unmarshal([]byte(secs), &r.Sections); err != nil {
+				return nil, fmt.Errorf("decode minutes revision sections: %w", err)
+			}
 		}
 		out = append(out, r)
 	}
@@ -270,7 +363,8 @@ func (s *Store) planActionInNetwork(ctx context.Context, networkID, actionID int
 const itemQuery = `SELECT a.id, a.meeting_id, mt.title, a.network_id, a.title, COALESCE(a.owner_person_id, 0), COALESCE(p.name, ''),
 	CASE WHEN ms.id IS NOT NULL AND (ms.term_end IS NULL OR ms.term_end >= $1) THEN 1 ELSE 0 END,
 	COALESCE(ms.organisation_id, p.organisation_id, 0), COALESCE(o.name, ''),
-	a.due_on, a.status, COALESCE(a.plan_action_id, 0), COALESCE(pa.title, ''), a.created_at, a.updated_at, a.completed_at
+	a.due_on, a.status, COALESCE(a.plan_action_id, 0), COALESCE(pa.title, ''), a.created_at, a.updated_at, a.completed_at,
+	COALESCE(a.agenda_item_id, 0)
 	FROM action_items a JOIN meetings mt ON mt.id = a.meeting_id
 	LEFT JOIN people p ON p.id = a.owner_person_id
 	LEFT JOIN memberships ms ON ms.network_id = a.network_id AND ms.person_id = a.owner_person_id
@@ -282,7 +376,8 @@ func scanItem(row interface{ Scan(...any) error }) (*ActionItem, error) {
 	var member int
 	var due, completed sql.NullTime
 	err := row.Scan(&a.ID, &a.MeetingID, &a.MeetingTitle, &a.NetworkID, &a.Title, &a.OwnerID, &a.OwnerName, &member,
-		&a.OrganisationID, &a.OrganisationName, &due, &a.Status, &a.PlanActionID, &a.PlanActionTitle, &a.CreatedAt, &a.UpdatedAt, &completed)
+		&a.OrganisationID, &a.OrganisationName, &due, &a.Status, &a.PlanActionID, &a.PlanActionTitle, &a.CreatedAt, &a.UpdatedAt, &completed,
+		&a.AgendaItemID)
 	if err != nil {
 		return nil, err
 	}
@@ -327,8 +422,19 @@ func (s *Store) Item(ctx context.Context, id int64, now time.Time) (*ActionItem,
 }
 
 // checkItem checks the owner (a current member, or the unchanged owner
-// keepOwner) and the plan action (one of the network's).
-func (s *Store) checkItem(ctx context.Context, networkID int64, in ItemInput, keepOwner int64, now time.Time) error {
+// keepOwner), the plan action (one of the network's) and the agenda item
+// (an accepted one of the meeting's).
+func (s *Store) checkItem(ctx context.Context, meetingID, networkID int64, in ItemInput, keepOwner int64, now time.Time) error {
+	if in.AgendaItemID != 0 {
+		var n int
+		if err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM agenda_items WHERE id = $1 AND meeting_id = $2 AND status = 'accepted'`,
+			in.AgendaItemID, meetingID).Scan(&n); err != nil {
+			return fmt.Errorf("check agenda item: %w", err)
+		}
+		if n == 0 {
+			return app.FieldInvalid("agenda_item_id", "minutes.err.agenda_item")
+		}
+	}
 	if in.OwnerID != keepOwner || keepOwner == 0 {
 		ok, err := s.IsCurrentMember(ctx, networkID, in.OwnerID, now)
 		if err != nil {
@@ -364,15 +470,15 @@ func completedAt(status string, prev *time.Time, now time.Time) any {
 // in.Validate first. EINVALID when the owner is not a current member of
 // the network or the plan action is not the network's.
 func (s *Store) AddItem(ctx context.Context, meetingID, networkID int64, in ItemInput, now time.Time) (int64, error) {
-	if err := s.checkItem(ctx, networkID, in, 0, now); err != nil {
+	if err := s.checkItem(ctx, meetingID, networkID, in, 0, now); err != nil {
 		return 0, err
 	}
 	now = db.Now(now)
 	var id int64
 	err := s.q.QueryRowContext(ctx, `INSERT INTO action_items (meeting_id, network_id, title, owner_person_id, due_on, status, plan_action_id,
-		created_at, updated_at, completed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id`,
+		created_at, updated_at, completed_at, agenda_item_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10) RETURNING id`,
 		meetingID, networkID, in.Title, in.OwnerID, nullDate(in.DueOn), in.Status, db.NullID(in.PlanActionID), now,
-		completedAt(in.Status, nil, now)).Scan(&id)
+		completedAt(in.Status, nil, now), db.NullID(in.AgendaItemID)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("add action item: %w", err)
 	}
@@ -387,13 +493,17 @@ func (s *Store) UpdateItem(ctx context.Context, id int64, in ItemInput, now time
 	if err != nil {
 		return err
 	}
-	if err := s.checkItem(ctx, cur.NetworkID, in, cur.OwnerID, now); err != nil {
+	check := in
+	if check.AgendaItemID == cur.AgendaItemID {
+		check.AgendaItemID = 0 // kept as it was, even if no longer accepted
+	}
+	if err := s.checkItem(ctx, cur.MeetingID, cur.NetworkID, check, cur.OwnerID, now); err != nil {
 		return err
 	}
 	now = db.Now(now)
 	_, err = s.q.ExecContext(ctx, `UPDATE action_items SET title = $1, owner_person_id = $2, due_on = $3, status = $4, plan_action_id = $5,
-		updated_at = $6, completed_at = $7 WHERE id = $8`, in.Title, db.NullID(in.OwnerID), nullDate(in.DueOn), in.Status, db.NullID(in.PlanActionID),
-		now, completedAt(in.Status, cur.CompletedAt, now), id)
+		updated_at = $6, completed_at = $7, agenda_item_id = $8 WHERE id = $9`, in.Title, db.NullID(in.OwnerID), nullDate(in.DueOn), in.Status,
+		db.NullID(in.PlanActionID), now, completedAt(in.Status, cur.CompletedAt, now), db.NullID(in.AgendaItemID), id)
 	if err != nil {
 		return fmt.Errorf("update action item: %w", err)
 	}
