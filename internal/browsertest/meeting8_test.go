@@ -72,6 +72,16 @@ func TestCancelMeetingThroughConfirmation(t *testing.T) {
 	if r := env.Login(t, "kaisa@example.fi").PostForm(heldPage+"/cancel", nil); r.Status != http.StatusConflict {
 		t.Errorf("direct POST cancelling a held meeting: %d", r.Status)
 	}
+
+	// The agenda item's edit and delete pages (in Swedish).
+	item := "/agenda-items/" + strconv.FormatInt(f.AgendaItem(held, "Ajankohtaiset", "accepted"), 10)
+	b.SwitchLang("sv")
+	for _, p := range []string{item + "/edit", item + "/delete"} {
+		if got := b.Navigate(p); got != http.StatusOK {
+			t.Errorf("%s: %d", p, got)
+		}
+		b.Axe(t)
+	}
 }
 
 // TestFailedProposalLinksToField: a member's empty agenda proposal comes
