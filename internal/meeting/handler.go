@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -50,13 +51,18 @@ func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /networks/{id}/attendance", h.web.HTML(h.showAttendanceHistory))
 	mux.HandleFunc("GET /meetings/{id}", h.web.HTML(h.showMeeting))
 	mux.HandleFunc("GET /meetings/{id}/edit", h.web.HTML(h.showEditMeeting))
+	mux.HandleFunc("GET /meetings/{id}/meeting.ics", h.web.HTML(h.downloadICS))
 	mux.HandleFunc("POST /meetings/{id}", h.web.HTML(h.updateMeeting))
+	mux.HandleFunc("GET /meetings/{id}/cancel", h.web.HTML(h.showCancelMeeting))
 	mux.HandleFunc("POST /meetings/{id}/cancel", h.web.HTML(h.cancelMeeting))
 	mux.HandleFunc("POST /meetings/{id}/agenda", h.web.HTML(h.addItem))
 	mux.HandleFunc("POST /meetings/{id}/response", h.web.HTML(h.respond))
 	mux.HandleFunc("POST /meetings/{id}/attendance", h.web.HTML(h.recordAttendance))
 	mux.HandleFunc("POST /agenda-items/{id}/accept", h.web.HTML(h.acceptItem))
 	mux.HandleFunc("POST /agenda-items/{id}/move", h.web.HTML(h.moveItem))
+	mux.HandleFunc("GET /agenda-items/{id}/edit", h.web.HTML(h.showEditItem))
+	mux.HandleFunc("POST /agenda-items/{id}", h.web.HTML(h.updateItem))
+	mux.HandleFunc("GET /agenda-items/{id}/delete", h.web.HTML(h.showDeleteItem))
 	mux.HandleFunc("POST /agenda-items/{id}/delete", h.web.HTML(h.deleteItem))
 	h.apiRoutes(mux)
 	h.historyRoutes(mux)
@@ -137,7 +143,16 @@ func (h *Handler) formTitle(r *http.Request, f *FormPage) string {
 // renderForm shows the form, or again with err's field errors (422);
 // any other err is returned for the error page.
 func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, f *FormPage, err error) error {
-	page := func(v *web.View) templ.Component { return formPage(v, f) }
+	page := func(v *web.View) templ.Component {
+		// After a failed POST, a reload or the language switch goes to
+		// the form's GET address.
+		if f.IsNew {
+			v.Path = fmt.Sprintf("/networks/%d/meetings/new", f.Network.ID)
+		} else {
+			v.Path = meetingURL(f.ID) + "/edit"
+		}
+		return formPage(v, f)
+	}
 	if err != nil {
 		return h.web.Form(w, r, err, h.formTitle(r, f), page)
 	}
@@ -358,23 +373,111 @@ func (h *Handler) updateMeeting(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// CancelPage is the confirmation in front of cancelling a meeting.
+type CancelPage struct {
+	Plan    *CancelPlan
+	Refusal string // why it cannot be cancelled, translated; "" when it can
+}
+
+// renderCancel shows the cancellation's confirmation page (or, for a
+// meeting that has started or is cancelled, the reason there is nothing
+// to confirm) with status.
+func (h *Handler) renderCancel(w http.ResponseWriter, r *http.Request, status int, p *CancelPlan) error {
+	page := &CancelPage{Plan: p}
+	if p.Refused != nil {
+		page.Refusal = h.web.Message(r, p.Refused)
+	}
+	return h.web.Page(w, r, status, h.web.T(r, "meeting.cancel_title", "Title", p.Meeting.Title), func(v *web.View) templ.Component {
+		v.Path = meetingURL(p.Meeting.ID) + "/cancel"
+		return cancelPage(v, page)
+	})
+}
+
+func (h *Handler) showCancelMeeting(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	p, err := h.svc.PlanCancel(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return h.renderCancel(w, r, http.StatusOK, p)
+}
+
 func (h *Handler) cancelMeeting(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
 		return err
 	}
-	if err := h.svc.Cancel(r.Context(), app.UserFrom(r.Context()), id); err != nil {
-		return err
+	ctx := r.Context()
+	u := app.UserFrom(ctx)
+	if err := h.svc.Cancel(ctx, u, id); err != nil {
+		if e := app.AsError(err); e == nil || e.Key != "meeting.err.started" && e.Key != "meeting.err.cancelled" {
+			return err
+		}
+		// Refused: the confirmation page says why, with the refusal's
+		// status (409 started, 422 already cancelled).
+		p, perr := h.svc.PlanCancel(ctx, u, id)
+		if perr != nil {
+			return perr
+		}
+		p.Refused = err
+		return h.renderCancel(w, r, web.Status(app.AsError(err).Code), p)
 	}
 	h.web.Flash(r, h.web.T(r, "meeting.cancelled_flash"))
 	web.Redirect(w, r, meetingURL(id))
 	return nil
 }
 
+// downloadICS answers a meeting's calendar file ("add to calendar"): seen
+// by whoever sees the page, with the remote link for invitees only.
+func (h *Handler) downloadICS(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	m, a, err := h.svc.Meeting(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	base, host := h.base(r)
+	body := ICS(m, ICSOptions{Host: host, URL: base + meetingURL(m.ID), ShowLink: a.Invitee, Now: h.svc.Now(), Publish: true})
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="meeting-%d.ics"`, m.ID))
+	if a.Invitee {
+		w.Header().Set("Cache-Control", "private, no-store")
+	}
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write([]byte(body))
+	return nil
+}
+
+// base returns the site's base URL (no trailing slash) and the host that
+// names calendar UIDs: the outbox's, as in the invitations, so a calendar
+// that has the invitation sees the same event.
+func (h *Handler) base(r *http.Request) (baseURL, host string) {
+	if h.svc.mail != nil {
+		return h.svc.mail.URL(""), h.svc.mail.Host()
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	host = r.Host
+	if hn, _, err := net.SplitHostPort(host); err == nil {
+		host = hn
+	}
+	return scheme + "://" + r.Host, host
+}
+
 // ViewPage is a meeting's page.
 type ViewPage struct {
 	Meeting       *Meeting
 	CanManage     bool
+	CanCancel     bool
+	FailedForm    string // formItem, formResponse, formAttendance or ""
+	FormError     string // the failed form's summary message
 	Invitee       bool
 	Member        bool
 	SignedIn      bool
@@ -412,13 +515,23 @@ func (h *Handler) showMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.renderMeeting(w, r, id, ItemForm{}, nil)
+	return h.renderMeeting(w, r, id, "", ItemForm{}, nil)
 }
 
-// renderMeeting shows the meeting page or, with a form's field errors in
-// formErr, the page again with them (422); any other formErr is returned
-// for the error page.
-func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, id int64, item ItemForm, formErr error) error {
+// The forms of the meeting page, named in ViewPage.FailedForm.
+const (
+	formItem       = "item"
+	formResponse   = "response"
+	formAttendance = "attendance"
+)
+
+// renderMeeting shows the meeting page or, with the field errors of the
+// form named failed in formErr, the page again with them (422): the form
+// shows its own error summary, linked to its fields, and the page's
+// address stays the meeting's (a reload or the language switch goes to
+// GET /meetings/{id}, not to the POST's address). Any other formErr is
+// returned for the error page.
+func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, id int64, failed string, item ItemForm, formErr error) error {
 	if formErr != nil && !hasFields(formErr) {
 		return formErr
 	}
@@ -429,8 +542,8 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, id int64
 		return err
 	}
 	now := h.svc.Now()
-	p := ViewPage{Meeting: m, CanManage: a.Manage, Invitee: a.Invitee, Member: a.Member, SignedIn: a.SignIn, Item: item,
-		Answers: Answers, Modes: AttendanceModes}
+	p := ViewPage{Meeting: m, CanManage: a.Manage, CanCancel: a.Manage && m.CanCancel(now), Invitee: a.Invitee, Member: a.Member, SignedIn: a.SignIn, Item: item,
+		Answers: m.AnswerChoices(), Modes: AttendanceModes}
 	if !a.Invitee {
 		// The remote link is for invitees only.
 		mm := *m
@@ -475,7 +588,17 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, id int64
 			p.Attendance[x.PersonID] = x.Mode
 		}
 	}
-	page := func(v *web.View) templ.Component { return meetingView(v, &p) }
+	page := func(v *web.View) templ.Component {
+		v.Path = meetingURL(m.ID)
+		if formErr != nil {
+			// The failing form reports its errors next to itself; the
+			// layout's summary at the top would be far from its fields
+			// and look like the first form's.
+			p.FailedForm, p.FormError = failed, v.ErrorSummary
+			v.ErrorSummary = ""
+		}
+		return meetingView(v, &p)
+	}
 	if formErr != nil {
 		return h.web.Form(w, r, formErr, m.Title, page)
 	}
@@ -528,7 +651,7 @@ func (h *Handler) addItem(w http.ResponseWriter, r *http.Request) error {
 				err = app.FieldInvalid("item_title", "meeting.err.proposals_closed")
 			}
 		}
-		return h.renderMeeting(w, r, id, f, err)
+		return h.renderMeeting(w, r, id, formItem, f, err)
 	}
 	if accepted {
 		h.web.Flash(r, h.web.T(r, "meeting.item_added"))
@@ -569,6 +692,91 @@ func (h *Handler) moveItem(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// ItemEditPage is the agenda item edit form.
+type ItemEditPage struct {
+	Edit *ItemEdit
+	Form ItemForm
+}
+
+func itemURL(id int64) string { return "/agenda-items/" + strconv.FormatInt(id, 10) }
+
+// renderEditItem shows the edit form, or again with err's field errors
+// (422); any other err is returned.
+func (h *Handler) renderEditItem(w http.ResponseWriter, r *http.Request, p *ItemEditPage, err error) error {
+	title := h.web.T(r, "meeting.edit_item_title")
+	page := func(v *web.View) templ.Component {
+		// A failed POST answers on the POST's address; the language
+		// switch and a reload go to the form's GET address instead.
+		v.Path = itemURL(p.Edit.Item.ID) + "/edit"
+		return itemEditPage(v, p)
+	}
+	if err != nil {
+		return h.web.Form(w, r, err, title, page)
+	}
+	return h.web.Page(w, r, http.StatusOK, title, page)
+}
+
+func (h *Handler) showEditItem(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	e, err := h.svc.EditItem(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	it := e.Item
+	f := ItemForm{Title: it.Title, PreparerID: it.PreparerID, Notes: it.Notes, Link: it.Link}
+	if it.Minutes != 0 {
+		f.Minutes = strconv.Itoa(it.Minutes)
+	}
+	return h.renderEditItem(w, r, &ItemEditPage{Edit: e, Form: f}, nil)
+}
+
+func (h *Handler) updateItem(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := web.ParseForm(w, r); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	u := app.UserFrom(ctx)
+	var f ItemForm
+	in := readItemForm(r, &f)
+	if err := h.svc.UpdateItem(ctx, u, id, ItemUpdate{ItemInput: in}); err != nil {
+		if !hasFields(err) {
+			return err
+		}
+		e, eerr := h.svc.EditItem(ctx, u, id)
+		if eerr != nil {
+			return eerr
+		}
+		return h.renderEditItem(w, r, &ItemEditPage{Edit: e, Form: f}, err)
+	}
+	e, err := h.svc.EditItem(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	h.web.Flash(r, h.web.T(r, "meeting.item_saved", "Title", e.Item.Title))
+	web.Redirect(w, r, meetingURL(e.Item.MeetingID)+"#agenda")
+	return nil
+}
+
+func (h *Handler) showDeleteItem(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	e, err := h.svc.EditItem(r.Context(), app.UserFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "meeting.delete_item_title", "Title", e.Item.Title),
+		func(v *web.View) templ.Component { return itemDeletePage(v, e) })
+}
+
 func (h *Handler) deleteItem(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.ID(r, "id")
 	if err != nil {
@@ -592,7 +800,7 @@ func (h *Handler) respond(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if _, err := h.svc.Respond(r.Context(), app.UserFrom(r.Context()), id, web.Field(r, "answer")); err != nil {
-		return h.renderMeeting(w, r, id, ItemForm{}, err)
+		return h.renderMeeting(w, r, id, formResponse, ItemForm{}, err)
 	}
 	h.web.Flash(r, h.web.T(r, "meeting.answer_saved"))
 	web.Redirect(w, r, meetingURL(id)+"#response")
@@ -626,7 +834,7 @@ func (h *Handler) recordAttendance(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	if err := h.svc.RecordAttendance(r.Context(), app.UserFrom(r.Context()), id, readAttendance(r)); err != nil {
-		return h.renderMeeting(w, r, id, ItemForm{}, err)
+		return h.renderMeeting(w, r, id, formAttendance, ItemForm{}, err)
 	}
 	h.web.Flash(r, h.web.T(r, "meeting.attendance_saved"))
 	web.Redirect(w, r, meetingURL(id)+"#attendance")

@@ -30,10 +30,14 @@ type ICSOptions struct {
 	// invitees).
 	ShowLink bool
 	Now      time.Time
+	// Publish writes METHOD:PUBLISH (a file to add to one's calendar, not
+	// an invitation to answer), as the meeting page's download does.
+	Publish bool
 }
 
 // ICS returns an RFC 5545 calendar with one event for m: METHOD:REQUEST,
-// or METHOD:CANCEL with STATUS:CANCELLED for a cancelled meeting. Times
+// or METHOD:CANCEL with STATUS:CANCELLED for a cancelled meeting
+// (METHOD:PUBLISH with o.Publish). Times
 // are written in UTC. Every text is cleaned for iCalendar (ICSText,
 // ICSLine, CalAddress) and the file is written by SerializeICS.
 func ICS(m *Meeting, o ICSOptions) string {
@@ -41,6 +45,9 @@ func ICS(m *Meeting, o ICSOptions) string {
 	method := ics.MethodRequest
 	if m.Cancelled() {
 		method = ics.MethodCancel
+	}
+	if o.Publish {
+		method = ics.MethodPublish
 	}
 	cal.SetMethod(method)
 	ev := cal.AddEvent(UID(m.ID, o.Host))
@@ -178,10 +185,29 @@ func plainAddress(addr string) bool {
 
 // Mail kinds.
 const (
-	KindInvite = "meeting_invite"
-	KindUpdate = "meeting_update"
-	KindCancel = "meeting_cancel"
+	KindInvite   = "meeting_invite"
+	KindUpdate   = "meeting_update"
+	KindCancel   = "meeting_cancel"
+	KindProposal = "proposal"
 )
+
+// mailRecipients are the members a network's meeting mails go to: its
+// current members with an e-mail address. Notify mails them and
+// Service.PlanCancel counts them, so the confirmation states the number
+// the cancellation really sends.
+func mailRecipients(ctx context.Context, s *Store, networkID int64, now time.Time) ([]Invitee, error) {
+	all, err := s.Invitees(ctx, networkID, now)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, p := range all {
+		if p.Email != "" {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
 
 // Notify enqueues, in tx, one mail per current member of the network with
 // an e-mail address about meetings (all of one network): an invitation
@@ -191,17 +217,13 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, kind string, 
 	if outbox == nil || len(meetings) == 0 {
 		return 0, nil
 	}
-	s := NewStore(tx)
-	invitees, err := s.Invitees(ctx, meetings[0].NetworkID, now)
+	invitees, err := mailRecipients(ctx, NewStore(tx), meetings[0].NetworkID, now)
 	if err != nil {
 		return 0, err
 	}
 	first := meetings[0]
 	var msgs []kmail.Message
 	for _, p := range invitees {
-		if p.Email == "" {
-			continue
-		}
 		to := kmail.Address{Name: p.Name, Email: p.Email}
 		lang := p.Lang
 		if !i18n.Supported(lang) {
@@ -236,6 +258,47 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, kind string, 
 		msgs = append(msgs, kmail.Message{Kind: kind, Lang: lang, To: to, Data: data, Attachments: atts})
 	}
 	// One batch: the mails go out over one SMTP connection per job.
+	if _, err := outbox.EnqueueBatch(ctx, tx, msgs); err != nil {
+		return 0, err
+	}
+	return len(msgs), nil
+}
+
+// notifyProposal enqueues, in tx, one mail (KindProposal) about a member's
+// agenda proposal to each current convener and secretary of the meeting's
+// network with an e-mail address: they run the agenda and accept or
+// reject proposals. The proposer is not mailed about their own proposal.
+// It returns the number of mails.
+func notifyProposal(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *Meeting, it *Item, now time.Time) (int, error) {
+	if outbox == nil {
+		return 0, nil
+	}
+	to, err := NewStore(tx).AgendaRunners(ctx, m.NetworkID, now)
+	if err != nil {
+		return 0, err
+	}
+	var msgs []kmail.Message
+	for _, p := range to {
+		if p.Email == "" || p.PersonID == it.ProposedByID {
+			continue
+		}
+		lang := p.Lang
+		if !i18n.Supported(lang) {
+			lang = i18n.Default
+		}
+		msgs = append(msgs, kmail.Message{Kind: KindProposal, Lang: lang, To: kmail.Address{Name: p.Name, Email: p.Email}, Data: map[string]any{
+			"Title":    m.Title,
+			"Network":  m.NetworkName,
+			"When":     m.When(),
+			"Item":     it.Title,
+			"Notes":    it.Notes,
+			"Proposer": it.ProposedByName,
+			"Link":     outbox.URL(fmt.Sprintf("/meetings/%d#proposals", m.ID)),
+		}})
+	}
+	if len(msgs) == 0 {
+		return 0, nil
+	}
 	if _, err := outbox.EnqueueBatch(ctx, tx, msgs); err != nil {
 		return 0, err
 	}

@@ -135,6 +135,20 @@ func (m *Meeting) DeadlineDate() string {
 // Cancelled reports whether the meeting is cancelled.
 func (m *Meeting) Cancelled() bool { return m.Status == StatusCancelled }
 
+// AnswerChoices are the answers the meeting's invitation takes: an
+// in-person meeting has no remote participation to answer.
+func (m *Meeting) AnswerChoices() []string {
+	if m.Mode == ModeInPerson {
+		return []string{AnswerInPerson, AnswerNo}
+	}
+	return Answers
+}
+
+// CanCancel reports whether the meeting may still be cancelled: it is
+// scheduled and has not started (a meeting that has started is history:
+// its attendance and minutes stay).
+func (m *Meeting) CanCancel(now time.Time) bool { return !m.Cancelled() && now.Before(m.StartsAt) }
+
 // ProposalsOpen reports whether members may still propose agenda items.
 func (m *Meeting) ProposalsOpen(now time.Time) bool {
 	if m.Cancelled() {

@@ -225,8 +225,17 @@ func (s *Service) Update(ctx context.Context, actor *app.User, id int64, in Inpu
 	})
 }
 
+// errStarted refuses to cancel a meeting that has started: its
+// attendance and minutes are history, and a cancellation would hide it
+// from everyone's attendance record and mail every member.
+func errStarted() error {
+	return app.KeyError(app.ECONFLICT, "meeting.err.started", "the meeting has started and can no longer be cancelled")
+}
+
 // Cancel cancels a meeting of a network actor manages and sends
-// METHOD:CANCEL to the members.
+// METHOD:CANCEL to the members. ECONFLICT meeting.err.started once the
+// meeting has started (start <= now by the clock); EINVALID
+// meeting.err.cancelled when it already is.
 func (s *Service) Cancel(ctx context.Context, actor *app.User, id int64) error {
 	if _, err := s.ManagedMeeting(ctx, actor, id); err != nil {
 		return err
@@ -234,14 +243,67 @@ func (s *Service) Cancel(ctx context.Context, actor *app.User, id int64) error {
 	return s.cancel(ctx, id, s.clock.Now())
 }
 
+// CancelPlan is what cancelling a meeting would do: the meeting, how many
+// members would get the cancellation mail, and why it cannot be cancelled
+// (nil when it can).
+type CancelPlan struct {
+	Meeting    *Meeting
+	Recipients int
+	Refused    error
+}
+
+// PlanCancel tells a manager of the meeting's network what cancelling it
+// would do: Recipients is counted from the same members Notify mails.
+// Refused is ECONFLICT meeting.err.started for a meeting that has
+// started, EINVALID meeting.err.cancelled for one already cancelled; the
+// error is ENOTFOUND, EUNAUTH or EFORBIDDEN as ManagedMeeting.
+func (s *Service) PlanCancel(ctx context.Context, actor *app.User, id int64) (*CancelPlan, error) {
+	m, err := s.ManagedMeeting(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	p := &CancelPlan{Meeting: m, Refused: cancelRefusal(m, now)}
+	if p.Refused != nil {
+		return p, nil
+	}
+	to, err := mailRecipients(ctx, s.store, m.NetworkID, now)
+	if err != nil {
+		return nil, err
+	}
+	if s.mail != nil {
+		p.Recipients = len(to)
+	}
+	return p, nil
+}
+
+// cancelRefusal is why m cannot be cancelled at now, or nil.
+func cancelRefusal(m *Meeting, now time.Time) error {
+	switch {
+	case m.Cancelled():
+		return app.KeyError(app.EINVALID, "meeting.err.cancelled", "the meeting is cancelled")
+	case !m.CanCancel(now):
+		return errStarted()
+	}
+	return nil
+}
+
 func (s *Service) cancel(ctx context.Context, id int64, now time.Time) error {
 	return s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		st := NewStore(tx)
+		m, err := st.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		// Decided inside the transaction on the row as it is now; the
+		// store's WHERE status = 'scheduled' keeps a second cancel out.
+		if !m.Cancelled() && !m.CanCancel(now) {
+			return errStarted()
+		}
 		if err := st.Cancel(ctx, id, now); err != nil {
 			return err
 		}
-		m, err := st.Get(ctx, id)
-		if err != nil {
+		if m, err = st.Get(ctx, id); err != nil {
 			return err
 		}
 		_, err = Notify(ctx, tx, s.mail, KindCancel, []*Meeting{m}, now)
@@ -280,12 +342,25 @@ func (s *Service) AddItem(ctx context.Context, actor *app.User, meetingID int64,
 	if err := v.Err(); err != nil {
 		return 0, false, err
 	}
-	status := ItemProposed
 	if a.Manage {
-		status = ItemAccepted
+		id, err = s.store.AddItem(ctx, m, in, ItemAccepted, actor.PersonID, now)
+		return id, true, err
 	}
-	id, err = s.store.AddItem(ctx, m, in, status, actor.PersonID, now)
-	return id, a.Manage, err
+	// A member's proposal and the mail to those who run the agenda are
+	// one transaction: the mail is queued once, with the proposal.
+	err = s.db.WithTx(ctx, func(tx *sql.Tx) error {
+		st := NewStore(tx)
+		if id, err = st.AddItem(ctx, m, in, ItemProposed, actor.PersonID, now); err != nil {
+			return err
+		}
+		it, err := st.Item(ctx, id)
+		if err != nil {
+			return err
+		}
+		_, err = notifyProposal(ctx, tx, s.mail, m, it, now)
+		return err
+	})
+	return id, false, err
 }
 
 // visibleItem reports whether an agenda item is shown to the caller:
@@ -370,6 +445,33 @@ func (s *Service) MoveItem(ctx context.Context, actor *app.User, id int64, direc
 	return it, s.db.WithTx(ctx, func(tx *sql.Tx) error {
 		return NewStore(tx).MoveItem(ctx, it.ID, direction == "up")
 	})
+}
+
+// ItemEdit is what the agenda item edit form needs: the item, its
+// meeting and the members to choose a preparer from.
+type ItemEdit struct {
+	Item    *Item
+	Meeting *Meeting
+	Members []Invitee
+}
+
+// EditItem returns an agenda item to edit or delete with its meeting and
+// the network's current members (managers); ENOTFOUND, EUNAUTH or
+// EFORBIDDEN otherwise.
+func (s *Service) EditItem(ctx context.Context, actor *app.User, id int64) (*ItemEdit, error) {
+	it, err := s.managedItem(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.store.Get(ctx, it.MeetingID)
+	if err != nil {
+		return nil, err
+	}
+	members, err := s.store.Invitees(ctx, m.NetworkID, s.clock.Now())
+	if err != nil {
+		return nil, err
+	}
+	return &ItemEdit{Item: it, Meeting: m, Members: members}, nil
 }
 
 // DeleteItem removes an agenda item (managers) and returns it as it was.
@@ -478,6 +580,9 @@ func (s *Service) Respond(ctx context.Context, actor *app.User, meetingID int64,
 	now := s.clock.Now()
 	if !m.Answerable(now) {
 		return nil, app.KeyError(app.EINVALID, "meeting.err.not_answerable", "the meeting can no longer be answered")
+	}
+	if slices.Contains(Answers, answer) && !slices.Contains(m.AnswerChoices(), answer) {
+		return nil, app.FieldInvalid("answer", "meeting.err.no_remote")
 	}
 	if err := s.store.SetResponse(ctx, m.ID, actor.PersonID, answer, now); err != nil {
 		return nil, err

@@ -261,6 +261,31 @@ func (s *Store) Invitees(ctx context.Context, networkID int64, at time.Time) ([]
 	return out, rows.Err()
 }
 
+// AgendaRunners returns the network's current conveners and secretaries
+// (term not ended on the day of at) by name: they receive agenda
+// proposals.
+func (s *Store) AgendaRunners(ctx context.Context, networkID int64, at time.Time) ([]Invitee, error) {
+	day := at.In(app.Helsinki)
+	today := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	rows, err := s.q.QueryContext(ctx, `SELECT p.id, p.name, COALESCE(p.email, ''), p.lang FROM memberships m
+		JOIN people p ON p.id = m.person_id
+		WHERE m.network_id = $1 AND m.role IN ('convener', 'secretary') AND (m.term_end IS NULL OR m.term_end >= $2)
+		ORDER BY p.name, p.id`, networkID, today)
+	if err != nil {
+		return nil, fmt.Errorf("list agenda runners: %w", err)
+	}
+	defer rows.Close()
+	var out []Invitee
+	for rows.Next() {
+		var i Invitee
+		if err := rows.Scan(&i.PersonID, &i.Name, &i.Email, &i.Lang); err != nil {
+			return nil, fmt.Errorf("scan agenda runner: %w", err)
+		}
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}
+
 // IsMember reports whether the person has a membership in the network.
 func (s *Store) IsMember(ctx context.Context, networkID, personID int64) (bool, error) {
 	var n int
