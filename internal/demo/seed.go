@@ -54,11 +54,11 @@ type seedNetwork struct {
 }
 
 type seedProject struct {
-	name           string
-	funder         string
-	starts, ends   time.Time
-	description    string
-	archived       bool
+	name         string
+	funder       string
+	starts, ends time.Time
+	description  string
+	archived     bool
 	// current dates the project around the load time: from 1 January of
 	// the year before to 31 December of the year after, its members from
 	// six months before the load (just before the first meeting held).
@@ -66,8 +66,8 @@ type seedProject struct {
 	// orgThen names the organisation a person represented in this (past)
 	// project when it is not theirs today (the TE offices' staff moved
 	// to the municipal employment areas in 2025).
-	orgThen map[string]string
-	goals   []seedGoal
+	orgThen        map[string]string
+	goals          []seedGoal
 	municipalities []string
 	staff          []seedStaff
 	networks       []seedNetwork
