@@ -119,21 +119,71 @@ func networkFeedPath(id int64) string {
 	return "/networks/" + strconv.FormatInt(id, 10) + "/calendar.ics"
 }
 
+// newFeedKey is the session key under which a just-made secret waits for
+// the redirect that shows it once (see createToken).
+const newFeedKey = "calendar_new_feed"
+
+// newFeedShownFor is how long after its making a new address is still
+// shown: a secret popped from the session later than this (the redirect was
+// never followed) is dropped unseen.
+const newFeedShownFor = 10 * time.Minute
+
 func (h *Handler) showCalendar(w http.ResponseWriter, r *http.Request) error {
 	u := app.UserFrom(r.Context())
 	if err := auth.RequireUser(u); err != nil {
 		return err
 	}
-	return h.render(w, r, u, &Page{})
+	p := &Page{}
+	if h.web.Sessions != nil {
+		// Popped, so a reload no longer shows it; shown only while it is
+		// the user's working, fresh address.
+		if secret := h.web.Sessions.PopString(r.Context(), newFeedKey); secret != "" {
+			o, err := h.store.Owner(r.Context(), secret)
+			switch {
+			case err == nil && o.UserID == u.ID:
+				if t, err := h.store.ActiveToken(r.Context(), u.ID); err == nil && h.web.Clock.Now().Sub(t.CreatedAt) < newFeedShownFor {
+					h.showSecret(r, p, secret)
+				}
+			case err != nil && !app.IsCode(err, app.ENOTFOUND):
+				return err
+			}
+		}
+	}
+	return h.render(w, r, u, p)
 }
 
-// createToken makes a new secret address (revoking the old) and shows it
-// at once: it is rendered in the answer rather than after a redirect, so
-// the secret never rests anywhere but in the user's browser.
+// showSecret puts the feed's address, and the same with the webcal:
+// scheme, on the page.
+func (h *Handler) showSecret(r *http.Request, p *Page, secret string) {
+	base, _ := h.base(r)
+	p.FeedURL = base + "/calendar/" + secret + ".ics"
+	if i := strings.Index(p.FeedURL, "://"); i > 0 {
+		p.WebcalURL = "webcal" + p.FeedURL[i:]
+	}
+}
+
+// createToken makes a new secret address (revoking the old) and redirects
+// to the calendar page, which shows it once: the secret waits in the
+// server-side session (never in a URL, a cookie or a log) until that page
+// pops it, so a reload neither shows it again nor makes another.
+// Replacing a working address breaks the calendars subscribed to it, so it
+// needs replace=1, sent by the confirmation on the page; without it the
+// user is sent back to the page to confirm.
 func (h *Handler) createToken(w http.ResponseWriter, r *http.Request) error {
 	u := app.UserFrom(r.Context())
 	if err := auth.RequireUser(u); err != nil {
 		return err
+	}
+	if r.PostFormValue("replace") != "1" {
+		_, err := h.store.ActiveToken(r.Context(), u.ID)
+		switch {
+		case err == nil:
+			h.web.Flash(r, h.web.T(r, "calendar.confirm_first"))
+			web.Redirect(w, r, "/calendar#personal-feed")
+			return nil
+		case !app.IsCode(err, app.ENOTFOUND):
+			return err
+		}
 	}
 	var secret string
 	err := h.db.WithTx(r.Context(), func(tx *sql.Tx) error {
@@ -144,12 +194,15 @@ func (h *Handler) createToken(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	base, _ := h.base(r)
-	p := &Page{FeedURL: base + "/calendar/" + secret + ".ics"}
-	if i := strings.Index(p.FeedURL, "://"); i > 0 {
-		p.WebcalURL = "webcal" + p.FeedURL[i:]
+	if h.web.Sessions == nil {
+		// No sessions (a bare kit in tests): show it in the answer.
+		p := &Page{}
+		h.showSecret(r, p, secret)
+		return h.render(w, r, u, p)
 	}
-	return h.render(w, r, u, p)
+	h.web.Sessions.Put(r.Context(), newFeedKey, secret)
+	web.Redirect(w, r, "/calendar")
+	return nil
 }
 
 func (h *Handler) revokeToken(w http.ResponseWriter, r *http.Request) error {

@@ -64,13 +64,19 @@ func uids(cal *ics.Calendar) []string {
 
 func uid(id int64) string { return fmt.Sprintf("meeting-%d@127.0.0.1", id) }
 
-// createFeed makes a feed on the calendar page and returns its URL.
+// createFeed makes a feed on the calendar page (confirming the
+// replacement of a working one) and returns its URL, shown once on the
+// page the POST redirects to.
 func createFeed(t *testing.T, c *servertest.Client) string {
 	t.Helper()
-	r := c.PostForm("/calendar/token", url.Values{})
-	if r.Status != http.StatusOK {
-		t.Fatalf("create feed: %d\n%s", r.Status, r.Text())
+	r := c.PostForm("/calendar/token", url.Values{"replace": {"1"}})
+	if r.Status != http.StatusSeeOther || r.Location != "/calendar" {
+		t.Fatalf("create feed: %d %q\n%s", r.Status, r.Location, r.Text())
 	}
+	if feedURLRE.MatchString(r.Body) || feedURLRE.MatchString(r.Location) {
+		t.Errorf("the redirect carries the secret")
+	}
+	r = c.Get("/calendar")
 	if cc := r.Header.Get("Cache-Control"); cc != "no-store" {
 		t.Errorf("page with the secret: Cache-Control %q", cc)
 	}

@@ -137,9 +137,9 @@ type actPlan struct {
 }
 
 const (
-	kuntouttava      = "Kuntouttavan työtoiminnan kehittämisverkosto"
-	tyopajat         = "Työpajatoiminnan kehittämisverkosto"
-	monipalvelu      = "Työllistämisen monipalvelukeskusten kehittämisverkosto"
+	kuntouttava      = "Kuntouttavan työtoiminnan yhteistyöverkosto"
+	tyopajat         = "Työpajojen ja valmennuksen verkosto"
+	monipalvelu      = "Palvelukumppanuuksien verkosto"
 	projektiparkki   = "Projektiparkki, Hallituskatu 29 B, 4. krs, Oulu"
 	opening          = "Kokouksen avaus ja esityslistan hyväksyminen"
 	nextMeetingTitle = "Seuraava kokous"
@@ -173,7 +173,7 @@ var actSeriesList = []actSeries{
 							"järjestöille sekä vaikutukset asiakkaan elämään. Keskustelussa toivottiin, että mittarit pidetään kevyinä."},
 					{title: "Koulutuspäivä aktivointityöstä ja ammatillisesta kuntoutuksesta: ohjelmaluonnos", preparer: "rasinkangas", minutes: 30,
 						record: "Koulutuspäivän tavoitteena on vahvistaa kuntien työntekijöiden roolia aktivointityössä ja kehittää yhteistyötä " +
-							"työhallinnon kanssa. Ohjelmaan toivottiin käytännön esimerkkejä kunnista ja Kelan ammatillisen kuntoutuksen esittelyä."},
+							"työllisyysalueen työllisyyspalveluiden kanssa. Ohjelmaan toivottiin käytännön esimerkkejä kunnista ja Kelan ammatillisen kuntoutuksen esittelyä."},
 					{title: nextMeetingTitle, preparer: "hietala", minutes: 5,
 						record: "Seuraava kokous pidetään vierailuna Muhoksen kuntouttavan työtoiminnan ryhmässä."},
 				},
@@ -195,10 +195,10 @@ var actSeriesList = []actSeries{
 					{title: "Muhoksen ryhmätoimintamalli: kuntouttava työtoiminta ja terveyspalvelut samassa paikassa", preparer: "ojala", minutes: 45,
 						notes: "Esittely ja tutustuminen työtoimintakeskuksen tiloihin.",
 						record: "Anne Ojala esitteli Muhoksen mallin: terveydenhoitaja käy ryhmässä viikoittain ja sosiaaliohjaaja laatii " +
-							"aktivointisuunnitelman yhdessä asiakkaan ja TE-toimiston kanssa. Asiakkaat kertoivat, että säännöllinen päivärytmi " +
+							"aktivointisuunnitelman yhdessä asiakkaan ja työllisyysalueen asiantuntijan kanssa. Asiakkaat kertoivat, että säännöllinen päivärytmi " +
 							"ja ryhmä ovat heille tärkeimmät asiat. Verkosto piti mallia hyvänä käytäntönä, jota voi soveltaa muissakin kunnissa."},
-					{title: "Aktivointisuunnitelmat yhdessä TE-toimiston kanssa", preparer: "niskanen", minutes: 30,
-						record: "Anu Niskanen kävi läpi TE-toimiston ja kuntien yhteiset käytännöt aktivointisuunnitelmien laatimisessa. " +
+					{title: "Aktivointisuunnitelmat yhdessä työllisyyspalveluiden kanssa", preparer: "niskanen", minutes: 30,
+						record: "Anu Niskanen kävi läpi työllisyysalueen, hyvinvointialueen ja kuntien yhteiset käytännöt aktivointisuunnitelmien laatimisessa. " +
 							"Tiedonkulku koettiin paikoin hitaaksi; sovittiin yhteisestä yhteyshenkilölistasta."},
 					{title: "Kokeilun mittarit: toiminnalliset ja taloudelliset vaikutukset", preparer: "rasinkangas", minutes: 30,
 						record: "Mittaristoluonnos käytiin läpi. Asiakkaan näkökulmaa mitataan lyhyellä alku- ja loppukyselyllä; kunnille " +
@@ -211,7 +211,7 @@ var actSeriesList = []actSeries{
 				},
 				tasks: []actTask{
 					{title: "Kuvataan Muhoksen ryhmätoimintamalli hyvän käytännön kuvaukseksi", owner: "ojala", due: 21, done: true},
-					{title: "Kootaan kuntien ja TE-toimiston yhteyshenkilölista", owner: "niskanen", due: 14, done: true},
+					{title: "Kootaan kuntien, hyvinvointialueen ja työllisyysalueen yhteyshenkilölista", owner: "niskanen", due: 14, done: true},
 					{title: "Laaditaan kokeilun alku- ja loppukyselyn lomake", owner: "rasinkangas", due: 14, done: true},
 				},
 			},
@@ -296,7 +296,7 @@ var actSeriesList = []actSeries{
 		proposals: []actProposal{
 			{by: "alatalo", item: actItem{title: "Asiakasohjauslomakkeen käyttöönotto kaikissa jäsenkunnissa", preparer: "alatalo", minutes: 20,
 				notes: "Ehdotan, että lomakeluonnos käsitellään ja päätetään sen käyttöönotosta."}},
-			{by: "niskanen", item: actItem{title: "TE-toimiston ajankohtaiset: työllisyyspalvelujen uudistus", preparer: "niskanen", minutes: 15}},
+			{by: "niskanen", item: actItem{title: "Työllisyysalueen ajankohtaiset: palvelumallin ensimmäisten vuosien kokemukset", preparer: "niskanen", minutes: 15}},
 		},
 	},
 	{
@@ -442,12 +442,12 @@ var actSeriesList = []actSeries{
 var actSingles = []actSingle{
 	{
 		network: monipalvelu,
-		title:   "MOVE-hankkeen läpivirtaavuusmalli ja kuntien monipalvelukeskussuunnitelmat",
+		title:   "Palvelukumppanuudet: järjestöjen työllisyyspalvelut työllisyysalueen palveluvalikossa",
 		days:    9, hour: 12, length: 90 * time.Minute,
 		mode: meeting.ModeRemote, link: "https://meet.kohtaamo.example/monipalvelukeskus",
 		items: []actItem{
 			openItem("kivela", ""),
-			{title: "MOVE-hanke: läpivirtaavuuden tukeminen monipalvelukeskuksissa", preparer: "savolainen", minutes: 40},
+			{title: "Järjestöjen työllisyyspalvelut: läpivirtaavuus ja kumppanuussopimukset", preparer: "lindqvist", minutes: 40},
 			{title: "Kuntien monipalvelukeskussuunnitelmien kartoitus: yhteenveto", preparer: "ronkainen", minutes: 30},
 			{title: "Alueelliset koulutuspäivät yhdessä Nuorten Ystävien kanssa", preparer: "rautio", minutes: 15},
 		},
@@ -773,6 +773,10 @@ func (a *activity) propose(m *meeting.Meeting, p actProposal) error {
 func (a *activity) answers(m *meeting.Meeting, spec actMeeting) error {
 	at := earlier(m.StartsAt.AddDate(0, 0, -5), a.now.Add(-time.Hour))
 	for answer, keys := range map[string][]string{meeting.AnswerInPerson: spec.inPerson, meeting.AnswerRemote: spec.remote, meeting.AnswerNo: spec.absent} {
+		if answer == meeting.AnswerRemote && m.Mode == meeting.ModeInPerson {
+			// An in-person meeting has no remote answers.
+			answer = meeting.AnswerInPerson
+		}
 		for _, k := range keys {
 			pid, err := a.person(k)
 			if err != nil {
@@ -802,7 +806,7 @@ func (a *activity) held(m *meeting.Meeting, seed seedNetwork, spec actMeeting, l
 	principal := map[string]bool{}
 	var attendees []string
 	for _, mem := range seed.members {
-		if mem.deputyOf == "" && mem.role != "guest" && mem.end.IsZero() {
+		if mem.deputyOf == "" && mem.role != "guest" && mem.end.IsZero() && mem.endDaysAgo == 0 {
 			principal[mem.person] = true
 			if !absent[mem.person] {
 				attendees = append(attendees, mem.person)

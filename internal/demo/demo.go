@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 )
@@ -30,8 +31,9 @@ const (
 	MemberEmail      = "member@kohtaamo.example"
 )
 
-// OuluProject is the name of the demo's main project.
-const OuluProject = "Oulun seudun välityömarkkinahanke"
+// OuluProject is the name of the demo's main project, the current one,
+// where today's meetings, plans and tasks live.
+const OuluProject = "Oulun seudun työllisyysalueen kehittämisverkostot"
 
 // LoadIfEmpty loads the demo data when the database has no projects and no
 // accounts, and reports whether it did. The check and the load run in one
@@ -88,7 +90,7 @@ type demoAccount struct {
 var demoAccounts = []demoAccount{
 	{AdminEmail, "platform admin / ylläpitäjä"},
 	{CoordinatorEmail, "project coordinator / hankkeen koordinaattori (Marjatta Kivelä, " + OuluProject + ")"},
-	{ConvenerEmail, "network convener / koollekutsuja (Jarmo Hietala, Kuntouttavan työtoiminnan kehittämisverkosto)"},
+	{ConvenerEmail, "network convener / koollekutsuja (Jarmo Hietala, " + kuntouttava + ")"},
 	{MemberEmail, "network member / jäsen (Sanna Rautio, Nuorten Ystävät ry)"},
 }
 
@@ -225,6 +227,10 @@ func loadSeed(ctx context.Context, tx *sql.Tx, now time.Time, hashes map[string]
 	networkIDs := map[string]int64{}
 	goalIDs := map[string][]int64{}
 	for _, p := range seedProjects {
+		var memberStart time.Time
+		if p.current {
+			p.starts, p.ends, memberStart = currentDates(now)
+		}
 		pid := l.id(`INSERT INTO projects (name, funder, starts_on, ends_on, description, archived, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, p.name, p.funder, nullDate(p.starts), nullDate(p.ends), p.description, p.archived, now)
 		for i, g := range p.goals {
@@ -252,11 +258,17 @@ func loadSeed(ctx context.Context, tx *sql.Tx, now time.Time, hashes map[string]
 				}
 				orgKey := m.org
 				if orgKey == "" {
+					orgKey = p.orgThen[m.person]
+				}
+				if orgKey == "" {
 					orgKey = person.org
 				}
 				start := m.start
 				if start.IsZero() {
 					start = n.start
+				}
+				if start.IsZero() {
+					start = memberStart
 				}
 				var deputy any
 				if m.deputyOf != "" {
@@ -269,6 +281,9 @@ func loadSeed(ctx context.Context, tx *sql.Tx, now time.Time, hashes map[string]
 				end := m.end
 				if end.IsZero() {
 					end = n.end
+				}
+				if m.endDaysAgo > 0 {
+					end = app.Day(now).AddDate(0, 0, -m.endDaysAgo)
 				}
 				memberIDs[m.person] = l.id(`INSERT INTO memberships (network_id, person_id, role, organisation_id, deputy_of_id, term_start, term_end, created_at, updated_at)
 					VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`, nid, personIDs[m.person], m.role, orgIDs[orgKey], deputy, nullDate(start), nullDate(end), now)

@@ -38,8 +38,8 @@ func TestLoadIfEmpty(t *testing.T) {
 		if err != nil || again {
 			t.Fatalf("second load: %v %v", again, err)
 		}
-		if n := count(t, d, `SELECT COUNT(*) FROM projects`); n != 3 {
-			t.Errorf("projects: %d, want 3", n)
+		if n := count(t, d, `SELECT COUNT(*) FROM projects`); n != 4 {
+			t.Errorf("projects: %d, want 4", n)
 		}
 		var ouluID int64
 		if err := d.QueryRowContext(ctx, `SELECT id FROM projects WHERE name = $1`, OuluProject).Scan(&ouluID); err != nil {
@@ -62,7 +62,7 @@ func TestLoadIfEmpty(t *testing.T) {
 		if n := count(t, d, `SELECT COUNT(*) FROM people`); n < 55 || n > 70 {
 			t.Errorf("people: %d, want about 60", n)
 		}
-		for _, s := range []string{"municipality", "employment_admin", "third_sector", "education", "business", "project", "other"} {
+		for _, s := range []string{"employment_services", "state_admin", "municipality", "wellbeing_county", "third_sector", "education", "business", "project", "other"} {
 			if n := count(t, d, `SELECT COUNT(*) FROM organisations WHERE sector = $1`, s); n == 0 {
 				t.Errorf("no organisation of sector %s", s)
 			}
@@ -81,7 +81,7 @@ func TestLoadIfEmpty(t *testing.T) {
 		if n := count(t, d, `SELECT COUNT(*) FROM memberships WHERE term_end IS NOT NULL AND term_end < $1`, testNow); n < 2 {
 			t.Errorf("ended terms: %d", n)
 		}
-		if n := count(t, d, `SELECT COUNT(*) FROM project_staff WHERE role = 'coordinator'`); n != 3 {
+		if n := count(t, d, `SELECT COUNT(*) FROM project_staff WHERE role = 'coordinator'`); n != 4 {
 			t.Errorf("coordinators: %d", n)
 		}
 		if n := count(t, d, `SELECT COUNT(*) FROM networks WHERE status = 'archived'`); n < 1 {

@@ -93,7 +93,7 @@ const (
 // orgKinds are the organisations generated in every municipality.
 var orgKinds = []struct{ sector, pattern string }{
 	{"municipality", "%s (kunta)"},
-	{"employment_admin", "Työllisyyspalvelut %s"},
+	{"employment_services", "Työllisyyspalvelut %s"},
 	{"third_sector", "Työttömien yhdistys %s ry"},
 	{"education", "Ammattiopisto %s"},
 	{"business", "Yrityspalvelut %s Oy"},

@@ -38,6 +38,9 @@ type seedMember struct {
 	deputyOf string // person key of the member this one deputises
 	start    time.Time
 	end      time.Time
+	// endDaysAgo ends the term that many days before the load (the
+	// current project, whose dates follow the load time).
+	endDaysAgo int
 }
 
 type seedNetwork struct {
@@ -51,11 +54,19 @@ type seedNetwork struct {
 }
 
 type seedProject struct {
-	name           string
-	funder         string
-	starts, ends   time.Time
-	description    string
-	archived       bool
+	name         string
+	funder       string
+	starts, ends time.Time
+	description  string
+	archived     bool
+	// current dates the project around the load time: from 1 January of
+	// the year before to 31 December of the year after, its members from
+	// six months before the load (just before the first meeting held).
+	current bool
+	// orgThen names the organisation a person represented in this (past)
+	// project when it is not theirs today (the TE offices' staff moved
+	// to the municipal employment areas in 2025).
+	orgThen        map[string]string
 	goals          []seedGoal
 	municipalities []string
 	staff          []seedStaff
@@ -76,8 +87,16 @@ var seedOrgs = []seedOrg{
 		description: "Osallistuu palkkatuetun työn jatkotyöllistymistä tukevan kehityskeskustelumallin pilotointiin."},
 	{key: "oulu_nuoriso", name: "Oulun kaupungin Nuorisoasiainkeskus", sector: "municipality", muni: "564", mail: "nuoriso.oulu.example.fi",
 		description: "Osallistuu palkkatuetun työn kehityskeskustelumallin pilotointiin."},
-	{key: "te_oulu", name: "Oulun TE-toimisto", sector: "employment_admin", muni: "564", mail: "te-oulu.example.fi"},
-	{key: "ely_pp", name: "Pohjois-Pohjanmaan ELY-keskus", sector: "employment_admin", muni: "564", website: "https://www.ely-keskus.fi", mail: "ely-pp.example.fi"},
+	{key: "te_oulu", name: "Oulun TE-toimisto", sector: "state_admin", muni: "564", mail: "te-oulu.example.fi",
+		description: "Valtion TE-toimisto vuoteen 2024; julkiset työvoimapalvelut siirtyivät 1.1.2025 kunnille ja työllisyysalueille."},
+	{key: "ely_pp", name: "Pohjois-Pohjanmaan ELY-keskus", sector: "state_admin", muni: "564", website: "https://www.ely-keskus.fi", mail: "ely-pp.example.fi",
+		description: "Toiminta päättyi 31.12.2025; tehtävät jatkuvat Pohjois-Suomen elinvoimakeskuksessa."},
+	{key: "tyollisyysalue", name: "Oulun seudun työllisyysalue", sector: "employment_services", muni: "564", mail: "tyollisyysalue.example.fi",
+		description: "Kuntien yhteinen työllisyysalue, joka järjestää alueen julkiset työvoimapalvelut 1.1.2025 alkaen; vastuukuntana Oulu."},
+	{key: "elinvoima_ps", name: "Pohjois-Suomen elinvoimakeskus", sector: "state_admin", muni: "564", website: "https://www.elinvoimakeskus.fi", mail: "elinvoima-ps.example.fi",
+		description: "Valtion aluehallinto 1.1.2026 alkaen (aiemmin Pohjois-Pohjanmaan ELY-keskus): elinkeinot, osaaminen ja ESR+-rahoitus."},
+	{key: "hva_pp", name: "Pohjois-Pohjanmaan hyvinvointialue", sector: "wellbeing_county", muni: "564", website: "https://pohde.fi", mail: "pohde.example.fi",
+		description: "Järjestää sosiaali- ja terveyspalvelut vuodesta 2023, myös kuntouttavan työtoiminnan yhdessä kuntien kanssa."},
 	{key: "ny", name: "Nuorten Ystävät ry", sector: "third_sector", muni: "564", website: "https://www.nuortenystavat.fi", mail: "nuortenystavat.example.fi",
 		description: "MOVE-hankkeen paikallinen kumppani; työtoimintaa ja työllistämispalveluja."},
 	{key: "vates", name: "VATES-säätiö", sector: "third_sector", muni: "091", website: "https://www.vates.fi", mail: "vates.example.fi",
@@ -96,9 +115,9 @@ var seedOrgs = []seedOrg{
 	{key: "kela", name: "Kela, Pohjois-Pohjanmaan vakuutuspiiri", sector: "other", muni: "564", website: "https://www.kela.fi", mail: "kela.example.fi"},
 
 	// North Karelia (KasvuPOK).
-	{key: "ely_pk", name: "Pohjois-Karjalan ELY-keskus", sector: "employment_admin", muni: "167", website: "https://www.ely-keskus.fi", mail: "ely-pk.example.fi",
+	{key: "ely_pk", name: "Pohjois-Karjalan ELY-keskus", sector: "state_admin", muni: "167", website: "https://www.ely-keskus.fi", mail: "ely-pk.example.fi",
 		description: "KasvuPOK-hankkeen toteuttaja."},
-	{key: "te_pk", name: "Pohjois-Karjalan TE-toimisto", sector: "employment_admin", muni: "167", mail: "te-pk.example.fi"},
+	{key: "te_pk", name: "Pohjois-Karjalan TE-toimisto", sector: "state_admin", muni: "167", mail: "te-pk.example.fi"},
 	{key: "joensuu", name: "Joensuun kaupunki", sector: "municipality", muni: "167", website: "https://www.joensuu.fi", mail: "joensuu.example.fi"},
 	{key: "kitee", name: "Kiteen kaupunki", sector: "municipality", muni: "260", mail: "kitee.example.fi"},
 	{key: "lieksa", name: "Lieksan kaupunki", sector: "municipality", muni: "422", mail: "lieksa.example.fi"},
@@ -117,8 +136,8 @@ var seedOrgs = []seedOrg{
 	{key: "lapin_yo", name: "Lapin yliopisto", sector: "education", muni: "698", website: "https://www.ulapland.fi", mail: "ulapland.example.fi"},
 	{key: "lapin_amk", name: "Lapin ammattikorkeakoulu", sector: "education", muni: "698", website: "https://www.lapinamk.fi", mail: "lapinamk.example.fi"},
 	{key: "redu", name: "Rovaniemen koulutuskuntayhtymä REDU", sector: "education", muni: "698", website: "https://www.redu.fi", mail: "redu.example.fi"},
-	{key: "te_lappi", name: "Lapin TE-toimisto", sector: "employment_admin", muni: "698", mail: "te-lappi.example.fi"},
-	{key: "ely_lappi", name: "Lapin ELY-keskus", sector: "employment_admin", muni: "698", website: "https://www.ely-keskus.fi", mail: "ely-lappi.example.fi"},
+	{key: "te_lappi", name: "Lapin TE-toimisto", sector: "state_admin", muni: "698", mail: "te-lappi.example.fi"},
+	{key: "ely_lappi", name: "Lapin ELY-keskus", sector: "state_admin", muni: "698", website: "https://www.ely-keskus.fi", mail: "ely-lappi.example.fi"},
 	{key: "wimmaa", name: "Wimmaa", sector: "business", muni: "698", mail: "wimmaa.example.fi",
 		description: "Fasilitoi Osaamon yhteiskehittämisen työpajat ja kokosi niistä raportin."},
 	{key: "rovaniemen_yrittajat", name: "Rovaniemen Yrittäjät ry", sector: "business", muni: "698", mail: "rovaniemenyrittajat.example.fi"},
@@ -127,32 +146,32 @@ var seedOrgs = []seedOrg{
 // seedPeople are invented: none is a person named in the seeds.
 var seedPeople = []seedPerson{
 	// Oulu project staff.
-	{key: "kivela", name: "Marjatta Kivelä", title: "Projektipäällikkö", org: "oulu", email: CoordinatorEmail},
-	{key: "ronkainen", name: "Pekka Ronkainen", title: "Projektityöntekijä", org: "oulu"},
-	{key: "rasinkangas", name: "Tiina Rasinkangas", title: "Projektityöntekijä", org: "oulu"},
+	{key: "kivela", name: "Marjatta Kivelä", title: "Projektipäällikkö", org: "tyollisyysalue", email: CoordinatorEmail},
+	{key: "ronkainen", name: "Pekka Ronkainen", title: "Projektityöntekijä", org: "tyollisyysalue"},
+	{key: "rasinkangas", name: "Tiina Rasinkangas", title: "Projektityöntekijä", org: "tyollisyysalue"},
 	// Oulu region municipalities.
-	{key: "tervo", name: "Heikki Tervo", title: "Työllisyyspalvelupäällikkö", org: "oulu"},
-	{key: "parkkila", name: "Leena Parkkila", title: "Sosiaalityöntekijä", org: "oulu"},
-	{key: "kinnunen", name: "Jouni Kinnunen", title: "Mielenterveystyön ohjaaja", org: "oulu"},
+	{key: "tervo", name: "Heikki Tervo", title: "Työllisyyspalvelujohtaja", org: "tyollisyysalue"},
+	{key: "parkkila", name: "Leena Parkkila", title: "Sosiaalityöntekijä", org: "hva_pp"},
+	{key: "kinnunen", name: "Jouni Kinnunen", title: "Mielenterveystyön ohjaaja", org: "hva_pp"},
 	{key: "hietala", name: "Jarmo Hietala", title: "Työllisyyskoordinaattori", org: "kempele", email: ConvenerEmail},
-	{key: "alatalo", name: "Outi Alatalo", title: "Sosiaaliohjaaja", org: "kempele"},
+	{key: "alatalo", name: "Outi Alatalo", title: "Hyvinvointikoordinaattori", org: "kempele"},
 	{key: "kyllonen", name: "Raimo Kyllönen", title: "Sosiaalijohtaja", org: "liminka"},
 	{key: "jokela", name: "Satu Jokela", title: "Työllisyysohjaaja", org: "liminka"},
-	{key: "pikkarainen", name: "Merja Pikkarainen", title: "Sosiaalityöntekijä", org: "lumijoki"},
+	{key: "pikkarainen", name: "Merja Pikkarainen", title: "Vapaa-aikasihteeri", org: "lumijoki"},
 	{key: "heikkinen", name: "Kari Heikkinen", title: "Nuorisotyöntekijä", org: "muhos"},
-	{key: "ojala", name: "Anne Ojala", title: "Sosiaaliohjaaja", org: "muhos"},
+	{key: "ojala", name: "Anne Ojala", title: "Työtoimintakeskuksen vastaava ohjaaja", org: "muhos"},
 	{key: "rantala", name: "Jukka Rantala", title: "Työpajan vastaava ohjaaja", org: "tyrnava"},
-	{key: "moilanen", name: "Päivi Moilanen", title: "Sosiaalityöntekijä", org: "tyrnava"},
+	{key: "moilanen", name: "Päivi Moilanen", title: "Nuorisotyöntekijä", org: "tyrnava"},
 	{key: "karjalainen", name: "Eija Karjalainen", title: "Perusturvajohtaja", org: "hailuoto"},
 	{key: "haapala", name: "Timo Haapala", title: "Työllisyyskoordinaattori", org: "ii"},
 	{key: "vayrynen", name: "Riikka Väyrynen", title: "Työpajaohjaaja", org: "ii"},
 	{key: "honkanen", name: "Markku Honkanen", title: "Henkilöstöpäällikkö", org: "oulu_tekninen"},
 	{key: "pitkanen", name: "Johanna Pitkänen", title: "Nuorisotyön suunnittelija", org: "oulu_nuoriso"},
-	// Employment administration.
-	{key: "niskanen", name: "Anu Niskanen", title: "Työvoimaohjaaja", org: "te_oulu"},
-	{key: "seppanen", name: "Marko Seppänen", title: "Työvoimaneuvoja", org: "te_oulu"},
-	{key: "tormanen", name: "Mikko Törmänen", title: "Palvelupäällikkö", org: "te_oulu"},
-	{key: "kuusela", name: "Hannele Kuusela", title: "Työllisyysasiantuntija", org: "ely_pp"},
+	// Employment services (the TE office until 2024) and the state.
+	{key: "niskanen", name: "Anu Niskanen", title: "Työllisyysasiantuntija", org: "tyollisyysalue"},
+	{key: "seppanen", name: "Marko Seppänen", title: "Työvalmentaja", org: "tyollisyysalue"},
+	{key: "tormanen", name: "Mikko Törmänen", title: "Palvelupäällikkö", org: "tyollisyysalue"},
+	{key: "kuusela", name: "Hannele Kuusela", title: "Työllisyysasiantuntija", org: "elinvoima_ps"},
 	// Third sector.
 	{key: "rautio", name: "Sanna Rautio", title: "Työtoiminnan esimies", org: "ny", email: MemberEmail},
 	{key: "kemppainen", name: "Ville Kemppainen", title: "Työvalmentaja", org: "ny"},
@@ -201,9 +220,14 @@ var seedPeople = []seedPerson{
 
 func member(person, role string) seedMember { return seedMember{person: person, role: role} }
 
-var seedProjects = []seedProject{
+// seedProjects are the demo's projects: the current one first (its
+// networks are where today's meetings, plans and tasks live), then the
+// seeds' projects as history, ended in their own years.
+var seedProjects = append([]seedProject{currentProject()}, pastProjects...)
+
+var pastProjects = []seedProject{
 	{
-		name:   OuluProject,
+		name:   OuluHistoryProject,
 		funder: "Euroopan sosiaalirahasto (ESR), Pohjois-Pohjanmaan ELY-keskus",
 		starts: date(2008, 3, 1), ends: date(2011, 12, 31),
 		description: "Oulun seudun välityömarkkinat – väylä työelämään. Hanke kehittää Oulun seudun välityömarkkinoita " +
@@ -224,14 +248,16 @@ var seedProjects = []seedProject{
 		},
 		municipalities: []string{"564", "244", "425", "436", "494", "859", "072", "139"},
 		staff:          []seedStaff{{"kivela", "coordinator"}, {"ronkainen", "worker"}, {"rasinkangas", "worker"}},
+		orgThen: map[string]string{"niskanen": "te_oulu", "seppanen": "te_oulu", "tormanen": "te_oulu", "tervo": "oulu", "kuusela": "ely_pp",
+			"parkkila": "oulu", "kinnunen": "oulu", "kivela": "oulu", "ronkainen": "oulu", "rasinkangas": "oulu"},
 		networks: []seedNetwork{
 			{
 				name:    "Kuntouttavan työtoiminnan kehittämisverkosto",
 				purpose: "Kuntouttavan työtoiminnan järjestäminen ja yhteisten toimintamallien luominen sen toteuttamiseksi seudullisesti. Kokeiluilla saadaan kokemuksia toiminnallisista ja taloudellisista vaikutuksista kunnille ja järjestöille sekä vaikutuksista työttömän elämään.",
-				cadence: "monthly", status: "active",
+				cadence: "monthly", status: "archived",
 				themes: []string{"Koulutus ja konsultointi kuntouttavan työtoiminnan käynnistämiseen", "Aktivointityö ja ammatillinen kuntoutus",
 					"Kokeilut jäsenkunnissa", "Palveluiden yhdistäminen: terveyspalvelut, palveluohjaus ja ryhmätoiminta"},
-				start: date(2008, 9, 1),
+				start: date(2008, 9, 1), end: date(2011, 12, 31),
 				members: []seedMember{
 					member("hietala", "convener"),
 					member("rasinkangas", "secretary"),
@@ -256,10 +282,10 @@ var seedProjects = []seedProject{
 			{
 				name:    "Työpajatoiminnan kehittämisverkosto",
 				purpose: "Työpajatoiminnan seudullinen yhtenäisyys ja vakiinnuttaminen Oulun seudun kunnissa. Verkosto kiertää seudun työpajoilla tutustumassa niiden toimintamalleihin, ja niistä kootaan raportti hyvien käytäntöjen levittämiseksi.",
-				cadence: "monthly", status: "active",
+				cadence: "monthly", status: "archived",
 				themes: []string{"Starttipajatoiminta", "Asiakasarviointi", "Pajarekisteri", "Laatukäsikirja",
 					"Oppilaitosyhteistyömalli", "Tuettu oppisopimuskoulutus", "Palveluiden tuotteistaminen ja tilaaja-tuottajamalli"},
-				start: date(2008, 9, 1),
+				start: date(2008, 9, 1), end: date(2011, 12, 31),
 				members: []seedMember{
 					member("ronkainen", "convener"),
 					member("rasinkangas", "secretary"),
@@ -281,10 +307,10 @@ var seedProjects = []seedProject{
 			{
 				name:    "Työllistämisen monipalvelukeskusten kehittämisverkosto",
 				purpose: "Selvittää Oulun seudun tarpeita parhaiten vastaava työllistämisen monipalvelukeskuksen toimintamalli sekä sille soveltuvat toteutus-, organisoitumis- ja rahoitusvaihtoehdot. Yhteistyössä VATES-säätiön MOVE-hankkeen ja Nuorten Ystävät ry:n kanssa.",
-				cadence: "as_needed", status: "active",
+				cadence: "as_needed", status: "archived",
 				themes: []string{"Kuntien monipalvelukeskussuunnitelmien kartoitus", "Tutustuminen muualla Suomessa organisoituihin monipalvelukeskuksiin",
 					"Läpivirtaavuus (MOVE-hanke)", "Alueelliset koulutuspäivät"},
-				start: date(2008, 10, 1),
+				start: date(2008, 10, 1), end: date(2011, 12, 31),
 				members: []seedMember{
 					member("kivela", "convener"),
 					member("ronkainen", "secretary"),
@@ -311,10 +337,10 @@ var seedProjects = []seedProject{
 				// the other municipalities and several sectors missing.
 				name:    "Palkkatuetun työn kehittämisverkosto",
 				purpose: "Palkkatuetun työn vaikuttavuuden ja laadun parantaminen kunnan ja kolmannen sektorin tukityöllistämisessä. Jatkotyöllistymistä tukevaa kehityskeskustelumallia pilotoidaan ensin Oulun kaupungin hallintokunnissa ja liikelaitoksissa.",
-				cadence: "as_needed", status: "active",
+				cadence: "as_needed", status: "archived",
 				themes: []string{"Tilapäisen ja avustavan työvoiman tarpeiden kartoitus", "Ohjaus- ja tukikäytännöt",
 					"Jatkotyöllistymistä tukeva kehityskeskustelumalli"},
-				start: date(2009, 1, 15),
+				start: date(2009, 1, 15), end: date(2011, 12, 31),
 				members: []seedMember{
 					member("ronkainen", "convener"),
 					member("rasinkangas", "secretary"),
@@ -344,13 +370,14 @@ var seedProjects = []seedProject{
 		},
 		municipalities: []string{"167", "260", "422", "541", "276", "426", "309", "146", "176", "607", "848", "707", "090"},
 		staff:          []seedStaff{{"hirvonen", "coordinator"}, {"turunen", "worker"}},
+		orgThen:        map[string]string{},
 		networks: []seedNetwork{
 			{
 				name:    "Työllisyystoimijoiden verkostojen verkosto",
 				purpose: "Maakunnan työllisyystoimijoiden verkostojen yhteinen foorumi, joka syntyi verkostovalmennuksesta ja jatkojalostaa sen oppeja.",
-				cadence: "as_needed", status: "active",
+				cadence: "as_needed", status: "archived",
 				themes: []string{"Vaikuttava, luottamukseen perustuva verkostotyö", "Verkostotyön käsikirja", "Kohtaamisten fasilitointi"},
-				start:  date(2021, 3, 1),
+				start:  date(2021, 3, 1), end: date(2022, 5, 31),
 				members: []seedMember{
 					member("hirvonen", "convener"),
 					member("turunen", "secretary"),
@@ -402,9 +429,9 @@ var seedProjects = []seedProject{
 			{
 				name:    "Työnantajayhteistyön yhteiskehittämisverkosto",
 				purpose: "Yhteiskehittämisen työpajat työnantajien, työntekijöiden ja oppilaitosten kanssa; havainnot, kehittämistarpeet ja kehittämisen mahdollisuudet kootaan raportiksi.",
-				cadence: "as_needed", status: "active",
+				cadence: "as_needed", status: "archived",
 				themes: []string{"Ennakkotehtävät sähköisellä alustalla", "Tulevaisuuden työllisyyspalvelut asiakasnäkökulmasta", "Työnantajien osaamistarpeet"},
-				start:  date(2021, 2, 1),
+				start:  date(2021, 2, 1), end: date(2022, 12, 31),
 				members: []seedMember{
 					member("kangas", "convener"),
 					member("lampela", "secretary"),
@@ -419,9 +446,9 @@ var seedProjects = []seedProject{
 			{
 				name:    "Ohjaamomainen työllisyysekosysteemi",
 				purpose: "Kaupungin, oppilaitosten ja työhallinnon yhteinen verkosto, joka kehittää ohjaamomaista, työllisyyttä edistävää ekosysteemiä.",
-				cadence: "monthly", status: "active",
+				cadence: "monthly", status: "archived",
 				themes: []string{"Yhteinen palvelupolku", "Oppilaitosten ja työllisyyspalveluiden yhteistyö", "Tilannekuva Lapin työmarkkinoista"},
-				start:  date(2020, 11, 1),
+				start:  date(2020, 11, 1), end: date(2022, 12, 31),
 				members: []seedMember{
 					member("jankala", "convener"),
 					member("lampela", "secretary"),

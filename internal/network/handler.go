@@ -146,7 +146,7 @@ func (h *Handler) coverageView(r *http.Request, c Coverage) CoverageView {
 		v.SectorsSummary = l.T("network.all_sectors")
 	}
 	for _, sc := range c.Sectors {
-		row := CoverageRow{Represented: sc.Represented(), Label: l.T("network.sector_" + sc.Sector)}
+		row := CoverageRow{Represented: sc.Represented(), Label: l.T(SectorKey(sc.Sector))}
 		if sc.Represented() {
 			row.Count = "(" + l.T("network.member_count", "Count", sc.Members) + ")"
 		}
@@ -200,7 +200,7 @@ func (h *Handler) groupViews(r *http.Request, members []Membership, today time.T
 	for i, g := range groups {
 		gv := GroupView{Sector: g.Sector, Anchor: "sector-none", Heading: l.T("network.sector_none"), Rows: make([]MemberRow, len(g.Members))}
 		if g.Sector != "" {
-			gv.Anchor, gv.Heading = "sector-"+g.Sector, l.T("network.sector_"+g.Sector)
+			gv.Anchor, gv.Heading = "sector-"+g.Sector, l.T(SectorKey(g.Sector))
 		}
 		for j := range g.Members {
 			m := &g.Members[j]

@@ -99,7 +99,7 @@ func TestNetworkPages(t *testing.T) {
 		nid := strings.TrimPrefix(path, "/networks/")
 		r = coord.Get(path)
 		if r.Status != 200 || !strings.Contains(r.Text(), "Starttipaja") || !strings.Contains(r.Text(), "2 kuntaa puuttuu.") ||
-			!strings.Contains(r.Text(), "7 sektoria puuttuu.") || !strings.Contains(r.Text(), "Verkostossa ei ole vielä jäseniä.") {
+			!strings.Contains(r.Text(), "8 sektoria puuttuu.") || !strings.Contains(r.Text(), "Verkostossa ei ole vielä jäseniä.") {
 			t.Fatalf("view: %d %s", r.Status, r.Text())
 		}
 
@@ -115,7 +115,7 @@ func TestNetworkPages(t *testing.T) {
 
 		// Add a member from Oulu: the coverage panel changes.
 		oulu := s.org("Oulun kaupunki", "municipality", "564")
-		te := s.org("Pohjois-Pohjanmaan TE-toimisto", "employment_admin", "")
+		te := s.org("Pohjois-Pohjanmaan TE-toimisto", "state_admin", "")
 		aino := s.person("Aino Aaltonen", "aino@example.fi", oulu)
 		bertil := s.person("Bertil Berg", "bertil@example.fi", te)
 		if r := coord.Get(path + "/memberships/new?q=aalto"); r.Status != 200 || !strings.Contains(r.Text(), "Aino Aaltonen – Oulun kaupunki") || strings.Contains(r.Text(), "Bertil") {
@@ -127,9 +127,14 @@ func TestNetworkPages(t *testing.T) {
 		}
 		r = coord.Get(path)
 		text := r.Text()
-		if !strings.Contains(text, "1 kunta puuttuu.") || !strings.Contains(text, "6 sektoria puuttuu.") || !strings.Contains(text, "Puuttuu Kempele (244)") ||
+		if !strings.Contains(text, "1 kunta puuttuu.") || !strings.Contains(text, "7 sektoria puuttuu.") || !strings.Contains(text, "Puuttuu Kempele (244)") ||
 			!strings.Contains(text, "Edustettu Oulu (564)") || !strings.Contains(text, "Aino Aaltonen") || !strings.Contains(text, "Koollekutsuja") {
 			t.Fatalf("coverage after member: %s", text)
+		}
+		// "Muut" is never a gap, and the panel and the members list use the
+		// organisation directory's words.
+		if strings.Contains(text, "Puuttuu Muut") || !strings.Contains(text, "Kunta (muut kunnan palvelut)") {
+			t.Errorf("coverage lists other as missing or has other words: %s", text)
 		}
 		if !strings.Contains(r.Body, "mailto:aino@example.fi") {
 			t.Error("project staff does not see member contacts")
@@ -168,7 +173,7 @@ func TestNetworkPages(t *testing.T) {
 		}
 		text = coord.Get(path).Text()
 		if !strings.Contains(text, "Bertil Berg – Pohjois-Pohjanmaan TE-toimisto: kausi päättyi 30.6.2026") || !strings.Contains(text, "Varajäsen: Aino Aaltonen") ||
-			!strings.Contains(text, "Puuttuu Työhallinto") {
+			!strings.Contains(text, "Puuttuu Valtion aluehallinto (elinvoimakeskus, ELY-keskus, KEHA-keskus)") {
 			t.Fatalf("ended term: %s", text)
 		}
 

@@ -42,11 +42,17 @@ var (
 
 // Sectors are the organisation sectors the coverage panel checks, in
 // display order. They mirror the sector values of package org (which this
-// package does not import: domains stay independent).
-var Sectors = []string{"municipality", "employment_admin", "third_sector", "education", "business", "project", "other"}
+// package does not import: domains stay independent; a test checks they
+// agree). Their labels are the kernel's "sector_<code>" messages.
+var Sectors = []string{"employment_services", "state_admin", "municipality", "wellbeing_county",
+	"third_sector", "education", "business", "project", "other"}
 
-// SectorOther is the sector unknown sector values are counted in.
+// SectorOther is the sector unknown sector values are counted in. It is
+// never a gap: a network need not have members of "other" organisations.
 const SectorOther = "other"
+
+// SectorKey returns the i18n message id of a sector's label.
+func SectorKey(s string) string { return "sector_" + s }
 
 // Limits of the fields.
 const (
@@ -263,6 +269,13 @@ func ComputeCoverage(members []Membership, region []Municipality, today time.Tim
 	}
 	for _, s := range Sectors {
 		sc := SectorCoverage{Sector: s, Members: bySector[s]}
+		if s == SectorOther {
+			// Listed only when someone represents it; never missing.
+			if sc.Represented() {
+				c.Sectors = append(c.Sectors, sc)
+			}
+			continue
+		}
 		c.Sectors = append(c.Sectors, sc)
 		if !sc.Represented() {
 			c.MissingSectors = append(c.MissingSectors, s)

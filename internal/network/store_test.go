@@ -156,7 +156,7 @@ func TestMembershipsAndCoverage(t *testing.T) {
 		other, _ := s.Create(ctx, pid, Input{Name: "Toinen", Cadence: CadenceMonthly, Status: StatusActive}, now)
 
 		oulu := f.org("Oulun kaupunki", "municipality", "564")
-		te := f.org("TE-toimisto", "employment_admin", "")
+		te := f.org("TE-toimisto", "state_admin", "")
 		ngo := f.org("Nuorten Ystävät ry", "third_sector", "564")
 		aino := f.person("Aino", oulu)
 		bertil := f.person("Bertil", te)
@@ -244,8 +244,8 @@ func TestMembershipsAndCoverage(t *testing.T) {
 		}
 		region, _ := s.ProjectMunicipalities(ctx, pid)
 		cov := ComputeCoverage(members, region, now)
-		// employment_admin is missing: Bertil's term ended.
-		if !contains(cov.MissingSectors, "employment_admin") || contains(cov.MissingSectors, "municipality") || contains(cov.MissingSectors, "third_sector") {
+		// state_admin is missing: Bertil's term ended. Other is never missing.
+		if !contains(cov.MissingSectors, "state_admin") || contains(cov.MissingSectors, SectorOther) || contains(cov.MissingSectors, "municipality") || contains(cov.MissingSectors, "third_sector") {
 			t.Errorf("missing sectors %v", cov.MissingSectors)
 		}
 		// Kempele (244) is missing; Oulu is represented twice.
@@ -261,7 +261,7 @@ func TestMembershipsAndCoverage(t *testing.T) {
 			t.Errorf("ended %+v", cov.Ended)
 		}
 		groups := GroupBySector(members)
-		if len(groups) != 3 || groups[0].Sector != "municipality" || groups[1].Sector != "employment_admin" || groups[2].Sector != "third_sector" {
+		if len(groups) != 3 || groups[0].Sector != "state_admin" || groups[1].Sector != "municipality" || groups[2].Sector != "third_sector" {
 			t.Errorf("groups %+v", groups)
 		}
 
@@ -313,6 +313,19 @@ func TestComputeCoverage(t *testing.T) {
 	}
 	if len(c.Ended) != 0 {
 		t.Errorf("a term ending today has not ended: %+v", c.Ended)
+	}
+	if contains(c.MissingSectors, SectorOther) {
+		t.Errorf("other is missing: %v", c.MissingSectors)
+	}
+	// Nobody of "other": it is not listed at all, nor counted as a gap.
+	c = ComputeCoverage(members[:1], region, today)
+	for _, s := range c.Sectors {
+		if s.Sector == SectorOther {
+			t.Errorf("an unrepresented other is listed: %+v", c.Sectors)
+		}
+	}
+	if contains(c.MissingSectors, SectorOther) || len(c.MissingSectors) != len(Sectors)-1 {
+		t.Errorf("missing %v", c.MissingSectors)
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package org is the directory of organisations that appoint
-// representatives to networks: municipalities, the employment
-// administration, NGOs, schools, business services and other projects.
+// representatives to networks: employment services, the state's regional
+// administration, municipalities, wellbeing services counties, NGOs,
+// schools, businesses and other projects.
 // It lists, shows, creates and edits them, and merges duplicates.
 package org
 
@@ -13,23 +14,40 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 )
 
-// Sectors an organisation belongs to. The coverage panel of a network
-// groups members by these.
+// Sectors an organisation belongs to: one vocabulary for the directory and
+// the networks' coverage panels, fitted to employment services as
+// organised since 1.1.2025 (public employment services run by
+// municipalities and their employment areas, TE24) and the state's
+// regional administration (elinvoimakeskukset since 1.1.2026, before them
+// ELY centres; the KEHA centre). Migration 00015 moved the old
+// "employment_admin" into the first two.
 const (
-	SectorMunicipality    = "municipality"
-	SectorEmploymentAdmin = "employment_admin"
+	// SectorEmploymentServices is a municipality's or an employment
+	// area's employment services (työllisyyspalvelut, työllisyysalue).
+	SectorEmploymentServices = "employment_services"
+	// SectorStateAdmin is the state's regional administration:
+	// elinvoimakeskus (ELY centre until 2025), KEHA centre, and the TE
+	// offices of before 2025.
+	SectorStateAdmin = "state_admin"
+	// SectorMunicipality is a municipality's other services.
+	SectorMunicipality = "municipality"
+	// SectorWellbeingCounty is a wellbeing services county
+	// (hyvinvointialue), which has run social and health services since
+	// 2023.
+	SectorWellbeingCounty = "wellbeing_county"
 	SectorThirdSector     = "third_sector"
 	SectorEducation       = "education"
 	SectorBusiness        = "business"
 	SectorProject         = "project"
-	SectorOther           = "other"
+	// SectorOther is never a gap in a network's coverage.
+	SectorOther = "other"
 )
 
 // Sectors lists every sector in display order. The translated label of a
-// sector s is the message "org.sector_<s>".
+// sector s is the kernel message "sector_<s>" (SectorKey).
 var Sectors = []string{
-	SectorMunicipality, SectorEmploymentAdmin, SectorThirdSector,
-	SectorEducation, SectorBusiness, SectorProject, SectorOther,
+	SectorEmploymentServices, SectorStateAdmin, SectorMunicipality, SectorWellbeingCounty,
+	SectorThirdSector, SectorEducation, SectorBusiness, SectorProject, SectorOther,
 }
 
 // ValidSector reports whether s is one of Sectors.
@@ -42,8 +60,9 @@ func ValidSector(s string) bool {
 	return false
 }
 
-// SectorKey returns the i18n message id of a sector's label.
-func SectorKey(s string) string { return "org.sector_" + s }
+// SectorKey returns the i18n message id of a sector's label, the kernel
+// catalogue's one vocabulary.
+func SectorKey(s string) string { return "sector_" + s }
 
 // Field length limits.
 const (

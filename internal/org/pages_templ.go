@@ -30,7 +30,7 @@ func withTitle(title string) string {
 func sectorOptions(v *web.View) []web.Option {
 	out := make([]web.Option, len(Sectors))
 	for i, s := range Sectors {
-		out[i] = web.Option{Value: s, Label: v.T("org.sector_" + s)}
+		out[i] = web.Option{Value: s, Label: v.T(SectorKey(s))}
 	}
 	return out
 }
@@ -345,9 +345,9 @@ func listPage(v *web.View, p *ListPage) templ.Component {
 						}
 						ctx = templ.InitializeContext(ctx)
 						var templ_7745c5c3_Var17 string
-						templ_7745c5c3_Var17, templ_7745c5c3_Err = templ.JoinStringErrs(v.T("org.sector_" + o.Sector))
+						templ_7745c5c3_Var17, templ_7745c5c3_Err = templ.JoinStringErrs(v.T(SectorKey(o.Sector)))
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/org/pages.templ`, Line: 77, Col: 37}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/org/pages.templ`, Line: 77, Col: 32}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var17))
 						if templ_7745c5c3_Err != nil {
@@ -477,9 +477,9 @@ func viewPage(v *web.View, p *ViewPage) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var23 string
-		templ_7745c5c3_Var23, templ_7745c5c3_Err = templ.JoinStringErrs(v.T("org.sector_" + p.Org.Sector))
+		templ_7745c5c3_Var23, templ_7745c5c3_Err = templ.JoinStringErrs(v.T(SectorKey(p.Org.Sector)))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/org/pages.templ`, Line: 103, Col: 41}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/org/pages.templ`, Line: 103, Col: 36}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var23))
 		if templ_7745c5c3_Err != nil {

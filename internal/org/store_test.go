@@ -182,7 +182,7 @@ func TestStoreList(t *testing.T) {
 		mustCreate(t, s, &Organisation{Name: "Oulun kaupunki", Sector: SectorMunicipality, MunicipalityCode: "564"})
 		mustCreate(t, s, &Organisation{Name: "Kempeleen kunta", Sector: SectorMunicipality, MunicipalityCode: "244"})
 		mustCreate(t, s, &Organisation{Name: "Oulun seudun ammattiopisto", Sector: SectorEducation, MunicipalityCode: "564"})
-		mustCreate(t, s, &Organisation{Name: "Pohjois-Pohjanmaan ELY-keskus", Sector: SectorEmploymentAdmin})
+		mustCreate(t, s, &Organisation{Name: "Pohjois-Pohjanmaan ELY-keskus", Sector: SectorStateAdmin})
 		mustCreate(t, s, &Organisation{Name: "100% Osaajat Oy", Sector: SectorBusiness})
 
 		names := func(items []Organisation) []string {
@@ -271,8 +271,8 @@ func TestStoreRepresentativesAndMerge(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s := NewStore(d)
-		target := mustCreate(t, s, &Organisation{Name: "Oulun TE-toimisto", Sector: SectorEmploymentAdmin})
-		dup := mustCreate(t, s, &Organisation{Name: "TE-toimisto Oulu", Sector: SectorEmploymentAdmin, MunicipalityCode: "564",
+		target := mustCreate(t, s, &Organisation{Name: "Oulun TE-toimisto", Sector: SectorStateAdmin})
+		dup := mustCreate(t, s, &Organisation{Name: "TE-toimisto Oulu", Sector: SectorStateAdmin, MunicipalityCode: "564",
 			Website: "https://te-palvelut.fi", Phone: "0295 056 000"})
 		bystander := mustCreate(t, s, &Organisation{Name: "Liimingan kunta", Sector: SectorMunicipality, MunicipalityCode: "425"})
 
@@ -345,6 +345,6 @@ func TestStoreRepresentativesAndMerge(t *testing.T) {
 			t.Fatalf("target after merge: %+v", got)
 		}
 		// The duplicate's name is free again.
-		mustCreate(t, s, &Organisation{Name: "TE-toimisto Oulu", Sector: SectorEmploymentAdmin})
+		mustCreate(t, s, &Organisation{Name: "TE-toimisto Oulu", Sector: SectorStateAdmin})
 	})
 }
