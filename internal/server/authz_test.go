@@ -311,6 +311,10 @@ func verdict(method, path string, res *servertest.Response, allowed bool, r role
 			return "server error"
 		case res.Status == http.StatusNotFound && !notFoundOK:
 			return "404 for an existing resource"
+		case method == http.MethodPost && !api && res.Status == http.StatusOK:
+			// POST-redirect-GET: a reload or the language switch after a
+			// form must never send it again or land on a POST-only URL.
+			return "a successful form POST answered 200 instead of redirecting"
 		}
 		return ""
 	}
