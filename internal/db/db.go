@@ -98,6 +98,9 @@ func openPostgres(dsn string) (*DB, error) {
 	return &DB{DB: sdb, Dialect: Postgres, DSN: dsn}, nil
 }
 
+// uriPath escapes what ends or escapes the path part of an SQLite URI.
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
 func openSQLite(path string) (*DB, error) {
 	path = strings.TrimPrefix(path, "sqlite://")
 	path = strings.TrimPrefix(path, "file:")
@@ -116,7 +119,9 @@ func openSQLite(path string) (*DB, error) {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
 	q.Set("_time_format", "sqlite")
-	dsn := "file:" + path + "?" + q.Encode()
+	// The DSN is an SQLite URI: a '#' or '?' in the path (a subtest's
+	// temporary directory is named "sqlite#01") would end the path there.
+	dsn := "file:" + uriPath.Replace(path) + "?" + q.Encode()
 	sdb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
