@@ -73,11 +73,12 @@ func (k *Kit) View(r *http.Request, title string) *View {
 // pagePath is the GET address of the page a request shows, for the
 // language switch and the address bar: a GET's own URI; for a form post
 // answered with a page (a 422 with field errors, an error page) it is the
-// page the form was on, from the same-origin Referer, else "/". The
-// Referer is taken only when it names another path than the post's own
-// (a second failed post from a page still at the post's URL would
-// otherwise point back at it); the page's handler may still set
-// View.Path itself. The Referer's host must be this server's
+// page the form was on, from the same-origin Referer, else "/" (the
+// handler may set View.Path itself when it knows better). Where the form
+// page and the post share a path (/login), that is the path; a page
+// shown at a post-only address has its address bar set to the form's
+// page by app.js, so a second post from it still names the form's page.
+// The Referer's host must be this server's
 // (Referrer-Policy strict-origin-when-cross-origin sends it in full
 // within the site; the /lang handler checks its next address again).
 func pagePath(r *http.Request) string {
@@ -86,7 +87,7 @@ func pagePath(r *http.Request) string {
 	}
 	ref, err := url.Parse(r.Referer())
 	if err != nil || ref.Host != r.Host || ref.Path == "" || !strings.HasPrefix(ref.Path, "/") ||
-		strings.HasPrefix(ref.Path, "//") || strings.ContainsRune(ref.Path, '\\') || ref.Path == r.URL.Path {
+		strings.HasPrefix(ref.Path, "//") || strings.ContainsRune(ref.Path, '\\') {
 		return "/"
 	}
 	return ref.RequestURI()
