@@ -42,7 +42,7 @@ func TestPagePathOfAPost(t *testing.T) {
 	kit := newKit(t, &bytes.Buffer{})
 	for _, tc := range []struct {
 		name, method, target, referer, want string
-		posted                               bool
+		posted                              bool
 	}{
 		{"get", http.MethodGet, "/organisations/new?x=1", "", "%2Forganisations%2Fnew%3Fx%3D1", false},
 		{"post from its page", http.MethodPost, "/organisations", "http://example.com/organisations/new?q=a", "%2Forganisations%2Fnew%3Fq%3Da", true},
