@@ -38,16 +38,11 @@ func TestScreenshots(t *testing.T) {
 		b.Screenshot(name + "-360")
 		b.Desktop()
 	}
-	shoot("login", "/login")
-
 	b.Login(demo.CoordinatorEmail, demo.Password)
 	shoot("home-coordinator", "/")
-	shoot("project", "/projects/"+id(ids.project))
 	shoot("network", "/networks/"+id(ids.network))
-	shoot("meetings", "/networks/"+id(ids.network)+"/meetings")
 	shoot("meeting", "/meetings/"+id(ids.nextMeeting))
 	shoot("minutes", "/meetings/"+id(ids.pastMeeting)+"/minutes")
-	shoot("minutes-draft", "/meetings/"+id(ids.draftMeeting)+"/minutes")
 	shoot("plan", "/plans/"+id(ids.plan))
 	shoot("attendance", "/networks/"+id(ids.network)+"/attendance")
 	shoot("organisations", "/organisations")
