@@ -88,6 +88,7 @@ func kernelMatrix() map[string][]check {
 		"GET /healthz":                 {at("", "/healthz", everyone)},
 		"GET /readyz":                  {at("", "/readyz", everyone)},
 		"GET /static/{hash}/{file...}": {at("", "{STATIC}", everyone)},
+		"GET /favicon.ico":             {at("", "/favicon.ico", everyone)},
 		// JSON API.
 		"GET /api/v1/openapi.json": {at("", "/api/v1/openapi.json", everyone)},
 	}

@@ -140,6 +140,7 @@ func New(d Deps) (*Server, error) {
 		_, _ = w.Write([]byte("ready\n"))
 	})
 	mux.Handle("GET /static/{hash}/{file...}", renderer.StaticHandler())
+	mux.Handle("GET /favicon.ico", renderer.FaviconHandler())
 
 	proxies, err := config.ParseProxies(d.Config.TrustedProxies)
 	if err != nil {

@@ -60,13 +60,37 @@ func (k *Kit) View(r *http.Request, title string) *View {
 		Lang:      lang,
 		Title:     title,
 		User:      app.UserFrom(r.Context()),
-		Path:      r.URL.RequestURI(),
+		Path:      pagePath(r),
+		Posted:    r.Method != http.MethodGet && r.Method != http.MethodHead,
 		RequestID: RequestID(r.Context()),
 	}
 	if k.Sessions != nil && !sessionless(r.Context()) {
 		v.Flash = k.Sessions.PopString(r.Context(), "flash")
 	}
 	return v
+}
+
+// pagePath is the GET address of the page a request shows, for the
+// language switch and the address bar: a GET's own URI; for a form post
+// answered with a page (a 422 with field errors, an error page) it is the
+// page the form was on, from the same-origin Referer, else "/" (the
+// handler may set View.Path itself when it knows better). Where the form
+// page and the post share a path (/login), that is the path; a page
+// shown at a post-only address has its address bar set to the form's
+// page by app.js, so a second post from it still names the form's page.
+// The Referer's host must be this server's
+// (Referrer-Policy strict-origin-when-cross-origin sends it in full
+// within the site; the /lang handler checks its next address again).
+func pagePath(r *http.Request) string {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return r.URL.RequestURI()
+	}
+	ref, err := url.Parse(r.Referer())
+	if err != nil || ref.Host != r.Host || ref.Path == "" || !strings.HasPrefix(ref.Path, "/") ||
+		strings.HasPrefix(ref.Path, "//") || strings.ContainsRune(ref.Path, '\\') {
+		return "/"
+	}
+	return ref.RequestURI()
 }
 
 // renderFailed handles a page that could not be rendered or sent. A client

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -24,18 +25,62 @@ var assets embed.FS
 // Renderer frames templ pages in the layout and serves the static files
 // under content-hashed addresses.
 type Renderer struct {
-	hashes map[string]string // static file → short content hash
-	bufs   sync.Pool
+	hashes    map[string]string // static file → short content hash
+	generated map[string][]byte // static files made at start-up (the manifest)
+	bufs      sync.Pool
 }
 
-// NewRenderer hashes the embedded static files.
+// NewRenderer hashes the embedded static files and makes the web app
+// manifest, which names the icons by their hashed addresses.
 func NewRenderer() (*Renderer, error) {
-	r := &Renderer{hashes: map[string]string{}}
+	r := &Renderer{hashes: map[string]string{}, generated: map[string][]byte{}}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	if err := r.hashStatic(assets); err != nil {
 		return nil, err
 	}
+	m, err := r.manifest()
+	if err != nil {
+		return nil, err
+	}
+	r.addGenerated(manifestFile, m)
 	return r, nil
+}
+
+// manifestFile is the web app manifest's name under /static.
+const manifestFile = "manifest.webmanifest"
+
+// manifest is the web app manifest: name, colours and icons, so a phone
+// can put Kohtaamo on its home screen with its own icon.
+func (r *Renderer) manifest() ([]byte, error) {
+	type icon struct {
+		Src   string `json:"src"`
+		Sizes string `json:"sizes"`
+		Type  string `json:"type"`
+	}
+	return json.Marshal(map[string]any{
+		"name":             "Kohtaamo",
+		"short_name":       "Kohtaamo",
+		"lang":             "fi",
+		"start_url":        "/",
+		"display":          "standalone",
+		"theme_color":      ThemeColor,
+		"background_color": "#ffffff",
+		"icons": []icon{
+			{r.StaticURL("icon.svg"), "any", "image/svg+xml"},
+			{r.StaticURL("icon-192.png"), "192x192", "image/png"},
+			{r.StaticURL("icon-512.png"), "512x512", "image/png"},
+		},
+	})
+}
+
+// ThemeColor is the browser's colour for Kohtaamo's window (the header's
+// Suomi.fi brand blue).
+const ThemeColor = "#00357a"
+
+func (r *Renderer) addGenerated(name string, b []byte) {
+	sum := sha256.Sum256(b)
+	r.hashes[name] = hex.EncodeToString(sum[:6])
+	r.generated[name] = b
 }
 
 // ExecuteComponent renders a templ page component framed by the layout.
@@ -68,6 +113,20 @@ func pageTitle(v *View) string {
 		return v.T("app_name")
 	}
 	return v.Title + " – " + v.T("app_name")
+}
+
+// navCurrent is the aria-current of a main navigation link on the page
+// at path: "page" on the link's own page, "true" on the pages of its
+// section (/networks/3 under /networks), "" elsewhere.
+func navCurrent(path, href string) string {
+	p, _, _ := strings.Cut(path, "?")
+	switch {
+	case p == href:
+		return "page"
+	case href != "/" && strings.HasPrefix(p, href+"/"):
+		return "true"
+	}
+	return ""
 }
 
 // personURL is the address of a person's page.
@@ -107,9 +166,25 @@ func (r *Renderer) StaticHandler() http.Handler {
 			return
 		}
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		if b, ok := r.generated[name]; ok {
+			w.Header().Set("Content-Type", "application/manifest+json")
+			_, _ = w.Write(b)
+			return
+		}
 		req2 := req.Clone(req.Context())
 		req2.URL.Path = "/" + name
 		files.ServeHTTP(w, req2)
+	})
+}
+
+// FaviconHandler serves /favicon.ico, which browsers ask for on their
+// own whatever the page links; it may change, so it is cached for a day.
+func (r *Renderer) FaviconHandler() http.Handler {
+	ico, _ := fs.ReadFile(assets, "static/favicon.ico")
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.Header().Set("Content-Type", "image/x-icon")
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		_, _ = w.Write(ico)
 	})
 }
 

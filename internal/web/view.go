@@ -8,11 +8,19 @@ import (
 // View is what every page receives besides its own typed data: the
 // translated chrome (user, language, flash, field errors).
 type View struct {
-	L            *i18n.Localizer
-	Lang         string
-	Title        string
-	User         *app.User
-	Path         string
+	L     *i18n.Localizer
+	Lang  string
+	Title string
+	User  *app.User
+	// Path is the page's own GET address (path and query): where the
+	// language switch returns and, after a form post answered with a
+	// page, what the address bar is set to (app.js), so reloading or
+	// switching language shows the form's page and never the post's URL.
+	// Kit.View sets it (see pagePath); a handler that knows better may
+	// set it in its PageFunc before it returns the page.
+	Path string
+	// Posted is true when the page answers a form post (not a GET).
+	Posted       bool
 	Flash        string
 	Errors       map[string]string
 	ErrorOrder   []string // Errors' fields in the order the summary links them
