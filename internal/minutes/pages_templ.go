@@ -977,8 +977,8 @@ func approvePage(v *web.View, p *ApprovePage) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = web.Confirm(web.ConfirmProps{Summary: v.T("minutes.approve"), Message: v.T("minutes.approve_recipients", "Count", p.Approval.Recipients),
-			Action: meetingPath(m.ID, "/minutes/approve"), Button: web.ButtonProps{Label: v.T("minutes.approve_send"), Style: web.Danger},
-			Hidden: []web.Option{web.Hidden("version", strconv.Itoa(mn.Version))}}).Render(ctx, templ_7745c5c3_Buffer)
+			Action: meetingPath(m.ID, "/minutes/approve"), Button: web.ButtonProps{Label: v.T("minutes.approve_send")},
+			Hidden: []web.Option{web.Hidden("version", strconv.Itoa(mn.Version))}, Open: true}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
