@@ -13,6 +13,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/minutes"
 	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/plan"
+	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/server/servertest"
 )
 
@@ -68,4 +69,54 @@ func TestTaskDoneFromMyTasks(t *testing.T) {
 	b.Viewport(360, 800)
 	b.NoHorizontalScroll(t)
 	b.Screenshot("work8-home-member-360")
+}
+
+// TestCoordinatorOverviewLeadsToLateAction: a coordinator's home page
+// starts with what needs her in her project's networks; the count of late
+// actions leads to the list behind it, and that to the action on its
+// plan.
+func TestCoordinatorOverviewLeadsToLateAction(t *testing.T) {
+	b := browsertest.Start(t)
+	env := b.Env
+	now := env.Clock.Now()
+	today := app.Day(now)
+	day := func(n int) *time.Time { x := today.AddDate(0, 0, n); return &x }
+	coord := env.CreateUser(t, "Kaisa Koordinaattori", "kaisa.koordinaattori@example.fi", false)
+	member := env.CreateUser(t, "Maija Jäsen", "maija.jasen@example.fi", false)
+	f := fixture.New(t, env.DB, env.Clock)
+	pid := f.Project("Oulun seudun työllisyysalue")
+	f.Staff(pid, coord.PersonID, project.RoleCoordinator)
+	n := f.Network(pid, "Kuntouttavan työtoiminnan kehittämisverkosto")
+	f.Network(pid, "Nuorten palveluiden verkosto")
+	f.Member(n, member.PersonID, network.RoleMember)
+	obj := f.Objective(f.Plan(n, "Toimintasuunnitelma 2026"), "Pajat tutuiksi nuorille")
+	late := f.ActionWith(obj, plan.ActionInput{Title: "Pajaesittelyt kouluille", OwnerID: member.PersonID, DueOn: day(-3),
+		Status: plan.ActionInProgress, Progress: 30, Weight: 1})
+	m := f.Meeting(n, "Marraskuun kokous", now.Add(-72*time.Hour))
+	f.ActionItemWith(m, minutes.ItemInput{Title: "Kokoa pajojen yhteystiedot", OwnerID: member.PersonID, DueOn: day(-1), Status: minutes.ItemOpen})
+	f.Meeting(n, "Joulukuun kokous", now.Add(96*time.Hour))
+
+	b.Login("kaisa.koordinaattori@example.fi", servertest.Password)
+	b.Navigate("/")
+	b.Axe(t)
+	b.Screenshot("work8-home-coordinator-1280")
+	if got := b.Click("main a.late-actions"); got != http.StatusOK {
+		t.Fatalf("late actions count: status %d", got)
+	}
+	if !strings.HasSuffix(b.Path(), "/attention") {
+		t.Fatalf("the count leads to %s", b.Path())
+	}
+	b.Axe(t)
+	b.Screenshot("work8-attention-1280")
+	if got := b.Click(`#late-actions + ul a`); got != http.StatusOK {
+		t.Fatalf("late action: status %d", got)
+	}
+	row := "#action-" + strconv.FormatInt(late, 10)
+	if !strings.HasPrefix(b.Path(), "/plans/") || !b.Has(row) || !strings.Contains(b.Text(row), "Pajaesittelyt kouluille") {
+		t.Fatalf("not at the action: %s", b.Path())
+	}
+	b.Navigate("/")
+	b.Viewport(360, 800)
+	b.NoHorizontalScroll(t)
+	b.Screenshot("work8-home-coordinator-360")
 }
