@@ -69,6 +69,14 @@ func TestTaskDoneFromMyTasks(t *testing.T) {
 	b.Viewport(360, 800)
 	b.NoHorizontalScroll(t)
 	b.Screenshot("work8-home-member-360")
+
+	// The owner's progress page (linked from the plan) in every language.
+	b.Navigate("/actions/" + strconv.FormatInt(action, 10) + "/progress")
+	for _, lang := range []string{"sv", "en", "fi"} {
+		b.SwitchLang(lang)
+		b.Axe(t)
+	}
+	b.NoHorizontalScroll(t)
 }
 
 // TestCoordinatorOverviewLeadsToLateAction: a coordinator's home page
@@ -108,6 +116,10 @@ func TestCoordinatorOverviewLeadsToLateAction(t *testing.T) {
 	}
 	b.Axe(t)
 	b.Screenshot("work8-attention-1280")
+	for _, lang := range []string{"sv", "en", "fi"} {
+		b.SwitchLang(lang)
+		b.Axe(t)
+	}
 	if got := b.Click(`#late-actions + ul a`); got != http.StatusOK {
 		t.Fatalf("late action: status %d", got)
 	}
