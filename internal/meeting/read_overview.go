@@ -222,47 +222,112 @@ func (r *OverviewReader) Answers(ctx context.Context, meetings []NextMeeting) (m
 
 // LowAttendance lists, by network, the current members (guests left out)
 // who missed each of the network's LowAttendanceMeetings latest held
-// meetings, by name.
+// meetings, by name. Three queries for the whole set: the latest held
+// meetings, who attended them, and the members.
 func (r *OverviewReader) LowAttendance(ctx context.Context, networkIDs []int64, now time.Time) (map[int64][]OverviewPerson, error) {
 	out := map[int64][]OverviewPerson{}
 	if len(networkIDs) == 0 {
 		return out, nil
 	}
-	in, args := inIDs(networkIDs, 5)
-	today := app.Day(now)
-	rows, err := r.q.QueryContext(ctx, `WITH held AS (
+	// The latest held meetings of each network.
+	in, args := inIDs(networkIDs, 4)
+	rows, err := r.q.QueryContext(ctx, `SELECT id, network_id, starts_at FROM (
 			SELECT mt.id, mt.network_id, mt.starts_at,
 				ROW_NUMBER() OVER (PARTITION BY mt.network_id ORDER BY mt.starts_at DESC, mt.id DESC) AS rn
 			FROM meetings mt
-			WHERE mt.network_id IN (`+in+`) AND mt.status = $1 AND mt.ends_at < $2 AND mt.starts_at >= $3
-				AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = mt.id)),
-		latest AS (SELECT id, network_id, starts_at FROM held WHERE rn <= `+strconv.Itoa(LowAttendanceMeetings)+`),
-		enough AS (SELECT network_id FROM latest GROUP BY network_id
-			HAVING COUNT(*) = `+strconv.Itoa(LowAttendanceMeetings)+`)
-		SELECT e.network_id, f.starts_at, p.id, p.name, m.term_start
-		FROM enough e JOIN latest f ON f.network_id = e.network_id
-			AND NOT EXISTS (SELECT 1 FROM latest f2 WHERE f2.network_id = f.network_id AND f2.starts_at < f.starts_at)
-		JOIN memberships m ON m.network_id = e.network_id JOIN people p ON p.id = m.person_id
-		WHERE m.role <> 'guest' AND (m.term_end IS NULL OR m.term_end >= $4)
-			AND NOT EXISTS (SELECT 1 FROM latest l JOIN meeting_attendance a ON a.meeting_id = l.id
-				WHERE l.network_id = e.network_id AND a.person_id = m.person_id)
-		ORDER BY e.network_id, p.name, p.id`,
-		append([]any{StatusScheduled, db.Now(now), db.Now(now.Add(-LowAttendanceWindow)), db.DateIn(&today)}, args...)...)
+			WHERE mt.network_id IN (`+in+`) AND mt.status = $1 AND mt.starts_at < $2 AND mt.ends_at < $2 AND mt.starts_at >= $3
+				AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = mt.id)) held
+		WHERE rn <= `+strconv.Itoa(LowAttendanceMeetings),
+		append([]any{StatusScheduled, db.Now(now), db.Now(now.Add(-LowAttendanceWindow))}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("list latest held meetings: %w", err)
+	}
+	type held struct {
+		meetings int
+		first    time.Time // the earliest of them, its Helsinki day
+	}
+	nets := map[int64]*held{}
+	meetingNet := map[int64]int64{}
+	var meetingIDs []int64
+	for rows.Next() {
+		var id, networkID int64
+		var starts time.Time
+		if err := rows.Scan(&id, &networkID, &starts); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("scan held meeting: %w", err)
+		}
+		h := nets[networkID]
+		if h == nil {
+			h = &held{}
+			nets[networkID] = h
+		}
+		d := starts.In(app.Helsinki)
+		day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+		if h.meetings == 0 || day.Before(h.first) {
+			h.first = day
+		}
+		h.meetings++
+		meetingNet[id] = networkID
+		meetingIDs = append(meetingIDs, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list latest held meetings: %w", err)
+	}
+	var full []int64
+	for _, id := range networkIDs {
+		if h := nets[id]; h != nil && h.meetings == LowAttendanceMeetings {
+			full = append(full, id)
+		}
+	}
+	if len(full) == 0 {
+		return out, nil
+	}
+	// Who came to them, by network.
+	came := map[int64]map[int64]bool{}
+	inM, argsM := inIDs(meetingIDs, 1)
+	rows, err = r.q.QueryContext(ctx, `SELECT meeting_id, person_id FROM meeting_attendance WHERE meeting_id IN (`+inM+`)`, argsM...)
+	if err != nil {
+		return nil, fmt.Errorf("list attendance: %w", err)
+	}
+	for rows.Next() {
+		var meetingID, personID int64
+		if err := rows.Scan(&meetingID, &personID); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("scan attendance: %w", err)
+		}
+		n := meetingNet[meetingID]
+		if came[n] == nil {
+			came[n] = map[int64]bool{}
+		}
+		came[n][personID] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list attendance: %w", err)
+	}
+	// The members who came to none, having been members at the first.
+	today := app.Day(now)
+	inN, argsN := inIDs(full, 2)
+	rows, err = r.q.QueryContext(ctx, `SELECT m.network_id, p.id, p.name, m.term_start
+		FROM memberships m JOIN people p ON p.id = m.person_id
+		WHERE m.network_id IN (`+inN+`) AND m.role <> 'guest' AND (m.term_end IS NULL OR m.term_end >= $1)
+		ORDER BY p.name, p.id`, append([]any{db.DateIn(&today)}, argsN...)...)
 	if err != nil {
 		return nil, fmt.Errorf("list low attendance: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var networkID int64
-		var first time.Time
 		var p OverviewPerson
 		var start sql.NullTime
-		if err := rows.Scan(&networkID, &first, &p.ID, &p.Name, &start); err != nil {
+		if err := rows.Scan(&networkID, &p.ID, &p.Name, &start); err != nil {
 			return nil, fmt.Errorf("scan low attendance: %w", err)
 		}
-		f := first.In(app.Helsinki)
-		firstDay := time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, time.UTC)
-		if s := db.DateOut(start); s != nil && s.After(firstDay) {
+		if came[networkID][p.ID] {
+			continue
+		}
+		if s := db.DateOut(start); s != nil && s.After(nets[networkID].first) {
 			continue // joined after the first of the meetings
 		}
 		out[networkID] = append(out[networkID], p)

@@ -21,15 +21,20 @@ type OverviewReader struct{ q db.Querier }
 // NewOverviewReader returns the reader on q (a *db.DB or *sql.Tx).
 func NewOverviewReader(q db.Querier) *OverviewReader { return &OverviewReader{q: q} }
 
-// MissingWindow is how far back a held meeting without minutes is still
-// listed as missing them: older ones are history, not a task.
+// MissingWindow is how far back a held meeting without minutes, or with
+// draft minutes, is still listed as missing them or waiting for
+// approval: older ones are history, not a task.
 const MissingWindow = 180 * 24 * time.Hour
+
+// maxDuration bounds a meeting's length (meeting.MaxDuration), so a
+// condition on its end also bounds its start, which is indexed.
+const maxDuration = 24 * time.Hour
 
 // Counts are a network's numbers for the overview.
 type Counts struct {
 	LateItems int // open action items past their due date
 	Missing   int // meetings held in MissingWindow without minutes
-	Drafts    int // draft minutes of held meetings, waiting for approval
+	Drafts    int // draft minutes of meetings held in MissingWindow, waiting for approval
 }
 
 // LateItem is an open action item past its due date.
@@ -74,10 +79,11 @@ func inIDs(ids []int64, from int) (string, []any) {
 }
 
 // The overview's conditions: $1 today (a DATE), $2 now, $3 now -
-// MissingWindow.
+// MissingWindow, $4 now - MissingWindow - maxDuration (the index on the
+// start seeks there).
 const (
 	lateItemsWhere = `ai.status = 'open' AND ai.due_on < $1`
-	heldMeetings   = `mt.status = 'scheduled' AND mt.ends_at < $2 AND mt.ends_at >= $3`
+	heldMeetings   = `mt.status = 'scheduled' AND mt.ends_at < $2 AND mt.ends_at >= $3 AND mt.starts_at < $2 AND mt.starts_at >= $4`
 )
 
 // Counts returns, by network, the late action items, the held meetings
@@ -88,18 +94,15 @@ func (r *OverviewReader) Counts(ctx context.Context, networkIDs []int64, today, 
 	if len(networkIDs) == 0 {
 		return out, nil
 	}
-	in, args := inIDs(networkIDs, 4)
+	in, args := inIDs(networkIDs, 5)
 	rows, err := r.q.QueryContext(ctx, `SELECT network_id, kind, COUNT(*) FROM (
 			SELECT ai.network_id, 'late' AS kind FROM action_items ai WHERE ai.network_id IN (`+in+`) AND `+lateItemsWhere+`
 			UNION ALL
 			SELECT mt.network_id, CASE WHEN mn.id IS NULL THEN 'missing' ELSE 'draft' END FROM meetings mt
 				LEFT JOIN minutes mn ON mn.meeting_id = mt.id
 				WHERE mt.network_id IN (`+in+`) AND `+heldMeetings+` AND (mn.id IS NULL OR mn.status = 'draft')
-			UNION ALL
-			SELECT mt.network_id, 'draft' FROM meetings mt JOIN minutes mn ON mn.meeting_id = mt.id
-				WHERE mt.network_id IN (`+in+`) AND mt.status = 'scheduled' AND mt.ends_at < $3 AND mn.status = 'draft'
 		) t GROUP BY network_id, kind`,
-		append([]any{db.DateIn(&today), db.Now(now), db.Now(now.Add(-MissingWindow))}, args...)...)
+		append([]any{db.DateIn(&today), db.Now(now), db.Now(now.Add(-MissingWindow)), db.Now(now.Add(-MissingWindow - maxDuration))}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("count minutes overview: %w", err)
 	}
@@ -151,14 +154,13 @@ func (r *OverviewReader) LateItems(ctx context.Context, networkID int64, today t
 }
 
 // Missing lists a network's meetings held in MissingWindow before now
-// without minutes, and every held meeting whose minutes are a draft
-// waiting for approval; latest first.
+// without minutes, and those whose minutes are a draft waiting for
+// approval; latest first.
 func (r *OverviewReader) Missing(ctx context.Context, networkID int64, now time.Time) (missing, drafts []MeetingRef, err error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT mt.id, mt.title, mt.starts_at, mn.id IS NULL FROM meetings mt
 		LEFT JOIN minutes mn ON mn.meeting_id = mt.id
-		WHERE mt.network_id = $1 AND mt.status = 'scheduled' AND mt.ends_at < $2
-			AND (mn.id IS NULL AND mt.ends_at >= $3 OR mn.status = 'draft')
-		ORDER BY mt.starts_at DESC, mt.id DESC`, networkID, db.Now(now), db.Now(now.Add(-MissingWindow)))
+		WHERE `+heldMeetings+` AND (mn.id IS NULL OR mn.status = 'draft') AND mt.network_id = $1
+		ORDER BY mt.starts_at DESC, mt.id DESC`, networkID, db.Now(now), db.Now(now.Add(-MissingWindow)), db.Now(now.Add(-MissingWindow-maxDuration)))
 	if err != nil {
 		return nil, nil, fmt.Errorf("list meetings without minutes: %w", err)
 	}
