@@ -4,6 +4,7 @@
 package home
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/a-h/templ"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/task"
 	"github.com/kohtaamo/kohtaamo/internal/web"
@@ -18,20 +20,23 @@ import (
 
 // Handler serves the home and static information pages.
 type Handler struct {
-	web   *web.Kit
-	store *Store
-	tasks *task.Reader
+	web      *web.Kit
+	store    *Store
+	tasks    *task.Reader
+	overview *Overview
+	policy   *auth.Policy
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, store: NewStore(d), tasks: task.NewReader(d)}
+	return &Handler{web: kit, store: NewStore(d), tasks: task.NewReader(d), overview: NewOverview(d), policy: auth.NewPolicy(d, kit.Clock)}
 }
 
 // Routes registers the routes.
 func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /{$}", h.web.HTML(h.showHome))
 	mux.HandleFunc("GET /accessibility", h.web.HTML(h.showAccessibility))
+	mux.HandleFunc("GET /networks/{id}/attention", h.web.HTML(h.showAttention))
 }
 
 // Page is the home page's data.
@@ -41,6 +46,10 @@ type Page struct {
 	Tasks    []task.Task
 	Counts   Counts
 	IsAdmin  bool
+	// Overview is what needs attention in the active networks the user
+	// manages; Manages is set when there is at least one.
+	Overview []Needs
+	Manages  bool
 }
 
 func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
@@ -60,6 +69,16 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
 		if err == nil {
 			page.Tasks, err = h.tasks.Open(ctx, u.PersonID, app.Day(h.web.Clock.Now()))
 		}
+		if err == nil {
+			var managed []NetRef
+			for _, n := range page.Networks {
+				if n.Status == "active" && (n.Manages || u.IsAdmin) {
+					managed = append(managed, NetRef{ID: n.ID, Name: n.Name, ProjectID: n.ProjectID, ProjectName: n.ProjectName})
+				}
+			}
+			page.Manages = len(managed) > 0
+			page.Overview, err = h.overview.For(ctx, managed, h.web.Clock.Now())
+		}
 	}
 	if err != nil {
 		return err
@@ -75,4 +94,51 @@ func MeetingTime(t time.Time) string {
 
 func (h *Handler) showAccessibility(w http.ResponseWriter, r *http.Request) error {
 	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "accessibility_statement"), accessibilityPage)
+}
+
+// ProjectOverview returns what needs attention in the project's active
+// networks that u manages (all of them for admins and the project's
+// staff), for the project page; nil for the public and for those who
+// manage none.
+func ProjectOverview(ctx context.Context, q db.Querier, u *app.User, projectID int64, now time.Time) ([]Needs, error) {
+	if u == nil {
+		return nil, nil
+	}
+	nets, err := NewStore(q).ProjectNetworks(ctx, projectID, u.PersonID, app.Day(now))
+	if err != nil {
+		return nil, err
+	}
+	var managed []NetRef
+	for _, n := range nets {
+		if n.Manages || u.IsAdmin {
+			managed = append(managed, NetRef{ID: n.ID, Name: n.Name, ProjectID: n.ProjectID, ProjectName: n.ProjectName})
+		}
+	}
+	return NewOverview(q).For(ctx, managed, now)
+}
+
+// showAttention is one network's overview with the lists behind its
+// counts, for those who manage the network.
+func (h *Handler) showAttention(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := auth.RequireUser(u); err != nil {
+		return err
+	}
+	n, err := h.store.Network(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := h.policy.CanManageNetwork(ctx, u, id); err != nil {
+		return err
+	}
+	d, err := h.overview.Detail(ctx, *n, h.web.Clock.Now())
+	if err != nil {
+		return err
+	}
+	title := h.web.T(r, "home.attention_title", "Network", n.Name)
+	return h.web.Page(w, r, http.StatusOK, title, func(v *web.View) templ.Component { return attentionPage(v, d) })
 }

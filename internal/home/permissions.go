@@ -10,5 +10,10 @@ func Permissions() rights.Matrix {
 		// Home, language, accessibility.
 		"GET /{$}":           {rights.At("", "/", rights.Everyone)},
 		"GET /accessibility": {rights.At("", "/accessibility", rights.Everyone)},
+		// What needs a network's managers (late tasks, minutes, proposals,
+		// coverage, attendance, unanswered invitations by name): for
+		// those who manage the network only.
+		"GET /networks/{id}/attention": {rights.At("own", "/networks/{N1}/attention", rights.ManageN1),
+			rights.At("other", "/networks/{N2}/attention", rights.AdminsOnly)},
 	}
 }

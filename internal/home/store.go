@@ -29,6 +29,9 @@ type MyNetwork struct {
 	MemberCount int
 	EndedTerms  int // members whose term has ended
 	Status      string
+	// Manages: the person manages the network (project staff, a current
+	// convener or secretary; admins manage all), so sees its overview.
+	Manages bool
 	// NextMeeting is the next scheduled meeting, nil when none.
 	NextMeeting *Meeting
 }
@@ -84,7 +87,11 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today, now time.
 		SELECT n.id, n.name, p.id, p.name, mine.role, n.status,
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id),
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id AND a.term_end IS NOT NULL AND a.term_end < $2),
-		COALESCE(nm.id, 0), COALESCE(nm.title, ''), nm.starts_at
+		COALESCE(nm.id, 0), COALESCE(nm.title, ''), nm.starts_at,
+		CASE WHEN EXISTS (SELECT 1 FROM project_staff s2 WHERE s2.project_id = n.project_id AND s2.person_id = $1)
+			OR EXISTS (SELECT 1 FROM memberships m2 WHERE m2.network_id = n.id AND m2.person_id = $1
+				AND m2.role IN ('convener', 'secretary') AND (m2.term_end IS NULL OR m2.term_end >= $2))
+			THEN 1 ELSE 0 END
 		FROM mine JOIN networks n ON n.id = mine.network_id JOIN projects p ON p.id = n.project_id
 		LEFT JOIN meetings nm ON nm.id = (SELECT mt.id FROM meetings mt
 			WHERE mt.network_id = n.id AND mt.status = 'scheduled' AND mt.ends_at >= $3 AND mt.starts_at >= $4
@@ -100,10 +107,12 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today, now time.
 		var n MyNetwork
 		var m Meeting
 		var starts sql.NullTime
+		var manages int
 		if err := rows.Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName, &n.Role, &n.Status, &n.MemberCount, &n.EndedTerms,
-			&m.ID, &m.Title, &starts); err != nil {
+			&m.ID, &m.Title, &starts, &manages); err != nil {
 			return nil, fmt.Errorf("scan my network: %w", err)
 		}
+		n.Manages = manages == 1
 		if m.ID != 0 {
 			m.StartsAt = starts.Time
 			n.NextMeeting = &m
@@ -133,3 +142,43 @@ func (s *Store) PublicCounts(ctx context.Context) (Counts, error) {
 
 // When is the meeting's start in Helsinki time.
 func (m *Meeting) When() string { return MeetingTime(m.StartsAt) }
+
+// ProjectNetworks lists a project's active networks with whether the
+// person manages each (staff of the project, a current convener or
+// secretary of the network; admins are told apart by the caller), by
+// name. today is the start of the local day.
+func (s *Store) ProjectNetworks(ctx context.Context, projectID, personID int64, today time.Time) ([]MyNetwork, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, p.id, p.name,
+		CASE WHEN EXISTS (SELECT 1 FROM project_staff s2 WHERE s2.project_id = n.project_id AND s2.person_id = $2)
+			OR EXISTS (SELECT 1 FROM memberships m2 WHERE m2.network_id = n.id AND m2.person_id = $2
+				AND m2.role IN ('convener', 'secretary') AND (m2.term_end IS NULL OR m2.term_end >= $3))
+			THEN 1 ELSE 0 END
+		FROM networks n JOIN projects p ON p.id = n.project_id
+		WHERE n.project_id = $1 AND n.status = 'active' ORDER BY n.name, n.id`, projectID, personID, db.Now(today))
+	if err != nil {
+		return nil, fmt.Errorf("list project networks: %w", err)
+	}
+	defer rows.Close()
+	var out []MyNetwork
+	for rows.Next() {
+		var n MyNetwork
+		var manages int
+		if err := rows.Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName, &manages); err != nil {
+			return nil, fmt.Errorf("scan project network: %w", err)
+		}
+		n.Manages, n.Status = manages == 1, "active"
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Network names a network and its project; ENOTFOUND when missing.
+func (s *Store) Network(ctx context.Context, id int64) (*NetRef, error) {
+	var n NetRef
+	err := s.q.QueryRowContext(ctx, `SELECT n.id, n.name, p.id, p.name FROM networks n JOIN projects p ON p.id = n.project_id
+		WHERE n.id = $1`, id).Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName)
+	if err != nil {
+		return nil, db.NotFound(err, "network", "get network")
+	}
+	return &n, nil
+}

@@ -21,6 +21,7 @@ func (h *Handler) apiRoutes(mux *web.Mux) {
 	mux.HandleFunc("POST /api/v1/objectives/{id}/actions", h.web.API(h.apiCreateAction))
 	mux.HandleFunc("GET /api/v1/actions/{id}", h.web.API(h.apiGetAction))
 	mux.HandleFunc("PUT /api/v1/actions/{id}", h.web.API(h.apiUpdateAction))
+	mux.HandleFunc("PUT /api/v1/actions/{id}/progress", h.web.API(h.apiUpdateProgress))
 	mux.HandleFunc("POST /api/v1/actions/{id}/indicators", h.web.API(h.apiCreateIndicator))
 	mux.HandleFunc("GET /api/v1/indicators/{id}", h.web.API(h.apiGetIndicator))
 	mux.HandleFunc("POST /api/v1/indicators/{id}/values", h.web.API(h.apiAddValue))

@@ -41,6 +41,8 @@ func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("POST /objectives/{id}/actions", h.web.HTML(h.createAction))
 	mux.HandleFunc("GET /actions/{id}/edit", h.web.HTML(h.showEditAction))
 	mux.HandleFunc("POST /actions/{id}", h.web.HTML(h.updateAction))
+	mux.HandleFunc("GET /actions/{id}/progress", h.web.HTML(h.showProgress))
+	mux.HandleFunc("POST /actions/{id}/progress", h.web.HTML(h.updateProgress))
 	mux.HandleFunc("GET /actions/{id}/indicators/new", h.web.HTML(h.showNewIndicator))
 	mux.HandleFunc("POST /actions/{id}/indicators", h.web.HTML(h.createIndicator))
 	mux.HandleFunc("GET /indicators/{id}", h.web.HTML(h.showIndicator))
@@ -172,8 +174,11 @@ func (h *Handler) createPlan(w http.ResponseWriter, r *http.Request) error {
 
 // PlanPage is a plan's page.
 type PlanPage struct {
-	Plan       *Plan
-	CanManage  bool
+	Plan      *Plan
+	CanManage bool
+	// Viewer is the reader's person: the owner of an action updates its
+	// progress.
+	Viewer     int64
 	Progress   ProgressView
 	Objectives []ObjectiveView
 	Late       int
@@ -197,6 +202,7 @@ func (h *Handler) showPlan(w http.ResponseWriter, r *http.Request) error {
 	if page.CanManage, err = h.svc.CanManage(ctx, u, full.NetworkID); err != nil {
 		return err
 	}
+	page.Viewer = u.PersonID
 	return h.web.Page(w, r, http.StatusOK, full.Title, func(v *web.View) templ.Component { return planPage(v, &page) })
 }
 

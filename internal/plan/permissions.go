@@ -10,7 +10,9 @@ func Permissions() rights.Matrix {
 		// Action plans (internal/plan): read by the signed-in, edited by
 		// whoever manages the network; the goals page is public only once
 		// published (PL, OB, AC, IN: a plan, objective, action and
-		// indicator in N1 and N2).
+		// indicator in N1 and N2). The member owns AC1: an action's owner
+		// updates its status, progress and indicator values (OwnerN1:
+		// the managers and the owner), nothing else of it.
 		"GET /networks/{id}/plans": {rights.At("own", "/networks/{N1}/plans", rights.SignedIn), rights.At("other", "/networks/{N2}/plans", rights.SignedIn)},
 		"GET /networks/{id}/plans/new": {rights.At("own", "/networks/{N1}/plans/new", rights.ManageN1),
 			rights.At("other", "/networks/{N2}/plans/new", rights.AdminsOnly)},
@@ -30,12 +32,16 @@ func Permissions() rights.Matrix {
 			rights.At("other", "/objectives/{OB2}/actions", rights.AdminsOnly)},
 		"GET /actions/{id}/edit": {rights.At("own", "/actions/{AC1}/edit", rights.ManageN1), rights.At("other", "/actions/{AC2}/edit", rights.AdminsOnly)},
 		"POST /actions/{id}":     {rights.At("own", "/actions/{AC1}", rights.ManageN1), rights.At("other", "/actions/{AC2}", rights.AdminsOnly)},
+		"GET /actions/{id}/progress": {rights.At("own", "/actions/{AC1}/progress", rights.OwnerN1),
+			rights.At("other", "/actions/{AC2}/progress", rights.AdminsOnly)},
+		"POST /actions/{id}/progress": {rights.At("own", "/actions/{AC1}/progress", rights.OwnerN1).RS(),
+			rights.At("other", "/actions/{AC2}/progress", rights.AdminsOnly).RS()},
 		"GET /actions/{id}/indicators/new": {rights.At("own", "/actions/{AC1}/indicators/new", rights.ManageN1),
 			rights.At("other", "/actions/{AC2}/indicators/new", rights.AdminsOnly)},
 		"POST /actions/{id}/indicators": {rights.At("own", "/actions/{AC1}/indicators", rights.ManageN1),
 			rights.At("other", "/actions/{AC2}/indicators", rights.AdminsOnly)},
 		"GET /indicators/{id}": {rights.At("own", "/indicators/{IN1}", rights.SignedIn), rights.At("other", "/indicators/{IN2}", rights.SignedIn)},
-		"POST /indicators/{id}/values": {rights.At("own", "/indicators/{IN1}/values", rights.ManageN1),
+		"POST /indicators/{id}/values": {rights.At("own", "/indicators/{IN1}/values", rights.OwnerN1),
 			rights.At("other", "/indicators/{IN2}/values", rights.AdminsOnly)},
 		"GET /projects/{id}/goals": {rights.At("own", "/projects/{P1}/goals", rights.SignedIn), rights.At("other", "/projects/{P2}/goals", rights.SignedIn)},
 		"POST /projects/{id}/goals/publish": {rights.At("own", "/projects/{P1}/goals/publish", rights.ManageP1).RS(),
@@ -58,11 +64,13 @@ func Permissions() rights.Matrix {
 		"GET /api/v1/actions/{id}": {rights.At("own", "/api/v1/actions/{AC1}", rights.SignedIn), rights.At("other", "/api/v1/actions/{AC2}", rights.SignedIn)},
 		"PUT /api/v1/actions/{id}": {rights.At("own", "/api/v1/actions/{AC1}", rights.ManageN1).JSON(`{}`),
 			rights.At("other", "/api/v1/actions/{AC2}", rights.AdminsOnly).JSON(`{}`)},
+		"PUT /api/v1/actions/{id}/progress": {rights.At("own", "/api/v1/actions/{AC1}/progress", rights.OwnerN1).JSON(`{"progress": 101}`),
+			rights.At("other", "/api/v1/actions/{AC2}/progress", rights.AdminsOnly).JSON(`{"progress": 101}`)},
 		"POST /api/v1/actions/{id}/indicators": {rights.At("own", "/api/v1/actions/{AC1}/indicators", rights.ManageN1).JSON(`{}`),
 			rights.At("other", "/api/v1/actions/{AC2}/indicators", rights.AdminsOnly).JSON(`{}`)},
 		"GET /api/v1/indicators/{id}": {rights.At("own", "/api/v1/indicators/{IN1}", rights.SignedIn),
 			rights.At("other", "/api/v1/indicators/{IN2}", rights.SignedIn)},
-		"POST /api/v1/indicators/{id}/values": {rights.At("own", "/api/v1/indicators/{IN1}/values", rights.ManageN1).JSON(`{}`),
+		"POST /api/v1/indicators/{id}/values": {rights.At("own", "/api/v1/indicators/{IN1}/values", rights.OwnerN1).JSON(`{}`),
 			rights.At("other", "/api/v1/indicators/{IN2}/values", rights.AdminsOnly).JSON(`{}`)},
 		"GET /api/v1/projects/{id}/goals": {rights.At("own", "/api/v1/projects/{P1}/goals", rights.SignedIn),
 			rights.At("other", "/api/v1/projects/{P2}/goals", rights.SignedIn)},

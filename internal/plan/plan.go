@@ -361,3 +361,33 @@ func mergeProblems(v, from *app.Validator) {
 		v.Add(f.Field, f.Key, f.Args)
 	}
 }
+
+// ProgressInput is what an action's owner (or a manager) gives when
+// updating its progress from My tasks, the plan page or the API: a status
+// and a percentage. An empty Status keeps the action's status, except that
+// a planned action with progress becomes in progress; done is 100 %.
+type ProgressInput struct {
+	Status   string
+	Progress int
+	// Unparsed holds what the adapter could not parse (a malformed
+	// number); Validate reports it first, so the field keeps that error.
+	Unparsed app.Validator
+}
+
+// Validate records problems on v; current is the action's status now.
+func (in *ProgressInput) Validate(v *app.Validator, current string) {
+	mergeProblems(v, &in.Unparsed)
+	if in.Status == "" {
+		in.Status = current
+		if current == ActionPlanned && in.Progress > 0 {
+			in.Status = ActionInProgress
+		}
+	}
+	v.Check(slices.Contains(ActionStatuses, in.Status), "status", "err.invalid_choice")
+	if in.Progress < 0 || in.Progress > 100 {
+		v.Add("progress", "plan.err.progress_range", nil)
+	}
+	if in.Status == ActionDone && v.Valid() {
+		in.Progress = 100
+	}
+}

@@ -19,7 +19,8 @@ import (
 //
 // Rights: anyone signed in reads plans, objectives, actions and
 // indicators; whoever manages the network (auth.Policy.CanManageNetwork)
-// edits them; the project's goals page is for the signed-in until a
+// edits them; an action's owner updates its status, progress and
+// indicator values (auth.Policy.CanUpdateActionProgress); the project's goals page is for the signed-in until a
 // project manager publishes it. The caller is asked to sign in (EUNAUTH)
 // before anything is looked up.
 type Service struct {
@@ -369,6 +370,65 @@ func (s *Service) UpdateAction(ctx context.Context, u *app.User, id int64, in Ac
 	return Place{PlanID: a.PlanID, ObjectiveID: a.ObjectiveID, ActionID: id}, nil
 }
 
+// ownedAction returns an action whose progress u may update: its
+// managers and its owner (auth.Policy.CanUpdateActionProgress). EUNAUTH,
+// ENOTFOUND, then EFORBIDDEN.
+func (s *Service) ownedAction(ctx context.Context, u *app.User, id int64) (*Action, error) {
+	if err := auth.RequireUser(u); err != nil {
+		return nil, err
+	}
+	a, err := s.store.GetAction(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.policy.CanUpdateActionProgress(ctx, u, a.NetworkID, a.OwnerID); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// ProgressTarget is an action whose progress u may update, with its plan.
+type ProgressTarget struct {
+	Action *Action
+	Plan   *Plan
+}
+
+// OwnedAction returns an action and its plan when u may update its
+// progress (its managers and its owner): EUNAUTH, ENOTFOUND, then
+// EFORBIDDEN.
+func (s *Service) OwnedAction(ctx context.Context, u *app.User, id int64) (*ProgressTarget, error) {
+	a, err := s.ownedAction(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.store.GetPlan(ctx, a.PlanID)
+	if err != nil {
+		return nil, err
+	}
+	return &ProgressTarget{Action: a, Plan: p}, nil
+}
+
+// UpdateProgress sets an action's status and progress, the one operation
+// its owner may do besides recording indicator values (My tasks, the
+// progress page and PUT /api/v1/actions/{id}/progress call it): EUNAUTH,
+// ENOTFOUND, EFORBIDDEN, then EINVALID with the fields.
+func (s *Service) UpdateProgress(ctx context.Context, u *app.User, id int64, in ProgressInput) (Place, error) {
+	a, err := s.ownedAction(ctx, u, id)
+	if err != nil {
+		return Place{}, err
+	}
+	var v app.Validator
+	in.Validate(&v, a.Status)
+	if err := v.Err(); err != nil {
+		return Place{}, err
+	}
+	err = s.tx(ctx, func(st *Store) error { return st.SetActionProgress(ctx, id, in.Status, in.Progress, s.clock.Now()) })
+	if err != nil {
+		return Place{}, fmt.Errorf("update action progress: %w", err)
+	}
+	return Place{PlanID: a.PlanID, ObjectiveID: a.ObjectiveID, ActionID: id}, nil
+}
+
 // Indicators.
 
 // IndicatorDetail is an indicator with all its values, the action and
@@ -399,7 +459,7 @@ func (s *Service) Indicator(ctx context.Context, u *app.User, id int64) (*Indica
 		return nil, err
 	}
 	out := &IndicatorDetail{Indicator: ind, Action: a, Plan: p}
-	if out.CanManage, err = s.CanManage(ctx, u, p.NetworkID); err != nil {
+	if out.CanManage, err = allowed(s.policy.CanUpdateActionProgress(ctx, u, p.NetworkID, a.OwnerID)); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -427,7 +487,7 @@ func (s *Service) CreateIndicator(ctx context.Context, u *app.User, actionID int
 }
 
 // SetValue records an indicator's value on a date, replacing the value of
-// that date, when u may edit its action: EUNAUTH, ENOTFOUND, EFORBIDDEN,
+// that date, when u manages the network or owns the indicator's action: EUNAUTH, ENOTFOUND, EFORBIDDEN,
 // then EINVALID with the fields.
 func (s *Service) SetValue(ctx context.Context, u *app.User, indicatorID int64, in ValueInput) error {
 	if err := auth.RequireUser(u); err != nil {
@@ -437,7 +497,7 @@ func (s *Service) SetValue(ctx context.Context, u *app.User, indicatorID int64, 
 	if err != nil {
 		return err
 	}
-	if _, err := s.managedAction(ctx, u, ind.ActionID); err != nil {
+	if _, err := s.ownedAction(ctx, u, ind.ActionID); err != nil {
 		return err
 	}
 	if err := validate(&in); err != nil {

@@ -485,6 +485,22 @@ func (s *Store) UpdateAction(ctx context.Context, id int64, in ActionInput, now 
 	return nil
 }
 
+// SetActionProgress sets an action's status and progress; ENOTFOUND when
+// it is missing.
+func (s *Store) SetActionProgress(ctx context.Context, id int64, status string, progress int, now time.Time) error {
+	res, err := s.q.ExecContext(ctx, `UPDATE plan_actions SET status = $1, progress = $2, updated_at = $3 WHERE id = $4`,
+		status, progress, db.Now(now), id)
+	if err != nil {
+		return fmt.Errorf("set action progress: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("set action progress: %w", err)
+	} else if n == 0 {
+		return app.NotFound("action")
+	}
+	return nil
+}
+
 // Indicators.
 
 // indicators returns the indicators of the actions matching where (on a,

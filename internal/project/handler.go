@@ -9,6 +9,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/home"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -21,11 +22,12 @@ const peoplePickerLimit = 100
 type Handler struct {
 	web *web.Kit
 	svc *Service
+	db  *db.DB
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, svc: NewService(d, auth.NewPolicy(d, kit.Clock), kit.Clock)}
+	return &Handler{web: kit, svc: NewService(d, auth.NewPolicy(d, kit.Clock), kit.Clock), db: d}
 }
 
 // Routes registers the HTML and API routes.
@@ -77,6 +79,9 @@ type ViewPage struct {
 	StaffQuery string
 	PersonID   int64
 	Role       string
+	// Overview is what needs attention in the networks the reader
+	// manages (home.ProjectOverview).
+	Overview []home.Needs
 }
 
 // viewPage loads the project page; searchErr is set when the staff search
@@ -90,6 +95,9 @@ func (h *Handler) viewPage(r *http.Request, id int64) (page *ViewPage, searchErr
 		return nil, nil, err
 	}
 	page = &ViewPage{Details: d, Role: RoleWorker}
+	if page.Overview, err = home.ProjectOverview(r.Context(), h.db, app.UserFrom(r.Context()), id, h.web.Clock.Now()); err != nil {
+		return nil, nil, err
+	}
 	if !d.CanManage {
 		return page, nil, nil
 	}

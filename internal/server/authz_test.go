@@ -20,6 +20,7 @@ import (
 	netpkg "github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/org"
 	"github.com/kohtaamo/kohtaamo/internal/person"
+	"github.com/kohtaamo/kohtaamo/internal/plan"
 	"github.com/kohtaamo/kohtaamo/internal/project"
 	"github.com/kohtaamo/kohtaamo/internal/rights"
 	"github.com/kohtaamo/kohtaamo/internal/server"
@@ -189,6 +190,11 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 		f.ids["PL"+n] = b.Plan(f.ids["N"+n], "Toimintasuunnitelma")
 		f.ids["OB"+n] = b.Objective(f.ids["PL"+n], "Tavoite")
 		f.ids["AC"+n] = b.Action(f.ids["OB"+n], "Toimenpide")
+		if n == "1" {
+			// The member owns an action of N1 (its progress and indicator
+			// values are theirs to update).
+			f.ids["AC1"] = b.ActionWith(f.ids["OB1"], plan.ActionInput{Title: "Oma toimenpide", Status: plan.ActionPlanned, Weight: 1, OwnerID: f.person[rMember]})
+		}
 		f.ids["IN"+n] = b.Indicator(f.ids["AC"+n], "Mittari", 10)
 	}
 	// A meeting in each network (internal/meeting); restore keeps an

@@ -35,6 +35,7 @@ type JSON struct {
 	Title       string  `json:"title"`
 	DueOn       *string `json:"due_on"`
 	Overdue     bool    `json:"overdue"`
+	Progress    int     `json:"progress"`
 	NetworkID   int64   `json:"network_id"`
 	NetworkName string  `json:"network_name"`
 	URL         string  `json:"url"`
@@ -43,7 +44,7 @@ type JSON struct {
 
 // ToJSON converts a task for the API.
 func ToJSON(t *Task) JSON {
-	j := JSON{Kind: t.Kind, ID: t.ID, Title: t.Title, Overdue: t.Overdue, NetworkID: t.NetworkID, NetworkName: t.NetworkName, URL: t.Link}
+	j := JSON{Kind: t.Kind, ID: t.ID, Title: t.Title, Overdue: t.Overdue, Progress: t.Progress, NetworkID: t.NetworkID, NetworkName: t.NetworkName, URL: t.Link}
 	if t.DueOn != nil {
 		d := t.DueOn.Format("2006-01-02")
 		j.DueOn = &d

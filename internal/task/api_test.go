@@ -79,7 +79,7 @@ func TestMyTasksAPI(t *testing.T) {
 			got.APIURL != "/api/v1/action-items/"+strconv.FormatInt(late, 10) {
 			t.Errorf("overdue item: %+v", got)
 		}
-		if got := list.Items[1]; got.URL != "/plans/"+strconv.FormatInt(plan, 10) || got.APIURL != "/api/v1/actions/"+strconv.FormatInt(action, 10) {
+		if got := list.Items[1]; got.URL != "/plans/"+strconv.FormatInt(plan, 10)+"#action-"+strconv.FormatInt(action, 10) || got.APIURL != "/api/v1/actions/"+strconv.FormatInt(action, 10) {
 			t.Errorf("action: %+v", got)
 		}
 		if list.Items[3].DueOn != nil {

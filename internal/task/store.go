@@ -19,26 +19,28 @@ func NewStore(q db.Querier) *Store { return &Store{q: q} }
 
 // openTasks selects every open task with its owner: action items still
 // open, plan actions planned or in progress.
-const openTasks = `SELECT 'item' AS kind, ai.id, ai.title, ai.due_on, ai.network_id, n.name, ai.meeting_id AS ref, ai.owner_person_id AS owner
+const openTasks = `SELECT 'item' AS kind, ai.id, ai.title, ai.due_on, ai.network_id, n.name, ai.meeting_id AS ref, ai.owner_person_id AS owner, 0 AS progress
 		FROM action_items ai JOIN networks n ON n.id = ai.network_id
 		WHERE ai.status = 'open'
 	UNION ALL
-	SELECT 'action', pa.id, pa.title, pa.due_on, p.network_id, n.name, p.id, pa.owner_id
+	SELECT 'action', pa.id, pa.title, pa.due_on, p.network_id, n.name, p.id, pa.owner_id, pa.progress
 		FROM plan_actions pa JOIN plan_objectives o ON o.id = pa.objective_id
 		JOIN action_plans p ON p.id = o.plan_id JOIN networks n ON n.id = p.network_id
 		WHERE pa.status IN ('planned', 'in_progress')`
 
-func link(kind string, ref int64) string {
+// link is the page where a task is handled: an action item's minutes, or
+// the action's row on its plan (ref is the meeting or the plan).
+func link(kind string, id, ref int64) string {
 	if kind == KindItem {
 		return "/meetings/" + strconv.FormatInt(ref, 10) + "/minutes"
 	}
-	return "/plans/" + strconv.FormatInt(ref, 10)
+	return "/plans/" + strconv.FormatInt(ref, 10) + "#action-" + strconv.FormatInt(id, 10)
 }
 
 // Open lists a person's open tasks: overdue first, then by due date, tasks
 // without a due date last.
 func (s *Store) Open(ctx context.Context, personID int64, today time.Time) ([]Task, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT kind, id, title, due_on, network_id, name, ref FROM (`+openTasks+`) t
+	rows, err := s.q.QueryContext(ctx, `SELECT kind, id, title, due_on, network_id, name, ref, progress FROM (`+openTasks+`) t
 		WHERE owner = $1
 		ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, title, id`, personID)
 	if err != nil {
@@ -50,7 +52,7 @@ func (s *Store) Open(ctx context.Context, personID int64, today time.Time) ([]Ta
 		var t Task
 		var due sql.NullTime
 		var ref int64
-		if err := rows.Scan(&t.Kind, &t.ID, &t.Title, &due, &t.NetworkID, &t.NetworkName, &ref); err != nil {
+		if err := rows.Scan(&t.Kind, &t.ID, &t.Title, &due, &t.NetworkID, &t.NetworkName, &ref, &t.Progress); err != nil {
 			return nil, fmt.Errorf("scan task: %w", err)
 		}
 		if due.Valid {
@@ -58,7 +60,7 @@ func (s *Store) Open(ctx context.Context, personID int64, today time.Time) ([]Ta
 			t.DueOn = &d
 			t.Overdue = d.Before(today)
 		}
-		t.Link = link(t.Kind, ref)
+		t.Link = link(t.Kind, t.ID, ref)
 		out = append(out, t)
 	}
 	return out, rows.Err()
@@ -90,7 +92,7 @@ func (s *Store) NeedingReminders(ctx context.Context, today time.Time) ([]Due, e
 			return nil, fmt.Errorf("scan task reminder: %w", err)
 		}
 		due = due.UTC()
-		d.DueOn, d.Link = &due, link(d.Kind, ref)
+		d.DueOn, d.Link = &due, link(d.Kind, d.ID, ref)
 		d.Reminder = ReminderFor(due, today)
 		d.Overdue = d.Reminder == ReminderOverdue
 		out = append(out, d)

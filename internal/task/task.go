@@ -34,6 +34,8 @@ type Task struct {
 	Link string
 	// Overdue is set when the due date is before today.
 	Overdue bool
+	// Progress is an action's progress in per cent (0 for an action item).
+	Progress int
 }
 
 // Due is a task that needs a reminder, with its owner.
