@@ -143,7 +143,7 @@ func TestOverview(t *testing.T) {
 		}
 		// The convener (no organisation) and the member (the town) come:
 		// every sector but the municipality is a gap, "other" never.
-		if want := []string{"employment_admin", "third_sector", "education", "business", "project"}; !slices.Equal(b.Gaps, want) {
+		if want := []string{"employment_services", "state_admin", "wellbeing_county", "third_sector", "education", "business", "project"}; !slices.Equal(b.Gaps, want) {
 			t.Errorf("gaps: %v, want %v", b.Gaps, want)
 		}
 		// The absent member missed all three; the guest, the newcomer
