@@ -77,7 +77,6 @@ func TestMinutesDraftedFromAgenda(t *testing.T) {
 	}
 	b.Screenshot("minutes-approve")
 	b.Axe(t)
-	b.Press(`main details.confirm summary`)
 	if got := b.Click(`main form[action="` + base + `/minutes/approve"] button[type=submit]`); got != http.StatusOK {
 		t.Fatalf("approve: status %d", got)
 	}
