@@ -253,7 +253,7 @@ func (r *OverviewReader) LowAttendance(ctx context.Context, networkIDs []int64, 
 		var id, networkID int64
 		var starts time.Time
 		if err := rows.Scan(&id, &networkID, &starts); err != nil {
-			rows.Close()
+			_ = rows.Close()
 			return nil, fmt.Errorf("scan held meeting: %w", err)
 		}
 		h := nets[networkID]
@@ -270,7 +270,7 @@ func (r *OverviewReader) LowAttendance(ctx context.Context, networkIDs []int64, 
 		meetingNet[id] = networkID
 		meetingIDs = append(meetingIDs, id)
 	}
-	rows.Close()
+	_ = rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list latest held meetings: %w", err)
 	}
@@ -293,7 +293,7 @@ func (r *OverviewReader) LowAttendance(ctx context.Context, networkIDs []int64, 
 	for rows.Next() {
 		var meetingID, personID int64
 		if err := rows.Scan(&meetingID, &personID); err != nil {
-			rows.Close()
+			_ = rows.Close()
 			return nil, fmt.Errorf("scan attendance: %w", err)
 		}
 		n := meetingNet[meetingID]
@@ -302,7 +302,7 @@ func (r *OverviewReader) LowAttendance(ctx context.Context, networkIDs []int64, 
 		}
 		came[n][personID] = true
 	}
-	rows.Close()
+	_ = rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list attendance: %w", err)
 	}
