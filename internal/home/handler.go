@@ -52,6 +52,29 @@ type Page struct {
 	Manages  bool
 }
 
+// activeNetworks and archivedNetworks split the user's networks: an
+// archived network (e.g. of a project that has ended) is history, listed
+// by name only, without member counts, ended terms or meetings to come.
+func (d *Page) activeNetworks() []MyNetwork {
+	out := make([]MyNetwork, 0, len(d.Networks))
+	for _, n := range d.Networks {
+		if n.Status != "archived" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (d *Page) archivedNetworks() []MyNetwork {
+	var out []MyNetwork
+	for _, n := range d.Networks {
+		if n.Status == "archived" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	var page Page

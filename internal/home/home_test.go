@@ -36,6 +36,15 @@ func TestHome(t *testing.T) {
 
 		f.ActionItem(mid, "Kerää kuntien palaute", member.PersonID, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))
 
+		// A network of an ended project, archived: history, by name only.
+		endedProject := f.Project("Päättynyt hanke")
+		if err := project.NewStore(d).SetArchived(context.Background(), endedProject, true, now); err != nil {
+			t.Fatal(err)
+		}
+		old := f.NetworkWith(endedProject, network.Input{Name: "Vanha verkosto", Status: network.StatusArchived})
+		f.Member(old, member.PersonID, network.RoleMember)
+		f.MemberWith(old, network.MembershipInput{PersonID: other, Role: network.RoleMember, TermEnd: &ended})
+
 		t.Run("Public", func(t *testing.T) {
 			r := env.Client(t).Get("/")
 			if r.Status != 200 || !strings.Contains(r.Text(), "1 käynnissä oleva hanke") || !strings.Contains(r.Text(), "1 aktiivinen verkosto") {
@@ -49,6 +58,9 @@ func TestHome(t *testing.T) {
 				if !strings.Contains(txt, want) {
 					t.Errorf("missing %q in %s", want, txt)
 				}
+			}
+			if !strings.Contains(txt, "Arkistoidut verkostot Vanha verkosto · Päättynyt hanke") || strings.Count(txt, "kausi on päättynyt") != 1 {
+				t.Errorf("the archived network is not listed as history: %s", txt)
 			}
 		})
 		t.Run("EmptyState", func(t *testing.T) {
