@@ -33,9 +33,6 @@ func TestOneSectorVocabulary(t *testing.T) {
 			if network.SectorKey(s) != org.SectorKey(s) {
 				t.Errorf("%s: network and org keys differ", s)
 			}
-			if got := l.T("network.sector_" + s); got != name {
-				t.Errorf("%s %s: the meeting page says %q, the directory %q", lang, s, got, name)
-			}
 			if prev, dup := seen[name]; dup {
 				t.Errorf("%s: %s and %s are both %q", lang, prev, s, name)
 			}
