@@ -59,30 +59,6 @@ type Proposal struct {
 	ProposedBy   string
 }
 
-// inIDs returns "$from, $from+1, …" for ids padded with 0 (no row has id
-// 0) to a power of two, and the arguments: the query text takes few
-// shapes, so the statement cache is not flooded.
-func inIDs(ids []int64, from int) (string, []any) {
-	n := 4
-	for n < len(ids) {
-		n *= 2
-	}
-	var b strings.Builder
-	args := make([]any, n)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("$" + strconv.Itoa(from+i))
-		if i < len(ids) {
-			args[i] = ids[i]
-		} else {
-			args[i] = int64(0)
-		}
-	}
-	return b.String(), args
-}
-
 // Next returns the next meeting of each network that has one (not
 // cancelled, not over at now), by network.
 func (r *OverviewReader) Next(ctx context.Context, networkIDs []int64, now time.Time) (map[int64]NextMeeting, error) {
@@ -90,7 +66,7 @@ func (r *OverviewReader) Next(ctx context.Context, networkIDs []int64, now time.
 	if len(networkIDs) == 0 {
 		return out, nil
 	}
-	in, args := inIDs(networkIDs, 4)
+	in, args := db.InIDs(networkIDs, 4)
 	// A meeting lasts at most MaxDuration: the index seeks from
 	// now - MaxDuration instead of reading the network's whole past.
 	rows, err := r.q.QueryContext(ctx, `SELECT nm.id, nm.network_id, nm.title, nm.starts_at FROM networks n
@@ -124,7 +100,7 @@ func (r *OverviewReader) ProposalCounts(ctx context.Context, networkIDs []int64,
 	if len(networkIDs) == 0 {
 		return out, nil
 	}
-	in, args := inIDs(networkIDs, 4)
+	in, args := db.InIDs(networkIDs, 4)
 	rows, err := r.q.QueryContext(ctx, `SELECT mt.network_id, COUNT(*) `+proposalsWhere+` AND mt.network_id IN (`+in+`)
 		GROUP BY mt.network_id`, append([]any{StatusScheduled, db.Now(now), db.Now(now.Add(-MaxDuration))}, args...)...)
 	if err != nil {
@@ -188,7 +164,7 @@ func (r *OverviewReader) Answers(ctx context.Context, meetings []NextMeeting) (m
 		day[m.ID] = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 		out[m.ID] = &InvitationAnswers{Coming: map[int64]bool{}}
 	}
-	in, args := inIDs(ids, 1)
+	in, args := db.InIDs(ids, 1)
 	rows, err := r.q.QueryContext(ctx, `SELECT mt.id, p.id, p.name, m.term_end, COALESCE(r.answer, '')
 		FROM meetings mt JOIN memberships m ON m.network_id = mt.network_id JOIN people p ON p.id = m.person_id
 		LEFT JOIN meeting_responses r ON r.meeting_id = mt.id AND r.person_id = m.person_id
@@ -230,7 +206,7 @@ func (r *OverviewReader) LowAttendance(ctx context.Context, networkIDs []int64, 
 		return out, nil
 	}
 	// The latest held meetings of each network.
-	in, args := inIDs(networkIDs, 4)
+	in, args := db.InIDs(networkIDs, 4)
 	rows, err := r.q.QueryContext(ctx, `SELECT id, network_id, starts_at FROM (
 			SELECT mt.id, mt.network_id, mt.starts_at,
 				ROW_NUMBER() OVER (PARTITION BY mt.network_id ORDER BY mt.starts_at DESC, mt.id DESC) AS rn
@@ -285,7 +261,7 @@ func (r *OverviewReader) LowAttendance(ctx context.Context, networkIDs []int64, 
 	}
 	// Who came to them, by network.
 	came := map[int64]map[int64]bool{}
-	inM, argsM := inIDs(meetingIDs, 1)
+	inM, argsM := db.InIDs(meetingIDs, 1)
 	rows, err = r.q.QueryContext(ctx, `SELECT meeting_id, person_id FROM meeting_attendance WHERE meeting_id IN (`+inM+`)`, argsM...)
 	if err != nil {
 		return nil, fmt.Errorf("list attendance: %w", err)
@@ -308,7 +284,7 @@ func (r *OverviewReader) LowAttendance(ctx context.Context, networkIDs []int64, 
 	}
 	// The members who came to none, having been members at the first.
 	today := app.Day(now)
-	inN, argsN := inIDs(full, 2)
+	inN, argsN := db.InIDs(full, 2)
 	rows, err = r.q.QueryContext(ctx, `SELECT m.network_id, p.id, p.name, m.term_start
 		FROM memberships m JOIN people p ON p.id = m.person_id
 		WHERE m.network_id IN (`+inN+`) AND m.role <> 'guest' AND (m.term_end IS NULL OR m.term_end >= $1)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
@@ -54,30 +52,6 @@ type MeetingRef struct {
 	StartsAt time.Time
 }
 
-// inIDs returns "$from, $from+1, …" for ids padded with 0 (no row has id
-// 0) to a power of two, and the arguments: the query text takes few
-// shapes, so the statement cache is not flooded.
-func inIDs(ids []int64, from int) (string, []any) {
-	n := 4
-	for n < len(ids) {
-		n *= 2
-	}
-	var b strings.Builder
-	args := make([]any, n)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("$" + strconv.Itoa(from+i))
-		if i < len(ids) {
-			args[i] = ids[i]
-		} else {
-			args[i] = int64(0)
-		}
-	}
-	return b.String(), args
-}
-
 // The overview's conditions: $1 today (a DATE), $2 now, $3 now -
 // MissingWindow, $4 now - MissingWindow - maxDuration (the index on the
 // start seeks there).
@@ -94,7 +68,7 @@ func (r *OverviewReader) Counts(ctx context.Context, networkIDs []int64, today, 
 	if len(networkIDs) == 0 {
 		return out, nil
 	}
-	in, args := inIDs(networkIDs, 5)
+	in, args := db.InIDs(networkIDs, 5)
 	rows, err := r.q.QueryContext(ctx, `SELECT network_id, kind, COUNT(*) FROM (
 			SELECT ai.network_id, 'late' AS kind FROM action_items ai WHERE ai.network_id IN (`+in+`) AND `+lateItemsWhere+`
 			UNION ALL

@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
@@ -22,30 +20,6 @@ type OverviewReader struct{ q db.Querier }
 
 // NewOverviewReader returns the reader on q (a *db.DB or *sql.Tx).
 func NewOverviewReader(q db.Querier) *OverviewReader { return &OverviewReader{q: q} }
-
-// inIDs returns "$from, $from+1, …" for ids padded with 0 (no row has id
-// 0) to a power of two, and the arguments: the query text takes few
-// shapes, so the statement cache is not flooded.
-func inIDs(ids []int64, from int) (string, []any) {
-	n := 4
-	for n < len(ids) {
-		n *= 2
-	}
-	var b strings.Builder
-	args := make([]any, n)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("$" + strconv.Itoa(from+i))
-		if i < len(ids) {
-			args[i] = ids[i]
-		} else {
-			args[i] = int64(0)
-		}
-	}
-	return b.String(), args
-}
 
 // SectorGaps returns, for each network of coming, the sectors (in the
 // order of Sectors) that none of the people coming (coming[network]
@@ -74,8 +48,8 @@ func (r *OverviewReader) SectorGaps(ctx context.Context, coming map[int64]map[in
 	if len(people) > 0 {
 		slices.Sort(people)
 		people = slices.Compact(people)
-		in, args := inIDs(ids, 1)
-		inP, argsP := inIDs(people, 1+len(args))
+		in, args := db.InIDs(ids, 1)
+		inP, argsP := db.InIDs(people, 1+len(args))
 		rows, err := r.q.QueryContext(ctx, `SELECT m.network_id, m.person_id, m.role, COALESCE(m.organisation_id, 0),
 			COALESCE(o.sector, ''), COALESCE(o.municipality_code, ''), m.term_start, m.term_end
 			FROM memberships m LEFT JOIN organisations o ON o.id = m.organisation_id

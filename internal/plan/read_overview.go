@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
@@ -36,30 +34,6 @@ type LateAction struct {
 // URL is the action's row on its plan's page.
 func (a *LateAction) URL() string { return ActionURL(a.PlanID, a.ID) }
 
-// inIDs returns "$from, $from+1, …" for ids padded with 0 (no row has id
-// 0) to a power of two, and the arguments: the query text takes few
-// shapes, so the statement cache is not flooded.
-func inIDs(ids []int64, from int) (string, []any) {
-	n := 4
-	for n < len(ids) {
-		n *= 2
-	}
-	var b strings.Builder
-	args := make([]any, n)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("$" + strconv.Itoa(from+i))
-		if i < len(ids) {
-			args[i] = ids[i]
-		} else {
-			args[i] = int64(0)
-		}
-	}
-	return b.String(), args
-}
-
 // lateWhere is IsLate in SQL, on plans that are not closed ($1 today,
 // $2 closed).
 const lateWhere = `pa.status IN ('planned', 'in_progress') AND pa.due_on < $1 AND ap.status <> $2`
@@ -71,7 +45,7 @@ func (r *OverviewReader) LateCounts(ctx context.Context, networkIDs []int64, tod
 	if len(networkIDs) == 0 {
 		return out, nil
 	}
-	in, args := inIDs(networkIDs, 3)
+	in, args := db.InIDs(networkIDs, 3)
 	rows, err := r.q.QueryContext(ctx, `SELECT ap.network_id, COUNT(*) FROM action_plans ap
 		JOIN plan_objectives o ON o.plan_id = ap.id JOIN plan_actions pa ON pa.objective_id = o.id
 		WHERE ap.network_id IN (`+in+`) AND `+lateWhere+` GROUP BY ap.network_id`,
