@@ -22,6 +22,9 @@ const (
 	NetworkListVersion Version = "network_list_version"
 	// MeetingListVersion covers meetings and networks (00016).
 	MeetingListVersion Version = "meeting_list_version"
+	// TaskVersion covers action items, plan actions, their objectives
+	// and plans, and networks (00019).
+	TaskVersion Version = "task_version"
 )
 
 // ReadVersion returns the current value of the version v.

@@ -47,9 +47,10 @@ func (s *Store) Open(ctx context.Context, personID int64, today time.Time) ([]Ta
 		return nil, fmt.Errorf("list open tasks: %w", err)
 	}
 	defer rows.Close()
-	var out []Task
+	out := make([]Task, 0, 16)
 	for rows.Next() {
-		var t Task
+		out = append(out, Task{})
+		t := &out[len(out)-1]
 		var due sql.NullTime
 		var ref int64
 		if err := rows.Scan(&t.Kind, &t.ID, &t.Title, &due, &t.NetworkID, &t.NetworkName, &ref, &t.Progress); err != nil {
@@ -61,7 +62,6 @@ func (s *Store) Open(ctx context.Context, personID int64, today time.Time) ([]Ta
 			t.Overdue = d.Before(today)
 		}
 		t.Link = link(t.Kind, t.ID, ref)
-		out = append(out, t)
 	}
 	return out, rows.Err()
 }
