@@ -33,6 +33,11 @@ type demoIDs struct {
 	pastMeeting  int64 // the latest meeting with approved minutes
 	draftMeeting int64 // a meeting with draft minutes
 	plan         int64 // the network's action plan
+	objective    int64 // an objective of the plan
+	action       int64 // an action of the objective
+	indicator    int64 // an indicator of a plan action (0 when none)
+	actionItem   int64 // an action item of the network
+	agendaItem   int64 // an agenda item of the next meeting
 	resetToken   string
 	inviteToken  string
 	emailToken   string // a pending change of the member's sign-in address
@@ -76,6 +81,12 @@ func loadDemo(t *testing.T, env *servertest.Env) demoIDs {
 	ids.draftMeeting = queryID(t, d, `SELECT m.id FROM meetings m JOIN minutes n ON n.meeting_id = m.id
 		WHERE m.network_id = $1 AND n.status = 'draft' ORDER BY m.starts_at DESC LIMIT 1`, ids.network)
 	ids.plan = queryID(t, d, `SELECT MIN(id) FROM action_plans WHERE network_id = $1`, ids.network)
+	ids.objective = queryID(t, d, `SELECT MIN(id) FROM plan_objectives WHERE plan_id = $1`, ids.plan)
+	ids.action = queryID(t, d, `SELECT MIN(id) FROM plan_actions WHERE objective_id = $1`, ids.objective)
+	ids.indicator = queryID(t, d, `SELECT COALESCE(MIN(i.id), 0) FROM plan_indicators i JOIN plan_actions a ON a.id = i.action_id
+		JOIN plan_objectives o ON o.id = a.objective_id WHERE o.plan_id = $1`, ids.plan)
+	ids.actionItem = queryID(t, d, `SELECT MIN(id) FROM action_items WHERE network_id = $1`, ids.network)
+	ids.agendaItem = queryID(t, d, `SELECT MIN(id) FROM agenda_items WHERE meeting_id = $1`, ids.nextMeeting)
 
 	// A reset request (through the public form) puts a mail in the outbox.
 	c := env.Client(t)
@@ -277,6 +288,38 @@ func roles(ids demoIDs) []role {
 	}
 	// The coordinator's forms get a browser of their own, so the longest
 	// list of pages is split in two.
+	// The pages behind the network's meetings, minutes and plan, where the
+	// coordinator edits, cancels and confirms, get a browser of their own.
+	obj, act := id(ids.objective), id(ids.action)
+	work := role{
+		name:  "coordinator-work",
+		email: demo.CoordinatorEmail,
+		pages: []visit{
+			{page: page{"attention", "/networks/" + n + "/attention", http.StatusOK}},
+			{page: page{"calendar", "/calendar", http.StatusOK}},
+			{page: page{"meeting-new", "/networks/" + n + "/meetings/new", http.StatusOK}},
+			{page: page{"meeting-edit", "/meetings/" + next + "/edit", http.StatusOK}},
+			{page: page{"meeting-cancel", "/meetings/" + next + "/cancel", http.StatusOK},
+				has: []string{`main form[action="/meetings/` + next + `/cancel"]`}},
+			{page: page{"meeting-summary", "/meetings/" + past + "/summary", http.StatusOK}},
+			{page: page{"agenda-item-edit", "/agenda-items/" + id(ids.agendaItem) + "/edit", http.StatusOK}},
+			{page: page{"agenda-item-delete", "/agenda-items/" + id(ids.agendaItem) + "/delete", http.StatusOK},
+				has: []string{`main form[action="/agenda-items/` + id(ids.agendaItem) + `/delete"]`}},
+			{page: page{"action-item-edit", "/action-items/" + id(ids.actionItem) + "/edit", http.StatusOK}},
+			{page: page{"plans", "/networks/" + n + "/plans", http.StatusOK}},
+			{page: page{"plan-new", "/networks/" + n + "/plans/new", http.StatusOK}},
+			{page: page{"plan-edit", "/plans/" + id(ids.plan) + "/edit", http.StatusOK}},
+			{page: page{"objective-new", "/plans/" + id(ids.plan) + "/objectives/new", http.StatusOK}},
+			{page: page{"objective-edit", "/objectives/" + obj + "/edit", http.StatusOK}},
+			{page: page{"action-new", "/objectives/" + obj + "/actions/new", http.StatusOK}},
+			{page: page{"action-edit", "/actions/" + act + "/edit", http.StatusOK}},
+			{page: page{"action-progress", "/actions/" + act + "/progress", http.StatusOK}},
+			{page: page{"indicator-new", "/actions/" + act + "/indicators/new", http.StatusOK}},
+		},
+	}
+	if ids.indicator != 0 {
+		work.pages = append(work.pages, visit{page: page{"indicator", "/indicators/" + id(ids.indicator), http.StatusOK}})
+	}
 	coordinatorForms := role{name: "coordinator-forms", email: demo.CoordinatorEmail, forms: coordinator.forms}
 	coordinator.forms = nil
 	admin := role{
@@ -297,7 +340,7 @@ func roles(ids demoIDs) []role {
 				[]field{{"#target_id", ""}}, []string{"target_id"}},
 		},
 	}
-	return []role{public, member, coordinator, coordinatorForms, admin}
+	return []role{public, member, coordinator, coordinatorForms, work, admin}
 }
 
 // checkShown runs the checks on the page the browser shows: the status,
