@@ -175,7 +175,7 @@ func TestOverview(t *testing.T) {
 		busyAttention := "/networks/" + strconv.FormatInt(busy, 10) + "/attention"
 		c := env.Login(t, "kaija@example.fi")
 		txt := c.Get("/").Text()
-		for _, want := range []string{"Mikä vaatii huomiota", "1 myöhässä oleva toimenpide", "2 ei ole vastannut seuraavan kokouksen kutsuun : Uusi Tulokas, Vieras Asiantuntija",
+		for _, want := range []string{"Mikä vaatii huomiota", "1 myöhässä oleva toimenpide", "2 henkilöä ei ole vastannut seuraavan kokouksen kutsuun : Uusi Tulokas, Vieras Asiantuntija",
 			"1 jäsen ei ole osallistunut viimeisimpiin kokouksiin : Aino Poissa", "Ei odottavia asioita: Rauhallinen verkosto", "Sinulle itsellesi ei ole kirjattu avoimia tehtäviä"} {
 			if !strings.Contains(txt, want) {
 				t.Errorf("convener's home lacks %q: %s", want, txt)
