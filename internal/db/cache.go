@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 )
 
@@ -33,6 +34,22 @@ func ReadVersion(ctx context.Context, q Querier, v Version) (int64, error) {
 	// v is one of the constants above, never input.
 	if err := q.QueryRowContext(ctx, `SELECT v FROM `+string(v)+` WHERE id = 1`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("read %s: %w", v, err)
+	}
+	return n, nil
+}
+
+// ReadVersions returns the sum of the versions vs, read in one query: a
+// version for what several of them cover together. Each only ever grows,
+// so the sum changes whenever any of them does.
+func ReadVersions(ctx context.Context, q Querier, vs ...Version) (int64, error) {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		// v is one of the constants above, never input.
+		parts[i] = `(SELECT v FROM ` + string(v) + ` WHERE id = 1)`
+	}
+	var n int64
+	if err := q.QueryRowContext(ctx, `SELECT `+strings.Join(parts, " + ")).Scan(&n); err != nil {
+		return 0, fmt.Errorf("read versions %v: %w", vs, err)
 	}
 	return n, nil
 }
@@ -92,6 +109,14 @@ func (c *Cache[K, V]) At(ctx context.Context, version int64, key K, load func(co
 	c.entries[key] = cached[V]{version: version, value: value}
 	c.mu.Unlock()
 	return value, nil
+}
+
+// Forget drops the entry for key, e.g. one that has expired with time
+// rather than with a write.
+func (c *Cache[K, V]) Forget(key K) {
+	c.mu.Lock()
+	delete(c.entries, key)
+	c.mu.Unlock()
 }
 
 // Len returns how many entries the cache holds.

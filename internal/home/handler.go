@@ -23,13 +23,16 @@ type Handler struct {
 	web      *web.Kit
 	store    *Store
 	tasks    *task.Reader
+	cards    *networkCards
 	overview *Overview
 	policy   *auth.Policy
 }
 
 // NewHandler returns the handler.
 func NewHandler(kit *web.Kit, d *db.DB) *Handler {
-	return &Handler{web: kit, store: NewStore(d), tasks: task.NewReader(d), overview: NewOverview(d), policy: auth.NewPolicy(d, kit.Clock)}
+	store := NewStore(d)
+	return &Handler{web: kit, store: store, tasks: task.NewReader(d), cards: newNetworkCards(d, store),
+		overview: NewOverview(d), policy: auth.NewPolicy(d, kit.Clock)}
 }
 
 // Routes registers the routes.
@@ -87,7 +90,7 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
 		page.Projects, err = h.store.MyProjects(ctx, u.PersonID)
 		if err == nil {
 			now := h.web.Clock.Now()
-			page.Networks, err = h.store.MyNetworks(ctx, u.PersonID, app.Day(now), now)
+			page.Networks, err = h.cards.For(ctx, u.PersonID, app.Day(now), now)
 		}
 		if err == nil {
 			page.Tasks, err = h.tasks.Open(ctx, u.PersonID, app.Day(h.web.Clock.Now()))

@@ -41,6 +41,7 @@ type Meeting struct {
 	ID       int64
 	Title    string
 	StartsAt time.Time
+	EndsAt   time.Time
 }
 
 // Store holds the home page's read-only queries across domains.
@@ -87,7 +88,7 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today, now time.
 		SELECT n.id, n.name, p.id, p.name, mine.role, n.status,
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id),
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id AND a.term_end IS NOT NULL AND a.term_end < $2),
-		COALESCE(nm.id, 0), COALESCE(nm.title, ''), nm.starts_at,
+		COALESCE(nm.id, 0), COALESCE(nm.title, ''), nm.starts_at, nm.ends_at,
 		CASE WHEN EXISTS (SELECT 1 FROM project_staff s2 WHERE s2.project_id = n.project_id AND s2.person_id = $1)
 			OR EXISTS (SELECT 1 FROM memberships m2 WHERE m2.network_id = n.id AND m2.person_id = $1
 				AND m2.role IN ('convener', 'secretary') AND (m2.term_end IS NULL OR m2.term_end >= $2))
@@ -106,15 +107,15 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today, now time.
 	for rows.Next() {
 		var n MyNetwork
 		var m Meeting
-		var starts sql.NullTime
+		var starts, ends sql.NullTime
 		var manages int
 		if err := rows.Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName, &n.Role, &n.Status, &n.MemberCount, &n.EndedTerms,
-			&m.ID, &m.Title, &starts, &manages); err != nil {
+			&m.ID, &m.Title, &starts, &ends, &manages); err != nil {
 			return nil, fmt.Errorf("scan my network: %w", err)
 		}
 		n.Manages = manages == 1
 		if m.ID != 0 {
-			m.StartsAt = starts.Time
+			m.StartsAt, m.EndsAt = starts.Time, ends.Time
 			n.NextMeeting = &m
 		}
 		out = append(out, n)
