@@ -32,6 +32,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 )
 
@@ -80,16 +81,20 @@ type Meeting struct {
 	ID          int64
 	NetworkID   int64
 	NetworkName string
-	Title       string
+	Title       string // Finnish
 	Description string
-	StartsAt    time.Time // UTC
-	EndsAt      time.Time // UTC
-	Place       string
-	RemoteLink  string
-	Status      string
-	Sequence    int
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// TitleSv, TitleEn, DescriptionSv and DescriptionEn are "" when not
+	// given: the feed then shows the Finnish ones.
+	TitleSv, TitleEn             string
+	DescriptionSv, DescriptionEn string
+	StartsAt                     time.Time // UTC
+	EndsAt                       time.Time // UTC
+	Place                        string
+	RemoteLink                   string
+	Status                       string
+	Sequence                     int
+	CreatedAt                    time.Time
+	UpdatedAt                    time.Time
 }
 
 // Cancelled reports whether the meeting is cancelled.
@@ -105,6 +110,9 @@ type FeedOptions struct {
 	// there is no place): only in a feed of an invitee.
 	ShowLinks bool
 	Now       time.Time
+	// Lang is the language of the titles and descriptions (fi, sv, en),
+	// each in Finnish when not given in it.
+	Lang string
 }
 
 // Feed returns an iCalendar subscription feed (METHOD:PUBLISH) of
@@ -127,8 +135,8 @@ func Feed(meetings []Meeting, o FeedOptions) string {
 		ev.SetSequence(m.Sequence)
 		ev.SetStartAt(m.StartsAt.UTC())
 		ev.SetEndAt(m.EndsAt.UTC())
-		ev.SetSummary(meeting.ICSLine(m.Title))
-		loc, desc := m.Place, m.Description
+		ev.SetSummary(meeting.ICSLine(i18n.Pick(o.Lang, m.Title, m.TitleSv, m.TitleEn)))
+		loc, desc := m.Place, i18n.Pick(o.Lang, m.Description, m.DescriptionSv, m.DescriptionEn)
 		if o.ShowLinks && m.RemoteLink != "" {
 			if loc == "" {
 				loc = m.RemoteLink

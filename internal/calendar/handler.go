@@ -243,7 +243,7 @@ func (h *Handler) personalFeed(w http.ResponseWriter, r *http.Request) error {
 	// Private: the feed has remote links and shows whose calendar it is.
 	w.Header().Set("Cache-Control", "private, max-age=300")
 	w.Header().Set("X-Robots-Tag", "noindex")
-	h.writeFeed(w, r, ms, name, true, now)
+	h.writeFeed(w, r, ms, name, true, now, lang)
 	return nil
 }
 
@@ -263,14 +263,18 @@ func (h *Handler) networkFeed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// A public feed has no owner whose language to follow, and calendar
+	// apps fetch it without the site's language cookie: Finnish, the
+	// language every meeting has (and one answer for a shared cache).
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	h.writeFeed(w, r, ms, "Kohtaamo: "+n.Name, false, now)
+	h.writeFeed(w, r, ms, "Kohtaamo: "+n.Name, false, now, i18n.Default)
 	return nil
 }
 
-func (h *Handler) writeFeed(w http.ResponseWriter, r *http.Request, ms []Meeting, name string, links bool, now time.Time) {
+func (h *Handler) writeFeed(w http.ResponseWriter, r *http.Request, ms []Meeting, name string, links bool, now time.Time, lang string) {
 	base, host := h.base(r)
-	body := Feed(ms, FeedOptions{Name: name, Host: host, URL: func(p string) string { return base + p }, ShowLinks: links, Now: now})
+	body := Feed(ms, FeedOptions{Name: name, Host: host, URL: func(p string) string { return base + p }, ShowLinks: links, Now: now,
+		Lang: lang})
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `inline; filename="kohtaamo.ics"`)
 	w.WriteHeader(http.StatusOK)

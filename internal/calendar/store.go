@@ -117,7 +117,8 @@ func (s *Store) Networks(ctx context.Context, personID int64, now time.Time) ([]
 	return out, rows.Err()
 }
 
-const meetingCols = `SELECT m.id, m.network_id, n.name, m.title, m.description, m.starts_at, m.ends_at, m.place, m.remote_link,
+const meetingCols = `SELECT m.id, m.network_id, n.name, m.title, m.description, m.title_sv, m.title_en,
+	m.description_sv, m.description_en, m.starts_at, m.ends_at, m.place, m.remote_link,
 	m.status, m.sequence, m.created_at, m.updated_at FROM meetings m JOIN networks n ON n.id = m.network_id `
 
 // PersonalMeetings returns the meetings of the person's networks starting
@@ -141,7 +142,8 @@ func (s *Store) meetings(ctx context.Context, where string, args ...any) ([]Meet
 	var out []Meeting
 	for rows.Next() {
 		var m Meeting
-		if err := rows.Scan(&m.ID, &m.NetworkID, &m.NetworkName, &m.Title, &m.Description, &m.StartsAt, &m.EndsAt, &m.Place,
+		if err := rows.Scan(&m.ID, &m.NetworkID, &m.NetworkName, &m.Title, &m.Description, &m.TitleSv, &m.TitleEn,
+			&m.DescriptionSv, &m.DescriptionEn, &m.StartsAt, &m.EndsAt, &m.Place,
 			&m.RemoteLink, &m.Status, &m.Sequence, &m.CreatedAt, &m.UpdatedAt); err != nil {
 			return nil, fmt.Errorf("scan feed meeting: %w", err)
 		}

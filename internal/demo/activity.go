@@ -647,6 +647,7 @@ func (a *activity) series(s actSeries) error {
 		Mode: s.mode, Place: s.place, RemoteLink: s.link, AgendaDeadline: &deadline,
 		RRule: fmt.Sprintf("FREQ=MONTHLY;BYMONTH=1,2,3,4,5,6,8,9,10,11,12;BYDAY=%d%s;COUNT=%d", s.week, ruleDays[s.weekday], len(window)),
 	}
+	translate(&in)
 	if err := validate(func(v *app.Validator) { in.Validate(v, created, true) }); err != nil {
 		return err
 	}
@@ -708,6 +709,7 @@ func (a *activity) adjust(m *meeting.Meeting, spec actMeeting, at time.Time) (*m
 	if spec.title != "" {
 		in.Title = spec.title
 	}
+	translate(&in)
 	if spec.mode != "" {
 		in.Mode = spec.mode
 	}
@@ -946,6 +948,7 @@ func (a *activity) single(s actSingle) error {
 	start := time.Date(day.Year(), day.Month(), day.Day(), s.hour, 0, 0, 0, app.Helsinki)
 	created := a.now.AddDate(0, 0, -10)
 	in := meeting.Input{Title: s.title, StartsAt: start, EndsAt: start.Add(s.length), Mode: s.mode, RemoteLink: s.link}
+	translate(&in)
 	if err := validate(func(v *app.Validator) { in.Validate(v, created, true) }); err != nil {
 		return err
 	}

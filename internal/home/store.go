@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 )
 
@@ -38,11 +39,15 @@ type MyNetwork struct {
 
 // Meeting is a meeting as listed on the home page.
 type Meeting struct {
-	ID       int64
-	Title    string
-	StartsAt time.Time
-	EndsAt   time.Time
+	ID               int64
+	Title            string // Finnish
+	TitleSv, TitleEn string // "" when not given
+	StartsAt         time.Time
+	EndsAt           time.Time
 }
+
+// TitleIn returns the title in lang, the Finnish one when not given in it.
+func (m *Meeting) TitleIn(lang string) string { return i18n.Pick(lang, m.Title, m.TitleSv, m.TitleEn) }
 
 // Store holds the home page's read-only queries across domains.
 type Store struct{ q db.Querier }
@@ -88,7 +93,7 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today, now time.
 		SELECT n.id, n.name, p.id, p.name, mine.role, n.status,
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id),
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id AND a.term_end IS NOT NULL AND a.term_end < $2),
-		COALESCE(nm.id, 0), COALESCE(nm.title, ''), nm.starts_at, nm.ends_at,
+		COALESCE(nm.id, 0), COALESCE(nm.title, ''), COALESCE(nm.title_sv, ''), COALESCE(nm.title_en, ''), nm.starts_at, nm.ends_at,
 		CASE WHEN EXISTS (SELECT 1 FROM project_staff s2 WHERE s2.project_id = n.project_id AND s2.person_id = $1)
 			OR EXISTS (SELECT 1 FROM memberships m2 WHERE m2.network_id = n.id AND m2.person_id = $1
 				AND m2.role IN ('convener', 'secretary') AND (m2.term_end IS NULL OR m2.term_end >= $2))
@@ -110,7 +115,7 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today, now time.
 		var starts, ends sql.NullTime
 		var manages int
 		if err := rows.Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName, &n.Role, &n.Status, &n.MemberCount, &n.EndedTerms,
-			&m.ID, &m.Title, &starts, &ends, &manages); err != nil {
+			&m.ID, &m.Title, &m.TitleSv, &m.TitleEn, &starts, &ends, &manages); err != nil {
 			return nil, fmt.Errorf("scan my network: %w", err)
 		}
 		n.Manages = manages == 1

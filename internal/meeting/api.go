@@ -38,7 +38,11 @@ type JSON struct {
 	NetworkName    string     `json:"network_name"`
 	SeriesID       *int64     `json:"series_id"`
 	Title          string     `json:"title"`
+	TitleSv        string     `json:"title_sv"`
+	TitleEn        string     `json:"title_en"`
 	Description    string     `json:"description"`
+	DescriptionSv  string     `json:"description_sv"`
+	DescriptionEn  string     `json:"description_en"`
 	StartsAt       time.Time  `json:"starts_at"`
 	EndsAt         time.Time  `json:"ends_at"`
 	TimeZone       string     `json:"time_zone"`
@@ -58,7 +62,11 @@ type JSON struct {
 // fields of JSON may be sent back and are ignored.
 type InputJSON struct {
 	Title          string  `json:"title"`
+	TitleSv        string  `json:"title_sv"`
+	TitleEn        string  `json:"title_en"`
 	Description    string  `json:"description"`
+	DescriptionSv  string  `json:"description_sv"`
+	DescriptionEn  string  `json:"description_en"`
 	StartsAt       string  `json:"starts_at"`
 	EndsAt         string  `json:"ends_at"`
 	Mode           string  `json:"mode"`
@@ -82,6 +90,7 @@ type InputJSON struct {
 // is an invitee.
 func ToJSON(m *Meeting, showLink bool) JSON {
 	j := JSON{ID: m.ID, NetworkID: m.NetworkID, NetworkName: m.NetworkName, Title: m.Title, Description: m.Description,
+		TitleSv: m.TitleSv, TitleEn: m.TitleEn, DescriptionSv: m.DescriptionSv, DescriptionEn: m.DescriptionEn,
 		StartsAt: m.StartsAt.UTC(), EndsAt: m.EndsAt.UTC(), TimeZone: "Europe/Helsinki", Mode: m.Mode, Place: m.Place,
 		AgendaDeadline: m.AgendaDeadline, Status: m.Status, Sequence: m.Sequence, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
 	if m.SeriesID != 0 {
@@ -126,7 +135,8 @@ func parseAPITime(v *app.Validator, field, s string) time.Time {
 // where none may be) is the input's Problems.
 func (in *InputJSON) toInput(isNew bool) Input {
 	var v app.Validator
-	out := Input{Title: in.Title, Description: in.Description, Mode: in.Mode, Place: in.Place, RRule: in.RRule,
+	out := Input{Title: in.Title, TitleSv: in.TitleSv, TitleEn: in.TitleEn, Description: in.Description,
+		DescriptionSv: in.DescriptionSv, DescriptionEn: in.DescriptionEn, Mode: in.Mode, Place: in.Place, RRule: in.RRule,
 		Cancel: in.Status == StatusCancelled}
 	if in.RemoteLink != nil {
 		out.RemoteLink = *in.RemoteLink

@@ -120,7 +120,11 @@ type FormPage struct {
 	ID             int64
 	Network        *network.Ref
 	Title          string
+	TitleSv        string
+	TitleEn        string
 	Description    string
+	DescriptionSv  string
+	DescriptionEn  string
 	Date           string
 	StartTime      string
 	EndTime        string
@@ -230,7 +234,11 @@ func deadlineDate(t *time.Time) string {
 func readForm(r *http.Request, f *FormPage) Input {
 	var v app.Validator
 	f.Title = web.Field(r, "title")
+	f.TitleSv = web.Field(r, "title_sv")
+	f.TitleEn = web.Field(r, "title_en")
 	f.Description = web.Field(r, "description")
+	f.DescriptionSv = web.Field(r, "description_sv")
+	f.DescriptionEn = web.Field(r, "description_en")
 	f.Date = web.Field(r, "date")
 	f.StartTime = web.Field(r, "start_time")
 	f.EndTime = web.Field(r, "end_time")
@@ -238,7 +246,8 @@ func readForm(r *http.Request, f *FormPage) Input {
 	f.Place = web.Field(r, "place")
 	f.RemoteLink = web.Field(r, "remote_link")
 	f.AgendaDeadline = web.Field(r, "agenda_deadline")
-	in := Input{Title: f.Title, Description: f.Description, Mode: f.Mode, Place: f.Place, RemoteLink: f.RemoteLink}
+	in := Input{Title: f.Title, TitleSv: f.TitleSv, TitleEn: f.TitleEn, Description: f.Description, DescriptionSv: f.DescriptionSv,
+		DescriptionEn: f.DescriptionEn, Mode: f.Mode, Place: f.Place, RemoteLink: f.RemoteLink}
 	in.StartsAt = localTime(&v, "date", f.Date, "start_time", f.StartTime)
 	if !in.StartsAt.IsZero() {
 		hh, mm, ok := parseClock(f.EndTime)
@@ -341,6 +350,7 @@ func (h *Handler) showEditMeeting(w http.ResponseWriter, r *http.Request) error 
 	}
 	f := formOf(m)
 	f.Title, f.Description, f.Mode, f.Place, f.RemoteLink = m.Title, m.Description, m.Mode, m.Place, m.RemoteLink
+	f.TitleSv, f.TitleEn, f.DescriptionSv, f.DescriptionEn = m.TitleSv, m.TitleEn, m.DescriptionSv, m.DescriptionEn
 	f.Date, f.StartTime, f.EndTime = m.Start().Format("2006-01-02"), m.Start().Format("15:04"), m.End().Format("15:04")
 	f.AgendaDeadline = deadlineDate(m.AgendaDeadline)
 	return h.renderForm(w, r, f, nil)
@@ -387,7 +397,7 @@ func (h *Handler) renderCancel(w http.ResponseWriter, r *http.Request, status in
 	if p.Refused != nil {
 		page.Refusal = h.web.Message(r, p.Refused)
 	}
-	return h.web.Page(w, r, status, h.web.T(r, "meeting.cancel_title", "Title", p.Meeting.Title), func(v *web.View) templ.Component {
+	return h.web.Page(w, r, status, h.web.T(r, "meeting.cancel_title", "Title", p.Meeting.TitleIn(web.Lang(r.Context()))), func(v *web.View) templ.Component {
 		v.Path = meetingURL(p.Meeting.ID) + "/cancel"
 		return cancelPage(v, page)
 	})
@@ -442,7 +452,8 @@ func (h *Handler) downloadICS(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	base, host := h.base(r)
-	body := ICS(m, ICSOptions{Host: host, URL: base + meetingURL(m.ID), ShowLink: a.Invitee, Now: h.svc.Now(), Publish: true})
+	body := ICS(m, ICSOptions{Host: host, URL: base + meetingURL(m.ID), ShowLink: a.Invitee, Now: h.svc.Now(), Publish: true,
+		Lang: web.Lang(r.Context())})
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="meeting-%d.ics"`, m.ID))
 	if a.Invitee {
@@ -600,9 +611,9 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, id int64
 		return meetingView(v, &p)
 	}
 	if formErr != nil {
-		return h.web.Form(w, r, formErr, m.Title, page)
+		return h.web.Form(w, r, formErr, m.TitleIn(web.Lang(ctx)), page)
 	}
-	return h.web.Page(w, r, http.StatusOK, m.Title, page)
+	return h.web.Page(w, r, http.StatusOK, m.TitleIn(web.Lang(ctx)), page)
 }
 
 // readItemForm reads the agenda form into f and the input; a number that

@@ -31,6 +31,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -88,11 +89,17 @@ type PersonMeeting struct {
 	MeetingID        int64
 	NetworkID        int64
 	NetworkName      string
-	Title            string
+	Title            string    // Finnish
+	TitleSv, TitleEn string    // "" when not given
 	StartsAt         time.Time // UTC
 	Answer           string    // answer to the invitation; "" when none
 	Attended         string    // in_person, remote or "" (absent)
 	OrganisationName string    // the organisation represented, when attended
+}
+
+// TitleIn returns the title in lang, the Finnish one when not given in it.
+func (m *PersonMeeting) TitleIn(lang string) string {
+	return i18n.Pick(lang, m.Title, m.TitleSv, m.TitleEn)
 }
 
 // Start returns the start in Helsinki time.
@@ -128,10 +135,16 @@ type Representative struct {
 
 // OrgMeeting is a meeting and who represented the organisation there.
 type OrgMeeting struct {
-	MeetingID int64
-	Title     string
-	StartsAt  time.Time // UTC
-	Present   []Attendee
+	MeetingID        int64
+	Title            string    // Finnish
+	TitleSv, TitleEn string    // "" when not given
+	StartsAt         time.Time // UTC
+	Present          []Attendee
+}
+
+// TitleIn returns the title in lang, the Finnish one when not given in it.
+func (m *OrgMeeting) TitleIn(lang string) string {
+	return i18n.Pick(lang, m.Title, m.TitleSv, m.TitleEn)
 }
 
 // Start returns the start in Helsinki time.
@@ -294,7 +307,7 @@ func (s *Store) PersonHistory(ctx context.Context, personID int64, now time.Time
 
 // personAttended returns the held meetings a person attended.
 func (s *Store) personAttended(ctx context.Context, personID int64, now time.Time) ([]PersonMeeting, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT m.id, m.network_id, n.name, m.title, m.starts_at, COALESCE(r.answer, ''), a.mode, COALESCE(o.name, '')
+	rows, err := s.q.QueryContext(ctx, `SELECT m.id, m.network_id, n.name, m.title, m.title_sv, m.title_en, m.starts_at, COALESCE(r.answer, ''), a.mode, COALESCE(o.name, '')
 		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id JOIN networks n ON n.id = m.network_id
 		LEFT JOIN meeting_responses r ON r.meeting_id = a.meeting_id AND r.person_id = a.person_id
 		LEFT JOIN organisations o ON o.id = a.organisation_id
@@ -306,7 +319,7 @@ func (s *Store) personAttended(ctx context.Context, personID int64, now time.Tim
 	var out []PersonMeeting
 	for rows.Next() {
 		var x PersonMeeting
-		if err := rows.Scan(&x.MeetingID, &x.NetworkID, &x.NetworkName, &x.Title, &x.StartsAt, &x.Answer, &x.Attended, &x.OrganisationName); err != nil {
+		if err := rows.Scan(&x.MeetingID, &x.NetworkID, &x.NetworkName, &x.Title, &x.TitleSv, &x.TitleEn, &x.StartsAt, &x.Answer, &x.Attended, &x.OrganisationName); err != nil {
 			return nil, fmt.Errorf("scan attended meeting: %w", err)
 		}
 		x.StartsAt = x.StartsAt.UTC()
@@ -323,7 +336,7 @@ func (s *Store) expectedMeetings(ctx context.Context, m historyMembership, now t
 	if m.Until != nil && m.Until.Before(until) {
 		until = *m.Until
 	}
-	q := `SELECT m.id, m.title, m.starts_at, COALESCE(r.answer, '') FROM meetings m
+	q := `SELECT m.id, m.title, m.title_sv, m.title_en, m.starts_at, COALESCE(r.answer, '') FROM meetings m
 		LEFT JOIN meeting_responses r ON r.meeting_id = m.id AND r.person_id = $2
 		WHERE m.network_id = $1 AND m.status <> 'cancelled' AND m.starts_at >= $3 AND m.starts_at <= $4 AND m.starts_at < $5`
 	args := []any{m.NetworkID, m.PersonID, db.Now(m.Since), db.Now(now), db.Now(until)}
@@ -339,7 +352,7 @@ func (s *Store) expectedMeetings(ctx context.Context, m historyMembership, now t
 	var out []PersonMeeting
 	for rows.Next() {
 		x := PersonMeeting{NetworkID: m.NetworkID, NetworkName: m.NetworkName}
-		if err := rows.Scan(&x.MeetingID, &x.Title, &x.StartsAt, &x.Answer); err != nil {
+		if err := rows.Scan(&x.MeetingID, &x.Title, &x.TitleSv, &x.TitleEn, &x.StartsAt, &x.Answer); err != nil {
 			return nil, fmt.Errorf("scan expected meeting: %w", err)
 		}
 		x.StartsAt = x.StartsAt.UTC()
@@ -471,7 +484,7 @@ func (s *Store) OrgHistory(ctx context.Context, orgID int64, now time.Time, see 
 // orgMeetings returns a network's held meetings, latest first, with who
 // attended for the organisation.
 func (s *Store) orgMeetings(ctx context.Context, orgID, networkID int64, now time.Time) ([]OrgMeeting, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT m.id, m.title, m.starts_at, COALESCE(a.person_id, 0), COALESCE(p.name, ''), COALESCE(a.mode, '')
+	rows, err := s.q.QueryContext(ctx, `SELECT m.id, m.title, m.title_sv, m.title_en, m.starts_at, COALESCE(a.person_id, 0), COALESCE(p.name, ''), COALESCE(a.mode, '')
 		FROM meetings m
 		LEFT JOIN meeting_attendance a ON a.meeting_id = m.id AND a.organisation_id = $2
 		LEFT JOIN people p ON p.id = a.person_id
@@ -485,7 +498,7 @@ func (s *Store) orgMeetings(ctx context.Context, orgID, networkID int64, now tim
 	for rows.Next() {
 		var m OrgMeeting
 		var a Attendee
-		if err := rows.Scan(&m.MeetingID, &m.Title, &m.StartsAt, &a.PersonID, &a.Name, &a.Mode); err != nil {
+		if err := rows.Scan(&m.MeetingID, &m.Title, &m.TitleSv, &m.TitleEn, &m.StartsAt, &a.PersonID, &a.Name, &a.Mode); err != nil {
 			return nil, fmt.Errorf("scan organisation's meeting: %w", err)
 		}
 		if len(out) == 0 || out[len(out)-1].MeetingID != m.MeetingID {

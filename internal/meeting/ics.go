@@ -33,6 +33,9 @@ type ICSOptions struct {
 	// Publish writes METHOD:PUBLISH (a file to add to one's calendar, not
 	// an invitation to answer), as the meeting page's download does.
 	Publish bool
+	// Lang is the reader's language (fi, sv, en): the title and
+	// description are written in it when given, else in Finnish.
+	Lang string
 }
 
 // ICS returns an RFC 5545 calendar with one event for m: METHOD:REQUEST,
@@ -55,9 +58,9 @@ func ICS(m *Meeting, o ICSOptions) string {
 	ev.SetSequence(m.Sequence)
 	ev.SetStartAt(m.StartsAt.UTC())
 	ev.SetEndAt(m.EndsAt.UTC())
-	ev.SetSummary(ICSLine(m.Title))
+	ev.SetSummary(ICSLine(m.TitleIn(o.Lang)))
 	loc := m.Place
-	desc := m.Description
+	desc := m.DescriptionIn(o.Lang)
 	if o.ShowLink && m.RemoteLink != "" {
 		if loc == "" {
 			loc = m.RemoteLink
@@ -240,12 +243,12 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, kind string, 
 				Filename:    fmt.Sprintf("meeting-%d.ics", m.ID),
 				ContentType: "text/calendar; charset=utf-8; method=" + method,
 				Content: ICS(m, ICSOptions{Host: outbox.Host(), URL: outbox.URL(fmt.Sprintf("/meetings/%d", m.ID)),
-					Organizer: outbox.From(), Attendee: to, ShowLink: true, Now: now}),
+					Organizer: outbox.From(), Attendee: to, ShowLink: true, Now: now, Lang: lang}),
 			})
 			dates = append(dates, m.When())
 		}
 		data := map[string]any{
-			"Title":      first.Title,
+			"Title":      first.TitleIn(lang),
 			"Network":    first.NetworkName,
 			"When":       first.When(),
 			"Dates":      dates,
@@ -287,7 +290,7 @@ func notifyProposal(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *Me
 			lang = i18n.Default
 		}
 		msgs = append(msgs, kmail.Message{Kind: KindProposal, Lang: lang, To: kmail.Address{Name: p.Name, Email: p.Email}, Data: map[string]any{
-			"Title":    m.Title,
+			"Title":    m.TitleIn(lang),
 			"Network":  m.NetworkName,
 			"When":     m.When(),
 			"Item":     it.Title,

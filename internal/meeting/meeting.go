@@ -30,6 +30,7 @@ import (
 	"github.com/teambition/rrule-go"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
 // Meeting modes.
@@ -99,9 +100,13 @@ type Meeting struct {
 	NetworkID      int64
 	NetworkName    string
 	ProjectID      int64
-	SeriesID       int64 // 0 when not part of a series
-	Title          string
+	SeriesID       int64  // 0 when not part of a series
+	Title          string // Finnish, required: the fallback
+	TitleSv        string // "" when not given
+	TitleEn        string
 	Description    string
+	DescriptionSv  string
+	DescriptionEn  string
 	StartsAt       time.Time // UTC
 	EndsAt         time.Time // UTC
 	Mode           string
@@ -112,6 +117,16 @@ type Meeting struct {
 	Sequence       int
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+}
+
+// TitleIn returns the title in lang (fi, sv, en), the Finnish one when
+// it was not given in lang.
+func (m *Meeting) TitleIn(lang string) string { return i18n.Pick(lang, m.Title, m.TitleSv, m.TitleEn) }
+
+// DescriptionIn returns the description in lang, the Finnish one when it
+// was not given in lang.
+func (m *Meeting) DescriptionIn(lang string) string {
+	return i18n.Pick(lang, m.Description, m.DescriptionSv, m.DescriptionEn)
 }
 
 // Start returns the start in Helsinki time.
@@ -213,8 +228,12 @@ func FormatSpan(start, end time.Time) string {
 
 // Input is what a form or API call gives to create or update a meeting.
 type Input struct {
-	Title          string
+	Title          string // Finnish, required
+	TitleSv        string // optional, shown to Swedish readers
+	TitleEn        string // optional, shown to English readers
 	Description    string
+	DescriptionSv  string
+	DescriptionEn  string
 	StartsAt       time.Time // any zone; stored in UTC
 	EndsAt         time.Time
 	Mode           string
@@ -243,13 +262,21 @@ func ValidLink(s string) bool {
 // a start in the past (an existing meeting may keep its past time).
 func (in *Input) Validate(v *app.Validator, now time.Time, isNew bool) {
 	in.Title = strings.TrimSpace(in.Title)
+	in.TitleSv = strings.TrimSpace(in.TitleSv)
+	in.TitleEn = strings.TrimSpace(in.TitleEn)
 	in.Description = strings.TrimSpace(in.Description)
+	in.DescriptionSv = strings.TrimSpace(in.DescriptionSv)
+	in.DescriptionEn = strings.TrimSpace(in.DescriptionEn)
 	in.Place = strings.TrimSpace(in.Place)
 	in.RemoteLink = strings.TrimSpace(in.RemoteLink)
 	in.RRule = strings.TrimSpace(in.RRule)
 	v.Required("title", in.Title)
 	v.MaxLen("title", in.Title, MaxTitle)
+	v.MaxLen("title_sv", in.TitleSv, MaxTitle)
+	v.MaxLen("title_en", in.TitleEn, MaxTitle)
 	v.MaxLen("description", in.Description, MaxDescription)
+	v.MaxLen("description_sv", in.DescriptionSv, MaxDescription)
+	v.MaxLen("description_en", in.DescriptionEn, MaxDescription)
 	v.MaxLen("place", in.Place, MaxPlace)
 	v.Check(slices.Contains(Modes, in.Mode), "mode", "err.invalid_choice")
 	if in.RemoteLink != "" {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
 // OverviewReader is the read model the meeting domain exports on purpose
@@ -36,10 +37,16 @@ const (
 
 // NextMeeting is a network's next meeting.
 type NextMeeting struct {
-	ID        int64
-	NetworkID int64
-	Title     string
-	StartsAt  time.Time
+	ID               int64
+	NetworkID        int64
+	Title            string // Finnish
+	TitleSv, TitleEn string // "" when not given
+	StartsAt         time.Time
+}
+
+// TitleIn returns the title in lang, the Finnish one when not given in it.
+func (m *NextMeeting) TitleIn(lang string) string {
+	return i18n.Pick(lang, m.Title, m.TitleSv, m.TitleEn)
 }
 
 // OverviewPerson is someone named in an overview.
@@ -54,9 +61,17 @@ type Proposal struct {
 	ID           int64
 	Title        string
 	MeetingID    int64
-	MeetingTitle string
-	StartsAt     time.Time
-	ProposedBy   string
+	MeetingTitle string // Finnish
+	// MeetingTitleSv and MeetingTitleEn are "" when not given.
+	MeetingTitleSv, MeetingTitleEn string
+	StartsAt                       time.Time
+	ProposedBy                     string
+}
+
+// MeetingTitleIn returns the meeting's title in lang, the Finnish one
+// when not given in it.
+func (p *Proposal) MeetingTitleIn(lang string) string {
+	return i18n.Pick(lang, p.MeetingTitle, p.MeetingTitleSv, p.MeetingTitleEn)
 }
 
 // Next returns the next meeting of each network that has one (not
@@ -69,7 +84,7 @@ func (r *OverviewReader) Next(ctx context.Context, networkIDs []int64, now time.
 	in, args := db.InIDs(networkIDs, 4)
 	// A meeting lasts at most MaxDuration: the index seeks from
 	// now - MaxDuration instead of reading the network's whole past.
-	rows, err := r.q.QueryContext(ctx, `SELECT nm.id, nm.network_id, nm.title, nm.starts_at FROM networks n
+	rows, err := r.q.QueryContext(ctx, `SELECT nm.id, nm.network_id, nm.title, nm.title_sv, nm.title_en, nm.starts_at FROM networks n
 		JOIN meetings nm ON nm.id = (SELECT mt.id FROM meetings mt
 			WHERE mt.network_id = n.id AND mt.status = $1 AND mt.ends_at >= $2 AND mt.starts_at >= $3
 			ORDER BY mt.starts_at, mt.id LIMIT 1)
@@ -80,7 +95,7 @@ func (r *OverviewReader) Next(ctx context.Context, networkIDs []int64, now time.
 	defer rows.Close()
 	for rows.Next() {
 		var m NextMeeting
-		if err := rows.Scan(&m.ID, &m.NetworkID, &m.Title, &m.StartsAt); err != nil {
+		if err := rows.Scan(&m.ID, &m.NetworkID, &m.Title, &m.TitleSv, &m.TitleEn, &m.StartsAt); err != nil {
 			return nil, fmt.Errorf("scan next meeting: %w", err)
 		}
 		out[m.NetworkID] = m
@@ -121,7 +136,7 @@ func (r *OverviewReader) ProposalCounts(ctx context.Context, networkIDs []int64,
 // Proposals lists a network's agenda proposals waiting on coming
 // meetings, by meeting.
 func (r *OverviewReader) Proposals(ctx context.Context, networkID int64, now time.Time) ([]Proposal, error) {
-	rows, err := r.q.QueryContext(ctx, `SELECT i.id, i.title, mt.id, mt.title, mt.starts_at, COALESCE(p.name, '')
+	rows, err := r.q.QueryContext(ctx, `SELECT i.id, i.title, mt.id, mt.title, mt.title_sv, mt.title_en, mt.starts_at, COALESCE(p.name, '')
 		`+strings.Replace(proposalsWhere, "FROM agenda_items i JOIN meetings mt ON mt.id = i.meeting_id",
 		"FROM agenda_items i JOIN meetings mt ON mt.id = i.meeting_id LEFT JOIN people p ON p.id = i.proposed_by", 1)+`
 		AND mt.network_id = $4 ORDER BY mt.starts_at, i.position, i.id`,
@@ -133,7 +148,7 @@ func (r *OverviewReader) Proposals(ctx context.Context, networkID int64, now tim
 	var out []Proposal
 	for rows.Next() {
 		var p Proposal
-		if err := rows.Scan(&p.ID, &p.Title, &p.MeetingID, &p.MeetingTitle, &p.StartsAt, &p.ProposedBy); err != nil {
+		if err := rows.Scan(&p.ID, &p.Title, &p.MeetingID, &p.MeetingTitle, &p.MeetingTitleSv, &p.MeetingTitleEn, &p.StartsAt, &p.ProposedBy); err != nil {
 			return nil, fmt.Errorf("scan proposal: %w", err)
 		}
 		out = append(out, p)

@@ -203,7 +203,7 @@ func TestEditAgendaItem(t *testing.T) {
 		item := fixture.New(t, d, s.env.Clock).AgendaItem(id, "Ajankohtaiset", meeting.ItemAccepted)
 		itemPage := fmt.Sprintf("/agenda-items/%d", item)
 		body := s.convener.Get(page).Body
-		for _, want := range []string{`aria-label="Muokkaa: Ajankohtaiset"`, `aria-label="Poista: Ajankohtaiset"`, `action="` + itemPage + `/edit"`} {
+		for _, want := range []string{`aria-label="Muokkaa: Ajankohtaiset"`, `aria-label="Poista: Ajankohtaiset"`, `href="` + itemPage + `/edit"`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("meeting page lacks %s", want)
 			}

@@ -31,13 +31,15 @@ func (s *Store) networkExists(ctx context.Context, id int64) error {
 	return nil
 }
 
-const meetingCols = `m.id, m.network_id, n.name, n.project_id, COALESCE(m.series_id, 0), m.title, m.description, m.starts_at, m.ends_at,
+const meetingCols = `m.id, m.network_id, n.name, n.project_id, COALESCE(m.series_id, 0), m.title, m.title_sv, m.title_en,
+	m.description, m.description_sv, m.description_en, m.starts_at, m.ends_at,
 	m.mode, m.place, m.remote_link, m.agenda_deadline, m.status, m.sequence, m.created_at, m.updated_at`
 
 func scanMeeting(row interface{ Scan(...any) error }) (*Meeting, error) {
 	var m Meeting
 	var deadline sql.NullTime
-	err := row.Scan(&m.ID, &m.NetworkID, &m.NetworkName, &m.ProjectID, &m.SeriesID, &m.Title, &m.Description, &m.StartsAt, &m.EndsAt,
+	err := row.Scan(&m.ID, &m.NetworkID, &m.NetworkName, &m.ProjectID, &m.SeriesID, &m.Title, &m.TitleSv, &m.TitleEn,
+		&m.Description, &m.DescriptionSv, &m.DescriptionEn, &m.StartsAt, &m.EndsAt,
 		&m.Mode, &m.Place, &m.RemoteLink, &deadline, &m.Status, &m.Sequence, &m.CreatedAt, &m.UpdatedAt)
 	if err != nil {
 		return nil, err
@@ -175,10 +177,10 @@ func (s *Store) Create(ctx context.Context, networkID int64, in Input, now time.
 		}
 		var id int64
 		err := s.q.QueryRowContext(ctx, `INSERT INTO meetings (network_id, series_id, title, description, starts_at, ends_at, mode, place,
-			remote_link, agenda_deadline, status, sequence, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'scheduled', 0, $11, $11) RETURNING id`,
+			remote_link, agenda_deadline, status, sequence, created_at, updated_at, title_sv, title_en, description_sv, description_en)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'scheduled', 0, $11, $11, $12, $13, $14, $15) RETURNING id`,
 			networkID, seriesID, in.Title, in.Description, db.Now(st), db.Now(st.Add(length)), in.Mode, in.Place,
-			in.RemoteLink, deadline, now).Scan(&id)
+			in.RemoteLink, deadline, now, in.TitleSv, in.TitleEn, in.DescriptionSv, in.DescriptionEn).Scan(&id)
 		if err != nil {
 			return nil, fmt.Errorf("create meeting: %w", err)
 		}
@@ -204,16 +206,19 @@ func (s *Store) Update(ctx context.Context, id int64, in Input, now time.Time) (
 	} else if m != nil {
 		return false, overlapError(m)
 	}
-	changed := cur.Title != in.Title || cur.Description != in.Description || !cur.StartsAt.Equal(db.Now(in.StartsAt)) ||
+	changed := cur.Title != in.Title || cur.Description != in.Description ||
+		cur.TitleSv != in.TitleSv || cur.TitleEn != in.TitleEn || cur.DescriptionSv != in.DescriptionSv || cur.DescriptionEn != in.DescriptionEn ||
+		!cur.StartsAt.Equal(db.Now(in.StartsAt)) ||
 		!cur.EndsAt.Equal(db.Now(in.EndsAt)) || cur.Mode != in.Mode || cur.Place != in.Place || cur.RemoteLink != in.RemoteLink
 	seq := cur.Sequence
 	if changed {
 		seq++
 	}
 	_, err = s.q.ExecContext(ctx, `UPDATE meetings SET title = $1, description = $2, starts_at = $3, ends_at = $4, mode = $5, place = $6,
-		remote_link = $7, agenda_deadline = $8, sequence = $9, updated_at = $10 WHERE id = $11`,
+		remote_link = $7, agenda_deadline = $8, sequence = $9, updated_at = $10,
+		title_sv = $12, title_en = $13, description_sv = $14, description_en = $15 WHERE id = $11`,
 		in.Title, in.Description, db.Now(in.StartsAt), db.Now(in.EndsAt), in.Mode, in.Place, in.RemoteLink, db.NullTime(in.AgendaDeadline),
-		seq, db.Now(now), id)
+		seq, db.Now(now), id, in.TitleSv, in.TitleEn, in.DescriptionSv, in.DescriptionEn)
 	if err != nil {
 		return false, fmt.Errorf("update meeting: %w", err)
 	}

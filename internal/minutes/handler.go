@@ -194,7 +194,7 @@ func (h *Handler) renderMinutes(w http.ResponseWriter, r *http.Request, t *Targe
 	if item != nil {
 		p.Item = *item
 	}
-	title := h.web.T(r, "minutes.title", "Title", m.Title)
+	title := h.web.T(r, "minutes.title", "Title", m.TitleIn(web.Lang(r.Context())))
 	page := func(v *web.View) templ.Component { return minutesPage(v, p) }
 	if formErr != nil {
 		return h.web.Form(w, r, formErr, title, page)
@@ -281,7 +281,7 @@ func (h *Handler) renderApprove(w http.ResponseWriter, r *http.Request, t *Targe
 		return err
 	}
 	p := &ApprovePage{Meeting: t.Meeting, Approval: a}
-	title := h.web.T(r, "minutes.approve_title", "Title", t.Meeting.Title)
+	title := h.web.T(r, "minutes.approve_title", "Title", t.Meeting.TitleIn(web.Lang(r.Context())))
 	page := func(v *web.View) templ.Component { return approvePage(v, p) }
 	if formErr != nil {
 		return h.web.Form(w, r, formErr, title, page)
@@ -444,7 +444,7 @@ func (h *Handler) showSummary(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		p := &SummaryPage{Meeting: m, Organisations: orgs}
-		return h.web.Page(w, r, http.StatusOK, h.web.T(r, "minutes.summary_list_title", "Title", m.Title),
+		return h.web.Page(w, r, http.StatusOK, h.web.T(r, "minutes.summary_list_title", "Title", m.TitleIn(web.Lang(r.Context()))),
 			func(v *web.View) templ.Component { return summaryListPage(v, p) })
 	}
 	orgID, perr := strconv.ParseInt(orgParam, 10, 64)
@@ -457,7 +457,7 @@ func (h *Handler) showSummary(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := &SummaryPage{Meeting: m, Organisations: s.Organisations, Organisation: s.Organisation, Minutes: s.Minutes,
 		Draft: s.Draft, Items: s.Items, Next: s.Next}
-	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "minutes.summary_title", "Organisation", p.Organisation.Name, "Title", m.Title),
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "minutes.summary_title", "Organisation", p.Organisation.Name, "Title", m.TitleIn(web.Lang(r.Context()))),
 		func(v *web.View) templ.Component { return summaryPage(v, p) })
 }
 

@@ -71,9 +71,8 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 	if err != nil {
 		return 0, err
 	}
-	nextText, nextLink := "", ""
+	nextLink := ""
 	if next != nil {
-		nextText = next.Title + " " + next.When()
 		nextLink = outbox.URL(fmt.Sprintf("/meetings/%d", next.ID))
 	}
 	body := markdown.Render(mn.Body)
@@ -99,8 +98,12 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 			}
 			summary = outbox.URL(summaryURL(m.ID, p.OrganisationID))
 		}
+		nextText := ""
+		if next != nil {
+			nextText = next.TitleIn(lang) + " " + next.When()
+		}
 		data := map[string]any{
-			"Title":        m.Title,
+			"Title":        m.TitleIn(lang),
 			"Network":      m.NetworkName,
 			"When":         m.When(),
 			"Link":         outbox.URL(minutesURL(m.ID)),

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
 // OverviewReader is the read model the minutes domain exports on purpose
@@ -42,14 +43,28 @@ type LateItem struct {
 	DueOn        time.Time
 	OwnerName    string // "" without an owner
 	MeetingID    int64
-	MeetingTitle string
+	MeetingTitle string // Finnish
+	// MeetingTitleSv and MeetingTitleEn are "" when not given.
+	MeetingTitleSv, MeetingTitleEn string
+}
+
+// MeetingTitleIn returns the meeting's title in lang, the Finnish one
+// when not given in it.
+func (it *LateItem) MeetingTitleIn(lang string) string {
+	return i18n.Pick(lang, it.MeetingTitle, it.MeetingTitleSv, it.MeetingTitleEn)
 }
 
 // MeetingRef is a held meeting in an overview list.
 type MeetingRef struct {
-	ID       int64
-	Title    string
-	StartsAt time.Time
+	ID               int64
+	Title            string // Finnish
+	TitleSv, TitleEn string // "" when not given
+	StartsAt         time.Time
+}
+
+// TitleIn returns the title in lang, the Finnish one when not given in it.
+func (m *MeetingRef) TitleIn(lang string) string {
+	return i18n.Pick(lang, m.Title, m.TitleSv, m.TitleEn)
 }
 
 // The overview's conditions: $1 today (a DATE), $2 now, $3 now -
@@ -105,7 +120,7 @@ func (r *OverviewReader) Counts(ctx context.Context, networkIDs []int64, today, 
 // LateItems lists a network's open action items past their due date,
 // oldest due first.
 func (r *OverviewReader) LateItems(ctx context.Context, networkID int64, today time.Time) ([]LateItem, error) {
-	rows, err := r.q.QueryContext(ctx, `SELECT ai.id, ai.title, ai.due_on, COALESCE(p.name, ''), mt.id, mt.title
+	rows, err := r.q.QueryContext(ctx, `SELECT ai.id, ai.title, ai.due_on, COALESCE(p.name, ''), mt.id, mt.title, mt.title_sv, mt.title_en
 		FROM action_items ai JOIN meetings mt ON mt.id = ai.meeting_id LEFT JOIN people p ON p.id = ai.owner_person_id
 		WHERE `+lateItemsWhere+` AND ai.network_id = $2 ORDER BY ai.due_on, ai.id`, db.DateIn(&today), networkID)
 	if err != nil {
@@ -116,7 +131,7 @@ func (r *OverviewReader) LateItems(ctx context.Context, networkID int64, today t
 	for rows.Next() {
 		var it LateItem
 		var due sql.NullTime
-		if err := rows.Scan(&it.ID, &it.Title, &due, &it.OwnerName, &it.MeetingID, &it.MeetingTitle); err != nil {
+		if err := rows.Scan(&it.ID, &it.Title, &due, &it.OwnerName, &it.MeetingID, &it.MeetingTitle, &it.MeetingTitleSv, &it.MeetingTitleEn); err != nil {
 			return nil, fmt.Errorf("scan late action item: %w", err)
 		}
 		if d := db.DateOut(due); d != nil {
@@ -131,7 +146,7 @@ func (r *OverviewReader) LateItems(ctx context.Context, networkID int64, today t
 // without minutes, and those whose minutes are a draft waiting for
 // approval; latest first.
 func (r *OverviewReader) Missing(ctx context.Context, networkID int64, now time.Time) (missing, drafts []MeetingRef, err error) {
-	rows, err := r.q.QueryContext(ctx, `SELECT mt.id, mt.title, mt.starts_at, mn.id IS NULL FROM meetings mt
+	rows, err := r.q.QueryContext(ctx, `SELECT mt.id, mt.title, mt.title_sv, mt.title_en, mt.starts_at, mn.id IS NULL FROM meetings mt
 		LEFT JOIN minutes mn ON mn.meeting_id = mt.id
 		WHERE `+heldMeetings+` AND (mn.id IS NULL OR mn.status = 'draft') AND mt.network_id = $1
 		ORDER BY mt.starts_at DESC, mt.id DESC`, networkID, db.Now(now), db.Now(now.Add(-MissingWindow)), db.Now(now.Add(-MissingWindow-maxDuration)))
@@ -142,7 +157,7 @@ func (r *OverviewReader) Missing(ctx context.Context, networkID int64, now time.
 	for rows.Next() {
 		var m MeetingRef
 		var none bool
-		if err := rows.Scan(&m.ID, &m.Title, &m.StartsAt, &none); err != nil {
+		if err := rows.Scan(&m.ID, &m.Title, &m.TitleSv, &m.TitleEn, &m.StartsAt, &none); err != nil {
 			return nil, nil, fmt.Errorf("scan meeting without minutes: %w", err)
 		}
 		if none {
