@@ -29,10 +29,10 @@ type MyNetwork struct {
 	ProjectName string
 	// The Swedish and English names, "" when not given (MyNetworks only).
 	NameSv, NameEn, ProjectNameSv, ProjectNameEn string
-	Role        string // the user's role; "" when seen as project staff
-	MemberCount int
-	EndedTerms  int // members whose term has ended
-	Status      string
+	Role                                         string // the user's role; "" when seen as project staff
+	MemberCount                                  int
+	EndedTerms                                   int // members whose term has ended
+	Status                                       string
 	// Manages: the person manages the network (project staff, a current
 	// convener or secretary; admins manage all), so sees its overview.
 	Manages bool
