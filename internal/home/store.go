@@ -27,17 +27,18 @@ type MyNetwork struct {
 	Name        string
 	ProjectID   int64
 	ProjectName string
-	// The Swedish and English names, "" when not given (MyNetworks only).
-	NameSv, NameEn, ProjectNameSv, ProjectNameEn string
-	Role                                         string // the user's role; "" when seen as project staff
-	MemberCount                                  int
-	EndedTerms                                   int // members whose term has ended
-	Status                                       string
+	Role        string // the user's role; "" when seen as project staff
+	MemberCount int
+	EndedTerms  int // members whose term has ended
+	Status      string
 	// Manages: the person manages the network (project staff, a current
 	// convener or secretary; admins manage all), so sees its overview.
 	Manages bool
 	// NextMeeting is the next scheduled meeting, nil when none.
 	NextMeeting *Meeting
+
+	// The Swedish and English names, "" when not given (MyNetworks only).
+	NameSv, NameEn, ProjectNameSv, ProjectNameEn string
 }
 
 // Meeting is a meeting as listed on the home page.
