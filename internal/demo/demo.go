@@ -231,8 +231,10 @@ func loadSeed(ctx context.Context, tx *sql.Tx, now time.Time, hashes map[string]
 		if p.current {
 			p.starts, p.ends, memberStart = currentDates(now)
 		}
-		pid := l.id(`INSERT INTO projects (name, funder, starts_on, ends_on, description, archived, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, p.name, p.funder, nullDate(p.starts), nullDate(p.ends), p.description, p.archived, now)
+		pid := l.id(`INSERT INTO projects (name, funder, starts_on, ends_on, description, archived, created_at, updated_at,
+			name_sv, name_en, description_sv, description_en)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11)`, p.name, p.funder, nullDate(p.starts), nullDate(p.ends), p.description, p.archived, now,
+			p.tr.nameSv, p.tr.nameEn, p.tr.textSv, p.tr.textEn)
 		for i, g := range p.goals {
 			goalIDs[p.name] = append(goalIDs[p.name], l.id(`INSERT INTO project_goals (project_id, position, title, description) VALUES ($1, $2, $3, $4)`,
 				pid, i+1, g.title, g.description))
@@ -244,8 +246,10 @@ func loadSeed(ctx context.Context, tx *sql.Tx, now time.Time, hashes map[string]
 			l.exec(`INSERT INTO project_staff (project_id, person_id, role) VALUES ($1, $2, $3)`, pid, personIDs[s.person], s.role)
 		}
 		for _, n := range p.networks {
-			nid := l.id(`INSERT INTO networks (project_id, name, purpose, cadence, status, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $6)`, pid, n.name, n.purpose, n.cadence, n.status, now)
+			nid := l.id(`INSERT INTO networks (project_id, name, purpose, cadence, status, created_at, updated_at,
+				name_sv, name_en, purpose_sv, purpose_en)
+				VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10)`, pid, n.name, n.purpose, n.cadence, n.status, now,
+				n.tr.nameSv, n.tr.nameEn, n.tr.textSv, n.tr.textEn)
 			networkIDs[n.name] = nid
 			for i, th := range n.themes {
 				l.exec(`INSERT INTO network_themes (network_id, position, name) VALUES ($1, $2, $3)`, nid, i+1, th)

@@ -46,6 +46,7 @@ type seedMember struct {
 type seedNetwork struct {
 	name       string
 	purpose    string
+	tr         translation // Swedish and English name and purpose
 	cadence    string
 	status     string
 	themes     []string
@@ -58,6 +59,7 @@ type seedProject struct {
 	funder       string
 	starts, ends time.Time
 	description  string
+	tr           translation // Swedish and English name and description
 	archived     bool
 	// current dates the project around the load time: from 1 January of
 	// the year before to 31 December of the year after, its members from

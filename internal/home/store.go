@@ -15,6 +15,8 @@ import (
 type MyProject struct {
 	ID           int64
 	Name         string
+	NameSv       string // the Swedish and English names, "" when not given
+	NameEn       string
 	Role         string
 	NetworkCount int
 	Archived     bool
@@ -35,6 +37,9 @@ type MyNetwork struct {
 	Manages bool
 	// NextMeeting is the next scheduled meeting, nil when none.
 	NextMeeting *Meeting
+
+	// The Swedish and English names, "" when not given (MyNetworks only).
+	NameSv, NameEn, ProjectNameSv, ProjectNameEn string
 }
 
 // Meeting is a meeting as listed on the home page.
@@ -57,7 +62,7 @@ func NewStore(q db.Querier) *Store { return &Store{q: q} }
 
 // MyProjects lists the projects where the person is staff, active first.
 func (s *Store) MyProjects(ctx context.Context, personID int64) ([]MyProject, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT p.id, p.name, ps.role, p.archived,
+	rows, err := s.q.QueryContext(ctx, `SELECT p.id, p.name, p.name_sv, p.name_en, ps.role, p.archived,
 		(SELECT COUNT(*) FROM networks n WHERE n.project_id = p.id)
 		FROM project_staff ps JOIN projects p ON p.id = ps.project_id
 		WHERE ps.person_id = $1 ORDER BY p.archived, p.name`, personID)
@@ -68,7 +73,7 @@ func (s *Store) MyProjects(ctx context.Context, personID int64) ([]MyProject, er
 	var out []MyProject
 	for rows.Next() {
 		var p MyProject
-		if err := rows.Scan(&p.ID, &p.Name, &p.Role, &p.Archived, &p.NetworkCount); err != nil {
+		if err := rows.Scan(&p.ID, &p.Name, &p.NameSv, &p.NameEn, &p.Role, &p.Archived, &p.NetworkCount); err != nil {
 			return nil, fmt.Errorf("scan my project: %w", err)
 		}
 		out = append(out, p)
@@ -90,7 +95,7 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today, now time.
 			UNION ALL
 			SELECT n.id, '' FROM project_staff s JOIN networks n ON n.project_id = s.project_id
 			WHERE s.person_id = $1 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.network_id = n.id AND m.person_id = $1))
-		SELECT n.id, n.name, p.id, p.name, mine.role, n.status,
+		SELECT n.id, n.name, n.name_sv, n.name_en, p.id, p.name, p.name_sv, p.name_en, mine.role, n.status,
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id),
 		(SELECT COUNT(*) FROM memberships a WHERE a.network_id = n.id AND a.term_end IS NOT NULL AND a.term_end < $2),
 		COALESCE(nm.id, 0), COALESCE(nm.title, ''), COALESCE(nm.title_sv, ''), COALESCE(nm.title_en, ''), nm.starts_at, nm.ends_at,
@@ -114,7 +119,7 @@ func (s *Store) MyNetworks(ctx context.Context, personID int64, today, now time.
 		var m Meeting
 		var starts, ends sql.NullTime
 		var manages int
-		if err := rows.Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName, &n.Role, &n.Status, &n.MemberCount, &n.EndedTerms,
+		if err := rows.Scan(&n.ID, &n.Name, &n.NameSv, &n.NameEn, &n.ProjectID, &n.ProjectName, &n.ProjectNameSv, &n.ProjectNameEn, &n.Role, &n.Status, &n.MemberCount, &n.EndedTerms,
 			&m.ID, &m.Title, &m.TitleSv, &m.TitleEn, &starts, &ends, &manages); err != nil {
 			return nil, fmt.Errorf("scan my network: %w", err)
 		}

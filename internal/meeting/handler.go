@@ -110,7 +110,7 @@ func (h *Handler) listMeetings(w http.ResponseWriter, r *http.Request) error {
 	if p.Page*listPerPage < p.PastTotal {
 		p.NextURL = base + strconv.Itoa(p.Page+1) + "#past"
 	}
-	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "meeting.list_title", "Network", n.Name),
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "meeting.list_title", "Network", n.NameIn(web.Lang(r.Context()))),
 		func(v *web.View) templ.Component { return listPage(v, &p) })
 }
 
@@ -861,6 +861,6 @@ func (h *Handler) showAttendanceHistory(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "meeting.history_title", "Network", p.Network.Name),
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "meeting.history_title", "Network", p.Network.NameIn(web.Lang(r.Context()))),
 		func(v *web.View) templ.Component { return historyPage(v, p) })
 }

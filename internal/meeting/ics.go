@@ -13,6 +13,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	kmail "github.com/kohtaamo/kohtaamo/internal/mail"
+	"github.com/kohtaamo/kohtaamo/internal/network"
 )
 
 // UID returns the meeting's stable calendar UID.
@@ -225,6 +226,11 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, kind string, 
 		return 0, err
 	}
 	first := meetings[0]
+	// The network's name goes into each mail in the recipient's language.
+	net, err := network.NewRefs(tx, nil).Get(ctx, first.NetworkID)
+	if err != nil {
+		return 0, err
+	}
 	var msgs []kmail.Message
 	for _, p := range invitees {
 		to := kmail.Address{Name: p.Name, Email: p.Email}
@@ -249,7 +255,7 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, kind string, 
 		}
 		data := map[string]any{
 			"Title":      first.TitleIn(lang),
-			"Network":    first.NetworkName,
+			"Network":    net.NameIn(lang),
 			"When":       first.When(),
 			"Dates":      dates,
 			"Count":      len(meetings),
@@ -280,6 +286,10 @@ func notifyProposal(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *Me
 	if err != nil {
 		return 0, err
 	}
+	net, err := network.NewRefs(tx, nil).Get(ctx, m.NetworkID)
+	if err != nil {
+		return 0, err
+	}
 	var msgs []kmail.Message
 	for _, p := range to {
 		if p.Email == "" || p.PersonID == it.ProposedByID {
@@ -291,7 +301,7 @@ func notifyProposal(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *Me
 		}
 		msgs = append(msgs, kmail.Message{Kind: KindProposal, Lang: lang, To: kmail.Address{Name: p.Name, Email: p.Email}, Data: map[string]any{
 			"Title":    m.TitleIn(lang),
-			"Network":  m.NetworkName,
+			"Network":  net.NameIn(lang),
 			"When":     m.When(),
 			"Item":     it.Title,
 			"Notes":    it.Notes,

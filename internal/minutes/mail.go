@@ -12,6 +12,7 @@ import (
 	kmail "github.com/kohtaamo/kohtaamo/internal/mail"
 	"github.com/kohtaamo/kohtaamo/internal/markdown"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
+	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -63,6 +64,11 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 		return 0, err
 	}
 	members = recipients(members)
+	// The network's name goes into each mail in the recipient's language.
+	net, err := network.NewRefs(tx, nil).Get(ctx, m.NetworkID)
+	if err != nil {
+		return 0, err
+	}
 	items, err := s.Items(ctx, m.ID, now)
 	if err != nil {
 		return 0, err
@@ -104,7 +110,7 @@ func Notify(ctx context.Context, tx *sql.Tx, outbox *kmail.Outbox, m *meeting.Me
 		}
 		data := map[string]any{
 			"Title":        m.TitleIn(lang),
-			"Network":      m.NetworkName,
+			"Network":      net.NameIn(lang),
 			"When":         m.When(),
 			"Link":         outbox.URL(minutesURL(m.ID)),
 			"Body":         bodyText,

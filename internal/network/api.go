@@ -25,17 +25,23 @@ func (h *Handler) apiRoutes(mux *web.Mux) {
 
 // JSON is a network in the API.
 type JSON struct {
-	ID          int64     `json:"id"`
-	ProjectID   int64     `json:"project_id"`
-	ProjectName string    `json:"project_name"`
-	Name        string    `json:"name"`
-	Purpose     string    `json:"purpose"`
-	Cadence     string    `json:"cadence"`
-	Status      string    `json:"status"`
-	Themes      []string  `json:"themes"`
-	MemberCount int       `json:"member_count"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	ID            int64     `json:"id"`
+	ProjectID     int64     `json:"project_id"`
+	ProjectName   string    `json:"project_name"`
+	ProjectNameSv string    `json:"project_name_sv"`
+	ProjectNameEn string    `json:"project_name_en"`
+	Name          string    `json:"name"`
+	NameSv        string    `json:"name_sv"`
+	NameEn        string    `json:"name_en"`
+	Purpose       string    `json:"purpose"`
+	PurposeSv     string    `json:"purpose_sv"`
+	PurposeEn     string    `json:"purpose_en"`
+	Cadence       string    `json:"cadence"`
+	Status        string    `json:"status"`
+	Themes        []string  `json:"themes"`
+	MemberCount   int       `json:"member_count"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
 }
 
 // InputJSON is the body of POST and PUT /api/v1/networks. project_id is
@@ -44,27 +50,35 @@ type JSON struct {
 type InputJSON struct {
 	ProjectID int64    `json:"project_id"`
 	Name      string   `json:"name"`
+	NameSv    string   `json:"name_sv"`
+	NameEn    string   `json:"name_en"`
 	Purpose   string   `json:"purpose"`
+	PurposeSv string   `json:"purpose_sv"`
+	PurposeEn string   `json:"purpose_en"`
 	Cadence   string   `json:"cadence"`
 	Status    string   `json:"status"`
 	Themes    []string `json:"themes"`
 
-	ID          json.RawMessage `json:"id,omitempty"`
-	ProjectName json.RawMessage `json:"project_name,omitempty"`
-	MemberCount json.RawMessage `json:"member_count,omitempty"`
-	CreatedAt   json.RawMessage `json:"created_at,omitempty"`
-	UpdatedAt   json.RawMessage `json:"updated_at,omitempty"`
+	ID            json.RawMessage `json:"id,omitempty"`
+	ProjectName   json.RawMessage `json:"project_name,omitempty"`
+	ProjectNameSv json.RawMessage `json:"project_name_sv,omitempty"`
+	ProjectNameEn json.RawMessage `json:"project_name_en,omitempty"`
+	MemberCount   json.RawMessage `json:"member_count,omitempty"`
+	CreatedAt     json.RawMessage `json:"created_at,omitempty"`
+	UpdatedAt     json.RawMessage `json:"updated_at,omitempty"`
 }
 
 // ToJSON converts a network for the API.
 func ToJSON(n *Network) JSON {
 	themes := n.ThemeNames()
-	return JSON{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectName, Name: n.Name, Purpose: n.Purpose,
+	return JSON{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectName, ProjectNameSv: n.ProjectNameSv, ProjectNameEn: n.ProjectNameEn,
+		Name: n.Name, NameSv: n.NameSv, NameEn: n.NameEn, Purpose: n.Purpose, PurposeSv: n.PurposeSv, PurposeEn: n.PurposeEn,
 		Cadence: n.Cadence, Status: n.Status, Themes: themes, MemberCount: n.MemberCount, CreatedAt: n.CreatedAt, UpdatedAt: n.UpdatedAt}
 }
 
 func (in *InputJSON) toInput() (Input, error) {
-	out := Input{Name: in.Name, Purpose: in.Purpose, Cadence: in.Cadence, Status: in.Status, Themes: in.Themes}
+	out := Input{Name: in.Name, NameSv: in.NameSv, NameEn: in.NameEn, Purpose: in.Purpose, PurposeSv: in.PurposeSv, PurposeEn: in.PurposeEn,
+		Cadence: in.Cadence, Status: in.Status, Themes: in.Themes}
 	var v app.Validator
 	out.Validate(&v)
 	return out, v.Err()

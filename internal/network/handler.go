@@ -13,6 +13,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -235,7 +236,7 @@ func (h *Handler) showNetwork(w http.ResponseWriter, r *http.Request) error {
 		page.Coverage = ComputeCoverage(page.Members, d.Region, page.Today)
 		page.Cover = h.coverageView(r, page.Coverage)
 	}
-	return h.web.Page(w, r, http.StatusOK, d.Network.Name, func(v *web.View) templ.Component { return viewPage(v, &page) })
+	return h.web.Page(w, r, http.StatusOK, d.Network.NameIn(web.Lang(r.Context())), func(v *web.View) templ.Component { return viewPage(v, &page) })
 }
 
 // FormPage is the network create / edit form.
@@ -243,9 +244,13 @@ type FormPage struct {
 	IsNew       bool
 	ID          int64
 	ProjectID   int64
-	ProjectName string
+	ProjectName i18n.Text
 	Name        string
+	NameSv      string
+	NameEn      string
 	Purpose     string
+	PurposeSv   string
+	PurposeEn   string
 	Cadence     string
 	Status      string
 	Themes      string
@@ -270,10 +275,10 @@ func (h *Handler) renderForm(w http.ResponseWriter, r *http.Request, f *FormPage
 
 // projectForCreate reads the project id of the path and returns it with
 // the project's name when the user may create networks in it.
-func (h *Handler) projectForCreate(r *http.Request) (int64, string, error) {
+func (h *Handler) projectForCreate(r *http.Request) (int64, i18n.Text, error) {
 	id, err := web.ID(r, "id")
 	if err != nil {
-		return 0, "", err
+		return 0, i18n.Text{}, err
 	}
 	name, err := h.svc.ProjectForCreate(r.Context(), app.UserFrom(r.Context()), id)
 	return id, name, err
@@ -289,13 +294,18 @@ func (h *Handler) showNewNetwork(w http.ResponseWriter, r *http.Request) error {
 
 func readNetworkForm(r *http.Request, f *FormPage) (Input, error) {
 	f.Name = web.Field(r, "name")
+	f.NameSv = web.Field(r, "name_sv")
+	f.NameEn = web.Field(r, "name_en")
 	f.Purpose = web.Field(r, "purpose")
+	f.PurposeSv = web.Field(r, "purpose_sv")
+	f.PurposeEn = web.Field(r, "purpose_en")
 	f.Cadence = web.Field(r, "cadence")
 	f.Themes = r.PostFormValue("themes")
 	if !f.IsNew {
 		f.Status = web.Field(r, "status")
 	}
-	in := Input{Name: f.Name, Purpose: f.Purpose, Cadence: f.Cadence, Status: f.Status, Themes: ParseThemes(f.Themes)}
+	in := Input{Name: f.Name, NameSv: f.NameSv, NameEn: f.NameEn, Purpose: f.Purpose, PurposeSv: f.PurposeSv, PurposeEn: f.PurposeEn,
+		Cadence: f.Cadence, Status: f.Status, Themes: ParseThemes(f.Themes)}
 	if in.Cadence == "" {
 		// A radio group sends nothing when nothing is chosen.
 		in.Cadence = "-"
@@ -346,7 +356,8 @@ func (h *Handler) showEditNetwork(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	return h.renderForm(w, r, &FormPage{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectName, Name: n.Name, Purpose: n.Purpose,
+	return h.renderForm(w, r, &FormPage{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectText(),
+		Name: n.Name, NameSv: n.NameSv, NameEn: n.NameEn, Purpose: n.Purpose, PurposeSv: n.PurposeSv, PurposeEn: n.PurposeEn,
 		Cadence: n.Cadence, Status: n.Status, Themes: n.ThemeLines()}, nil)
 }
 
@@ -358,7 +369,7 @@ func (h *Handler) updateNetwork(w http.ResponseWriter, r *http.Request) error {
 	if err := web.ParseForm(w, r); err != nil {
 		return err
 	}
-	f := &FormPage{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectName}
+	f := &FormPage{ID: n.ID, ProjectID: n.ProjectID, ProjectName: n.ProjectText()}
 	in, err := readNetworkForm(r, f)
 	if err == nil {
 		err = h.svc.Update(r.Context(), app.UserFrom(r.Context()), n.ID, in)

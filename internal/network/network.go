@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
 // Meeting cadences.
@@ -62,19 +63,48 @@ const (
 	MaxThemes  = 50
 )
 
-// Network is a development network of a project.
+// Network is a development network of a project. Name, Purpose and
+// ProjectName are Finnish (required, the fallback); the Sv and En fields
+// are their Swedish and English versions, empty when not given.
 type Network struct {
-	ID          int64
-	ProjectID   int64
-	ProjectName string
-	Name        string
-	Purpose     string
-	Cadence     string
-	Status      string
-	Themes      []Theme
-	MemberCount int
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	ID            int64
+	ProjectID     int64
+	ProjectName   string
+	ProjectNameSv string
+	ProjectNameEn string
+	Name          string
+	NameSv        string
+	NameEn        string
+	Purpose       string
+	PurposeSv     string
+	PurposeEn     string
+	Cadence       string
+	Status        string
+	Themes        []Theme
+	MemberCount   int
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+// NameIn returns the network's name in lang, in Finnish when not given
+// in lang.
+func (n *Network) NameIn(lang string) string { return i18n.Pick(lang, n.Name, n.NameSv, n.NameEn) }
+
+// PurposeIn returns the network's purpose in lang, in Finnish when not
+// given in lang.
+func (n *Network) PurposeIn(lang string) string {
+	return i18n.Pick(lang, n.Purpose, n.PurposeSv, n.PurposeEn)
+}
+
+// ProjectNameIn returns the project's name in lang, in Finnish when not
+// given in lang.
+func (n *Network) ProjectNameIn(lang string) string {
+	return i18n.Pick(lang, n.ProjectName, n.ProjectNameSv, n.ProjectNameEn)
+}
+
+// ProjectText is the project's name in the three languages.
+func (n *Network) ProjectText() i18n.Text {
+	return i18n.Text{Fi: n.ProjectName, Sv: n.ProjectNameSv, En: n.ProjectNameEn}
 }
 
 // ThemeLines returns the themes one per line, as the edit form shows them.
@@ -104,11 +134,15 @@ type Theme struct {
 
 // Input is what a form or API call gives to create or update a network.
 type Input struct {
-	Name    string
-	Purpose string
-	Cadence string
-	Status  string
-	Themes  []string
+	Name      string
+	NameSv    string
+	NameEn    string
+	Purpose   string
+	PurposeSv string
+	PurposeEn string
+	Cadence   string
+	Status    string
+	Themes    []string
 }
 
 // ParseThemes splits a textarea into themes, one per non-blank line.
@@ -125,7 +159,11 @@ func ParseThemes(text string) []string {
 // Validate records problems on v and fills defaults (monthly, active).
 func (in *Input) Validate(v *app.Validator) {
 	in.Name = strings.TrimSpace(in.Name)
+	in.NameSv = strings.TrimSpace(in.NameSv)
+	in.NameEn = strings.TrimSpace(in.NameEn)
 	in.Purpose = strings.TrimSpace(in.Purpose)
+	in.PurposeSv = strings.TrimSpace(in.PurposeSv)
+	in.PurposeEn = strings.TrimSpace(in.PurposeEn)
 	if in.Cadence == "" {
 		in.Cadence = CadenceMonthly
 	}
@@ -134,7 +172,11 @@ func (in *Input) Validate(v *app.Validator) {
 	}
 	v.Required("name", in.Name)
 	v.MaxLen("name", in.Name, MaxName)
+	v.MaxLen("name_sv", in.NameSv, MaxName)
+	v.MaxLen("name_en", in.NameEn, MaxName)
 	v.MaxLen("purpose", in.Purpose, MaxPurpose)
+	v.MaxLen("purpose_sv", in.PurposeSv, MaxPurpose)
+	v.MaxLen("purpose_en", in.PurposeEn, MaxPurpose)
 	v.Check(slices.Contains(Cadences, in.Cadence), "cadence", "err.invalid_choice")
 	v.Check(slices.Contains(Statuses, in.Status), "status", "err.invalid_choice")
 	if len(in.Themes) > MaxThemes {

@@ -25,3 +25,21 @@ func (c *RosterCache) Roster(ctx context.Context, s *Store, networkID int64) ([]
 		return s.Memberships(ctx, networkID)
 	})
 }
+
+// rosterLabels are the roster table's labels, translated once per page.
+type rosterLabels struct {
+	Person, Role, Representing, Term, Contact, Actions string
+	Ended, Edit                                        string
+}
+
+// headers are the roster table's column headers.
+func (l *rosterLabels) headers(showContacts, canManage bool) []string {
+	h := []string{l.Person, l.Role, l.Representing, l.Term}
+	if showContacts {
+		h = append(h, l.Contact)
+	}
+	if canManage {
+		h = append(h, l.Actions)
+	}
+	return h
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/auth"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
 // Service is the network domain's use cases: every operation the pages
@@ -115,13 +116,13 @@ func (s *Service) Details(ctx context.Context, u *app.User, id int64) (*Details,
 // network in: ENOTFOUND for an unknown project, EUNAUTH or EFORBIDDEN
 // when u may not create networks in it (admins and the project's staff
 // may).
-func (s *Service) ProjectForCreate(ctx context.Context, u *app.User, projectID int64) (string, error) {
+func (s *Service) ProjectForCreate(ctx context.Context, u *app.User, projectID int64) (i18n.Text, error) {
 	name, err := s.store.ProjectName(ctx, projectID)
 	if err != nil {
-		return "", err
+		return i18n.Text{}, err
 	}
 	if err := s.policy.CanCreateNetwork(ctx, u, projectID); err != nil {
-		return "", err
+		return i18n.Text{}, err
 	}
 	return name, nil
 }

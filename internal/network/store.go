@@ -10,6 +10,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
 // Store is the networks' and memberships' SQL. Create and Update write
@@ -30,12 +31,14 @@ type ListFilter struct {
 	Offset    int
 }
 
-const networkCols = `n.id, n.project_id, p.name, n.name, n.purpose, n.cadence, n.status, n.created_at, n.updated_at,
+const networkCols = `n.id, n.project_id, p.name, p.name_sv, p.name_en, n.name, n.name_sv, n.name_en,
+	n.purpose, n.purpose_sv, n.purpose_en, n.cadence, n.status, n.created_at, n.updated_at,
 	(SELECT COUNT(*) FROM memberships m WHERE m.network_id = n.id)`
 
 func scanNetwork(row interface{ Scan(...any) error }) (*Network, error) {
 	var n Network
-	err := row.Scan(&n.ID, &n.ProjectID, &n.ProjectName, &n.Name, &n.Purpose, &n.Cadence, &n.Status, &n.CreatedAt, &n.UpdatedAt, &n.MemberCount)
+	err := row.Scan(&n.ID, &n.ProjectID, &n.ProjectName, &n.ProjectNameSv, &n.ProjectNameEn,
+		&n.Name, &n.NameSv, &n.NameEn, &n.Purpose, &n.PurposeSv, &n.PurposeEn, &n.Cadence, &n.Status, &n.CreatedAt, &n.UpdatedAt, &n.MemberCount)
 	if err != nil {
 		return nil, err
 	}
@@ -122,12 +125,13 @@ func (s *Store) Themes(ctx context.Context, networkID int64) ([]Theme, error) {
 	return out, rows.Err()
 }
 
-// ProjectName returns a project's name; ENOTFOUND when it does not exist.
-func (s *Store) ProjectName(ctx context.Context, projectID int64) (string, error) {
-	var name string
-	err := s.q.QueryRowContext(ctx, `SELECT name FROM projects WHERE id = $1`, projectID).Scan(&name)
+// ProjectName returns a project's name in Finnish, Swedish and English;
+// ENOTFOUND when it does not exist.
+func (s *Store) ProjectName(ctx context.Context, projectID int64) (i18n.Text, error) {
+	var name i18n.Text
+	err := s.q.QueryRowContext(ctx, `SELECT name, name_sv, name_en FROM projects WHERE id = $1`, projectID).Scan(&name.Fi, &name.Sv, &name.En)
 	if err != nil {
-		return "", db.NotFound(err, "project", "get project name")
+		return i18n.Text{}, db.NotFound(err, "project", "get project name")
 	}
 	return name, nil
 }
@@ -143,8 +147,10 @@ func (s *Store) Create(ctx context.Context, projectID int64, in Input, now time.
 	}
 	now = db.Now(now)
 	var id int64
-	err := s.q.QueryRowContext(ctx, `INSERT INTO networks (project_id, name, purpose, cadence, status, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`, projectID, in.Name, in.Purpose, in.Cadence, in.Status, now).Scan(&id)
+	err := s.q.QueryRowContext(ctx, `INSERT INTO networks (project_id, name, name_sv, name_en, purpose, purpose_sv, purpose_en,
+		cadence, status, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+		projectID, in.Name, in.NameSv, in.NameEn, in.Purpose, in.PurposeSv, in.PurposeEn, in.Cadence, in.Status, now).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create network: %w", err)
 	}
@@ -154,8 +160,9 @@ func (s *Store) Create(ctx context.Context, projectID int64, in Input, now time.
 // Update replaces a network's fields and themes (themes whose name is
 // unchanged keep their ids). ENOTFOUND when missing.
 func (s *Store) Update(ctx context.Context, id int64, in Input, now time.Time) error {
-	res, err := s.q.ExecContext(ctx, `UPDATE networks SET name = $1, purpose = $2, cadence = $3, status = $4, updated_at = $5 WHERE id = $6`,
-		in.Name, in.Purpose, in.Cadence, in.Status, db.Now(now), id)
+	res, err := s.q.ExecContext(ctx, `UPDATE networks SET name = $1, name_sv = $2, name_en = $3, purpose = $4, purpose_sv = $5, purpose_en = $6,
+		cadence = $7, status = $8, updated_at = $9 WHERE id = $10`,
+		in.Name, in.NameSv, in.NameEn, in.Purpose, in.PurposeSv, in.PurposeEn, in.Cadence, in.Status, db.Now(now), id)
 	if err != nil {
 		return fmt.Errorf("update network: %w", err)
 	}
@@ -475,7 +482,14 @@ type Option struct {
 	ID     int64
 	Name   string
 	Detail string
+	// NameSv and NameEn are a project's Swedish and English names (see
+	// Projects); empty for other options.
+	NameSv, NameEn string
 }
+
+// NameIn returns the option's name in lang, in Finnish when not given in
+// lang.
+func (o *Option) NameIn(lang string) string { return i18n.Pick(lang, o.Name, o.NameSv, o.NameEn) }
 
 // SearchPeople returns at most limit people who are not yet members of
 // the network whose name or organisation's name contains q, or whose
@@ -498,7 +512,21 @@ func (s *Store) Organisations(ctx context.Context) ([]Option, error) {
 
 // Projects returns every project by name (active first).
 func (s *Store) Projects(ctx context.Context) ([]Option, error) {
-	return s.options(ctx, `SELECT id, name, CASE WHEN archived THEN 'archived' ELSE '' END FROM projects ORDER BY archived, name, id`)
+	rows, err := s.q.QueryContext(ctx, `SELECT id, name, name_sv, name_en, CASE WHEN archived THEN 'archived' ELSE '' END
+		FROM projects ORDER BY archived, name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list projects: %w", err)
+	}
+	defer rows.Close()
+	var out []Option
+	for rows.Next() {
+		var o Option
+		if err := rows.Scan(&o.ID, &o.Name, &o.NameSv, &o.NameEn, &o.Detail); err != nil {
+			return nil, fmt.Errorf("scan project: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) options(ctx context.Context, q string, args ...any) ([]Option, error) {

@@ -88,7 +88,7 @@ func (h *Handler) listPlans(w http.ResponseWriter, r *http.Request) error {
 	for i := range list.Plans {
 		page.Plans = append(page.Plans, PlanRow{Plan: &list.Plans[i], Progress: progressView(list.Plans[i].Progress())})
 	}
-	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "plan.list_title", "Network", list.Network.Name),
+	return h.web.Page(w, r, http.StatusOK, h.web.T(r, "plan.list_title", "Network", list.Network.NameIn(web.Lang(r.Context()))),
 		func(v *web.View) templ.Component { return listPage(v, &page) })
 }
 

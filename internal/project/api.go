@@ -23,10 +23,14 @@ func (h *Handler) apiRoutes(mux *web.Mux) {
 type JSON struct {
 	ID             int64       `json:"id"`
 	Name           string      `json:"name"`
+	NameSv         string      `json:"name_sv"`
+	NameEn         string      `json:"name_en"`
 	Funder         string      `json:"funder"`
 	StartsOn       *string     `json:"starts_on"`
 	EndsOn         *string     `json:"ends_on"`
 	Description    string      `json:"description"`
+	DescriptionSv  string      `json:"description_sv"`
+	DescriptionEn  string      `json:"description_en"`
 	Archived       bool        `json:"archived"`
 	Goals          []GoalJSON  `json:"goals,omitempty"`
 	Municipalities []string    `json:"municipalities,omitempty"`
@@ -54,10 +58,14 @@ type StaffJSON struct {
 // sent back unchanged and are ignored.
 type InputJSON struct {
 	Name           string     `json:"name"`
+	NameSv         string     `json:"name_sv"`
+	NameEn         string     `json:"name_en"`
 	Funder         string     `json:"funder"`
 	StartsOn       *string    `json:"starts_on"`
 	EndsOn         *string    `json:"ends_on"`
 	Description    string     `json:"description"`
+	DescriptionSv  string     `json:"description_sv"`
+	DescriptionEn  string     `json:"description_en"`
 	Archived       *bool      `json:"archived"`
 	Goals          []GoalJSON `json:"goals"`
 	Municipalities []string   `json:"municipalities"`
@@ -70,8 +78,10 @@ type InputJSON struct {
 
 // ToJSON converts a project for the API.
 func ToJSON(p *Project) JSON {
-	out := JSON{ID: p.ID, Name: p.Name, Funder: p.Funder, StartsOn: app.ISODatePtr(p.StartsOn), EndsOn: app.ISODatePtr(p.EndsOn),
-		Description: p.Description, Archived: p.Archived, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+	out := JSON{ID: p.ID, Name: p.Name, NameSv: p.NameSv, NameEn: p.NameEn, Funder: p.Funder,
+		StartsOn: app.ISODatePtr(p.StartsOn), EndsOn: app.ISODatePtr(p.EndsOn),
+		Description: p.Description, DescriptionSv: p.DescriptionSv, DescriptionEn: p.DescriptionEn,
+		Archived: p.Archived, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 	for _, g := range p.Goals {
 		out.Goals = append(out.Goals, GoalJSON(g))
 	}
@@ -84,7 +94,9 @@ func ToJSON(p *Project) JSON {
 
 func (in *InputJSON) toInput() (Input, error) {
 	var v app.Validator
-	out := Input{Name: in.Name, Funder: in.Funder, Description: in.Description, Municipalities: in.Municipalities}
+	out := Input{Name: in.Name, NameSv: in.NameSv, NameEn: in.NameEn, Funder: in.Funder,
+		Description: in.Description, DescriptionSv: in.DescriptionSv, DescriptionEn: in.DescriptionEn,
+		Municipalities: in.Municipalities}
 	if in.StartsOn != nil {
 		out.StartsOn = web.Date(&v, "starts_on", *in.StartsOn)
 	}

@@ -108,9 +108,9 @@ func (h *Handler) viewPage(r *http.Request, id int64) (page *ViewPage, searchErr
 func (h *Handler) renderView(w http.ResponseWriter, r *http.Request, page *ViewPage, err error) error {
 	c := func(v *web.View) templ.Component { return viewPage(v, page) }
 	if err != nil {
-		return h.web.Form(w, r, err, page.Project.Name, c)
+		return h.web.Form(w, r, err, page.Project.NameIn(web.Lang(r.Context())), c)
 	}
-	return h.web.Page(w, r, http.StatusOK, page.Project.Name, c)
+	return h.web.Page(w, r, http.StatusOK, page.Project.NameIn(web.Lang(r.Context())), c)
 }
 
 func (h *Handler) showProject(w http.ResponseWriter, r *http.Request) error {
@@ -127,16 +127,20 @@ func (h *Handler) showProject(w http.ResponseWriter, r *http.Request) error {
 
 // FormPage is the create / edit form.
 type FormPage struct {
-	IsNew       bool
-	ID          int64
-	Name        string
-	Funder      string
-	StartsOn    string
-	EndsOn      string
-	Description string
-	Goals       string
-	Selected    []string
-	Regions     []RegionGroup
+	IsNew         bool
+	ID            int64
+	Name          string
+	NameSv        string
+	NameEn        string
+	Funder        string
+	StartsOn      string
+	EndsOn        string
+	Description   string
+	DescriptionSv string
+	DescriptionEn string
+	Goals         string
+	Selected      []string
+	Regions       []RegionGroup
 }
 
 // RegionGroup is the municipalities of one region in the picker.
@@ -193,21 +197,29 @@ func (h *Handler) showNewProject(w http.ResponseWriter, r *http.Request) error {
 // Input, validating it.
 func readForm(r *http.Request) (*FormPage, Input, error) {
 	f := &FormPage{
-		Name:        web.Field(r, "name"),
-		Funder:      web.Field(r, "funder"),
-		StartsOn:    web.Field(r, "starts_on"),
-		EndsOn:      web.Field(r, "ends_on"),
-		Description: web.Field(r, "description"),
-		Goals:       r.PostFormValue("goals"),
-		Selected:    r.PostForm["municipalities"],
+		Name:          web.Field(r, "name"),
+		NameSv:        web.Field(r, "name_sv"),
+		NameEn:        web.Field(r, "name_en"),
+		Funder:        web.Field(r, "funder"),
+		StartsOn:      web.Field(r, "starts_on"),
+		EndsOn:        web.Field(r, "ends_on"),
+		Description:   web.Field(r, "description"),
+		DescriptionSv: web.Field(r, "description_sv"),
+		DescriptionEn: web.Field(r, "description_en"),
+		Goals:         r.PostFormValue("goals"),
+		Selected:      r.PostForm["municipalities"],
 	}
 	var v app.Validator
 	in := Input{
 		Name:           f.Name,
+		NameSv:         f.NameSv,
+		NameEn:         f.NameEn,
 		Funder:         f.Funder,
 		StartsOn:       web.Date(&v, "starts_on", f.StartsOn),
 		EndsOn:         web.Date(&v, "ends_on", f.EndsOn),
 		Description:    f.Description,
+		DescriptionSv:  f.DescriptionSv,
+		DescriptionEn:  f.DescriptionEn,
 		Goals:          ParseGoals(f.Goals),
 		Municipalities: append([]string(nil), f.Selected...),
 	}
@@ -257,8 +269,10 @@ func (h *Handler) showEditProject(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	return h.renderForm(w, r, &FormPage{
-		ID: p.ID, Name: p.Name, Funder: p.Funder, StartsOn: app.ISODate(p.StartsOn), EndsOn: app.ISODate(p.EndsOn),
-		Description: p.Description, Goals: p.GoalLines(), Selected: p.MunicipalityCodes(),
+		ID: p.ID, Name: p.Name, NameSv: p.NameSv, NameEn: p.NameEn, Funder: p.Funder,
+		StartsOn: app.ISODate(p.StartsOn), EndsOn: app.ISODate(p.EndsOn),
+		Description: p.Description, DescriptionSv: p.DescriptionSv, DescriptionEn: p.DescriptionEn,
+		Goals: p.GoalLines(), Selected: p.MunicipalityCodes(),
 	}, nil)
 }
 

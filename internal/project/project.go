@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
 // Staff roles of a project.
@@ -29,14 +30,20 @@ const (
 	MaxGoals       = 50
 )
 
-// Project is a funded development project.
+// Project is a funded development project. Name and Description are
+// Finnish (required, the fallback); the Sv and En fields are their
+// Swedish and English versions, empty when not given.
 type Project struct {
 	ID             int64
 	Name           string
+	NameSv         string
+	NameEn         string
 	Funder         string
 	StartsOn       *time.Time
 	EndsOn         *time.Time
 	Description    string
+	DescriptionSv  string
+	DescriptionEn  string
 	Archived       bool
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
@@ -44,6 +51,16 @@ type Project struct {
 	Municipalities []Municipality
 	Staff          []Staff
 	Networks       []NetworkSummary
+}
+
+// NameIn returns the project's name in lang, in Finnish when not given
+// in lang.
+func (p *Project) NameIn(lang string) string { return i18n.Pick(lang, p.Name, p.NameSv, p.NameEn) }
+
+// DescriptionIn returns the project's description in lang, in Finnish
+// when not given in lang.
+func (p *Project) DescriptionIn(lang string) string {
+	return i18n.Pick(lang, p.Description, p.DescriptionSv, p.DescriptionEn)
 }
 
 // MunicipalityCodes returns the codes of the project's region.
@@ -117,8 +134,16 @@ func PublicStaff(staff []Staff) []Staff {
 type NetworkSummary struct {
 	ID          int64
 	Name        string
+	NameSv      string
+	NameEn      string
 	Status      string
 	MemberCount int
+}
+
+// NameIn returns the network's name in lang, in Finnish when not given
+// in lang.
+func (n *NetworkSummary) NameIn(lang string) string {
+	return i18n.Pick(lang, n.Name, n.NameSv, n.NameEn)
 }
 
 // GoalInput is a goal as a form or API call gives it.
@@ -130,10 +155,14 @@ type GoalInput struct {
 // Input is what a form or API call gives to create or update a project.
 type Input struct {
 	Name           string
+	NameSv         string
+	NameEn         string
 	Funder         string
 	StartsOn       *time.Time
 	EndsOn         *time.Time
 	Description    string
+	DescriptionSv  string
+	DescriptionEn  string
 	Goals          []GoalInput
 	Municipalities []string
 }
@@ -156,12 +185,20 @@ func ParseGoals(text string) []GoalInput {
 // checked by the store.
 func (in *Input) Validate(v *app.Validator) {
 	in.Name = strings.TrimSpace(in.Name)
+	in.NameSv = strings.TrimSpace(in.NameSv)
+	in.NameEn = strings.TrimSpace(in.NameEn)
 	in.Funder = strings.TrimSpace(in.Funder)
 	in.Description = strings.TrimSpace(in.Description)
+	in.DescriptionSv = strings.TrimSpace(in.DescriptionSv)
+	in.DescriptionEn = strings.TrimSpace(in.DescriptionEn)
 	v.Required("name", in.Name)
 	v.MaxLen("name", in.Name, MaxName)
+	v.MaxLen("name_sv", in.NameSv, MaxName)
+	v.MaxLen("name_en", in.NameEn, MaxName)
 	v.MaxLen("funder", in.Funder, MaxFunder)
 	v.MaxLen("description", in.Description, MaxDescription)
+	v.MaxLen("description_sv", in.DescriptionSv, MaxDescription)
+	v.MaxLen("description_en", in.DescriptionEn, MaxDescription)
 	if in.StartsOn != nil && in.EndsOn != nil && in.EndsOn.Before(*in.StartsOn) {
 		v.Add("ends_on", "err.end_before_start", nil)
 	}

@@ -31,12 +31,14 @@ type ListFilter struct {
 	Offset int
 }
 
-const projectCols = `p.id, p.name, p.funder, p.starts_on, p.ends_on, p.description, p.archived, p.created_at, p.updated_at`
+const projectCols = `p.id, p.name, p.name_sv, p.name_en, p.funder, p.starts_on, p.ends_on, p.description, p.description_sv, p.description_en,
+	p.archived, p.created_at, p.updated_at`
 
 func scanProject(row interface{ Scan(...any) error }) (*Project, error) {
 	var p Project
 	var starts, ends sql.NullTime
-	if err := row.Scan(&p.ID, &p.Name, &p.Funder, &starts, &ends, &p.Description, &p.Archived, &p.CreatedAt, &p.UpdatedAt); err != nil {
+	if err := row.Scan(&p.ID, &p.Name, &p.NameSv, &p.NameEn, &p.Funder, &starts, &ends,
+		&p.Description, &p.DescriptionSv, &p.DescriptionEn, &p.Archived, &p.CreatedAt, &p.UpdatedAt); err != nil {
 		return nil, err
 	}
 	p.StartsOn, p.EndsOn = db.DateOut(starts), db.DateOut(ends)
@@ -183,7 +185,7 @@ func (s *Store) Staff(ctx context.Context, projectID int64) ([]Staff, error) {
 
 // Networks returns the project's networks, active first.
 func (s *Store) Networks(ctx context.Context, projectID int64) ([]NetworkSummary, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, n.status,
+	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, n.name_sv, n.name_en, n.status,
 		(SELECT COUNT(*) FROM memberships m WHERE m.network_id = n.id)
 		FROM networks n WHERE n.project_id = $1
 		ORDER BY CASE WHEN n.status = 'active' THEN 0 ELSE 1 END, n.name, n.id`, projectID)
@@ -194,7 +196,7 @@ func (s *Store) Networks(ctx context.Context, projectID int64) ([]NetworkSummary
 	var out []NetworkSummary
 	for rows.Next() {
 		var n NetworkSummary
-		if err := rows.Scan(&n.ID, &n.Name, &n.Status, &n.MemberCount); err != nil {
+		if err := rows.Scan(&n.ID, &n.Name, &n.NameSv, &n.NameEn, &n.Status, &n.MemberCount); err != nil {
 			return nil, fmt.Errorf("scan project network: %w", err)
 		}
 		out = append(out, n)
@@ -225,9 +227,11 @@ func (s *Store) Create(ctx context.Context, in Input, now time.Time) (int64, err
 	}
 	now = db.Now(now)
 	var id int64
-	err := s.q.QueryRowContext(ctx, `INSERT INTO projects (name, funder, starts_on, ends_on, description, archived, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, FALSE, $6, $6) RETURNING id`,
-		in.Name, in.Funder, db.DateIn(in.StartsOn), db.DateIn(in.EndsOn), in.Description, now).Scan(&id)
+	err := s.q.QueryRowContext(ctx, `INSERT INTO projects (name, name_sv, name_en, funder, starts_on, ends_on,
+		description, description_sv, description_en, archived, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, FALSE, $10, $10) RETURNING id`,
+		in.Name, in.NameSv, in.NameEn, in.Funder, db.DateIn(in.StartsOn), db.DateIn(in.EndsOn),
+		in.Description, in.DescriptionSv, in.DescriptionEn, now).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create project: %w", err)
 	}
@@ -247,9 +251,10 @@ func (s *Store) Update(ctx context.Context, id int64, in Input, now time.Time) e
 	if err := s.checkMunicipalities(ctx, in.Municipalities); err != nil {
 		return err
 	}
-	res, err := s.q.ExecContext(ctx, `UPDATE projects SET name = $1, funder = $2, starts_on = $3, ends_on = $4,
-		description = $5, updated_at = $6 WHERE id = $7`,
-		in.Name, in.Funder, db.DateIn(in.StartsOn), db.DateIn(in.EndsOn), in.Description, db.Now(now), id)
+	res, err := s.q.ExecContext(ctx, `UPDATE projects SET name = $1, name_sv = $2, name_en = $3, funder = $4, starts_on = $5, ends_on = $6,
+		description = $7, description_sv = $8, description_en = $9, updated_at = $10 WHERE id = $11`,
+		in.Name, in.NameSv, in.NameEn, in.Funder, db.DateIn(in.StartsOn), db.DateIn(in.EndsOn),
+		in.Description, in.DescriptionSv, in.DescriptionEn, db.Now(now), id)
 	if err != nil {
 		return fmt.Errorf("update project: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
 	"github.com/kohtaamo/kohtaamo/internal/mail"
+	"github.com/kohtaamo/kohtaamo/internal/network"
 	"github.com/kohtaamo/kohtaamo/internal/web"
 )
 
@@ -67,10 +68,15 @@ func (w *ReminderWorker) Send(ctx context.Context) (int, error) {
 			if err != nil || !fresh {
 				return err
 			}
+			// The network's name in the owner's language.
+			net, err := network.NewRefs(tx, nil).Get(ctx, d.NetworkID)
+			if err != nil {
+				return err
+			}
 			_, err = w.Outbox.Enqueue(ctx, tx, mail.Message{
 				Kind: "task_" + d.Reminder, Lang: d.OwnerLang,
 				To: mail.Address{Name: d.OwnerName, Email: d.OwnerEmail},
-				Data: map[string]any{"Title": d.Title, "Network": d.NetworkName, "Due": web.FormatDate(*d.DueOn),
+				Data: map[string]any{"Title": d.Title, "Network": net.NameIn(d.OwnerLang), "Due": web.FormatDate(*d.DueOn),
 					"Link": w.Outbox.URL(d.Link)},
 			})
 			return err
