@@ -48,7 +48,7 @@ type histMeeting struct {
 // histNetwork is the history of one network of an ended project.
 type histNetwork struct {
 	network   string
-	title     string // the meetings' title unless one has its own
+	about     string // the meetings' description
 	week      int
 	weekday   time.Weekday
 	hour, min int
@@ -71,7 +71,7 @@ const (
 
 var histNetworks = []histNetwork{
 	{
-		network: kuntouttavaThen, title: "Kuntouttavan työtoiminnan kehittämisverkosto",
+		network: kuntouttavaThen, about: "Kehittämisverkoston kuukausikokous. Projektityöntekijä valmistelee asiat ja toimii sihteerinä.",
 		week: 2, weekday: time.Tuesday, hour: 9, length: 2 * time.Hour, mode: meeting.ModeInPerson, place: projektiparkki2,
 		meetings: []histMeeting{
 			{y: 2008, m: time.September, title: "Kehittämisverkoston aloituskokous", items: []histItem{
@@ -173,7 +173,7 @@ var histNetworks = []histNetwork{
 		},
 	},
 	{
-		network: tyopajatThen, title: "Työpajatoiminnan kehittämisverkosto",
+		network: tyopajatThen, about: "Verkosto kiertää seudun työpajoilla tutustumassa niiden toimintamalleihin.",
 		week: 3, weekday: time.Thursday, hour: 13, length: 2 * time.Hour, mode: meeting.ModeInPerson, place: projektiparkki2,
 		meetings: []histMeeting{
 			{y: 2008, m: time.October, title: "Kehittämisverkoston aloituskokous", items: []histItem{
@@ -249,7 +249,7 @@ var histNetworks = []histNetwork{
 		},
 	},
 	{
-		network: monipalveluThen, title: "Monipalvelukeskusten kehittämisverkosto",
+		network: monipalveluThen, about: "Kehittämisverkosto kokoontuu tarpeen mukaan.",
 		week: 1, weekday: time.Wednesday, hour: 12, min: 30, length: 2 * time.Hour, mode: meeting.ModeInPerson, place: projektiparkki2,
 		meetings: []histMeeting{
 			{y: 2008, m: time.October, title: "Kehittämisverkoston aloituskokous", items: []histItem{
@@ -299,7 +299,7 @@ var histNetworks = []histNetwork{
 		},
 	},
 	{
-		network: palkkatukiThen, title: "Palkkatuetun työn kehittämisverkosto",
+		network: palkkatukiThen, about: "Kehittämisverkosto kokoontuu tarpeen mukaan; kehityskeskustelumallia pilotoidaan ensin Oulun kaupungissa.",
 		week: 4, weekday: time.Monday, hour: 13, length: 2 * time.Hour, mode: meeting.ModeInPerson, place: projektiparkki2,
 		meetings: []histMeeting{
 			{y: 2009, m: time.January, title: "Toimintasuunnitelman ideointi", items: []histItem{
@@ -339,7 +339,7 @@ var histNetworks = []histNetwork{
 		},
 	},
 	{
-		network: "Työmarkkinoiden tilannekuva", title: "Tilannekuvaverkoston kokous",
+		network: "Työmarkkinoiden tilannekuva", about: "Maakunnan työmarkkinoiden yhteisen tilannekuvan rakentaminen.",
 		week: 2, weekday: time.Wednesday, hour: 9, length: 2 * time.Hour, mode: meeting.ModeInPerson, place: elyJoensuu,
 		link: "https://meet.kohtaamo.example/kasvupok-tilannekuva",
 		meetings: []histMeeting{
@@ -398,7 +398,7 @@ var histNetworks = []histNetwork{
 		},
 	},
 	{
-		network: "Työllisyystoimijoiden verkostojen verkosto", title: "Verkostojen verkoston tapaaminen",
+		network: "Työllisyystoimijoiden verkostojen verkosto", about: "Maakunnan työllisyystoimijoiden verkostojen yhteinen foorumi.",
 		week: 4, weekday: time.Thursday, hour: 13, length: 2 * time.Hour, mode: meeting.ModeRemote, place: elyJoensuu,
 		link: "https://meet.kohtaamo.example/verkostojen-verkosto",
 		meetings: []histMeeting{
@@ -433,7 +433,7 @@ var histNetworks = []histNetwork{
 		},
 	},
 	{
-		network: "Työnantajayhteistyön yhteiskehittämisverkosto", title: "Yhteiskehittämisen työpaja",
+		network: "Työnantajayhteistyön yhteiskehittämisverkosto", about: "Yhteiskehittämisen työpaja; ennakkotehtävät tehdään sähköisellä alustalla.",
 		week: 2, weekday: time.Tuesday, hour: 12, length: 3 * time.Hour, mode: meeting.ModeRemote, place: rovaniemiTalo,
 		link: "https://meet.kohtaamo.example/osaamo-tyopajat",
 		meetings: []histMeeting{
@@ -466,7 +466,7 @@ var histNetworks = []histNetwork{
 		},
 	},
 	{
-		network: "Ohjaamomainen työllisyysekosysteemi", title: "Ekosysteemiverkoston kokous",
+		network: "Ohjaamomainen työllisyysekosysteemi", about: "Kaupungin, oppilaitosten ja työhallinnon yhteinen verkosto.",
 		week: 1, weekday: time.Monday, hour: 9, length: 90 * time.Minute, mode: meeting.ModeInPerson, place: rovaniemiTalo,
 		link: "https://meet.kohtaamo.example/osaamo-ekosysteemi",
 		meetings: []histMeeting{
@@ -615,9 +615,12 @@ func (a *activity) pastMeeting(netID int64, h histNetwork, spec histMeeting, k i
 	if spec.length != 0 {
 		length = spec.length
 	}
-	in := meeting.Input{Title: h.title, StartsAt: start, EndsAt: start.Add(length), Mode: h.mode, Place: h.place, RemoteLink: h.link}
-	if spec.title != "" {
-		in.Title = spec.title
+	// A meeting is named by its own title or its main item, so the list
+	// of a network's past meetings reads as what it did.
+	in := meeting.Input{Title: spec.title, Description: h.about, StartsAt: start, EndsAt: start.Add(length), Mode: h.mode, Place: h.place,
+		RemoteLink: h.link}
+	if in.Title == "" && len(spec.items) > 0 {
+		in.Title = spec.items[0].title
 	}
 	if spec.mode != "" {
 		in.Mode = spec.mode
