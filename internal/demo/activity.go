@@ -548,6 +548,9 @@ func loadActivity(ctx context.Context, tx *sql.Tx, now time.Time, people, networ
 			return fmt.Errorf("demo meeting of %s: %w", s.network, err)
 		}
 	}
+	if err := a.loadHistory(); err != nil {
+		return err
+	}
 	ts := task.NewStore(tx)
 	due, err := ts.NeedingReminders(ctx, a.today)
 	if err != nil {

@@ -555,6 +555,16 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, id int64
 	now := h.svc.Now()
 	p := ViewPage{Meeting: m, CanManage: a.Manage, CanCancel: a.Manage && m.CanCancel(now), Invitee: a.Invitee, Member: a.Member, SignedIn: a.SignIn, Item: item,
 		Answers: m.AnswerChoices(), Modes: AttendanceModes}
+	if a.Manage {
+		// A meeting of an archived network is history: shown as held,
+		// with nothing left to edit, cancel, cover or record.
+		n, _, err := h.svc.Network(ctx, u, m.NetworkID)
+		if err != nil {
+			return err
+		}
+		p.CanManage = n.Status != network.StatusArchived
+		p.CanCancel = p.CanCancel && p.CanManage
+	}
 	if !a.Invitee {
 		// The remote link is for invitees only.
 		mm := *m
@@ -579,12 +589,12 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, id int64
 			return err
 		}
 		p.Members, p.Responses, p.Counts, p.NoAnswer, p.MyAnswer = ans.Invitees, ans.Responses, ans.Counts, ans.NoAnswer, ans.MyAnswer
-		p.CanPropose = a.Manage && !m.Cancelled() || a.Member && m.ProposalsOpen(now)
+		p.CanPropose = p.CanManage && !m.Cancelled() || a.Member && m.ProposalsOpen(now)
 		if !p.CanPropose && a.Member && !m.Cancelled() && item != (ItemForm{}) {
 			p.CanPropose = true // a refused proposal keeps its form and message
 		}
 		p.Answerable = a.Member && m.Answerable(now)
-		if a.Manage {
+		if p.CanManage {
 			p.Coverage = ans.Coverage
 			p.AttendanceOn = m.AttendanceOpen(now)
 			p.Roster = p.Members

@@ -86,7 +86,7 @@ func listPage(v *web.View, p *ListPage) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if p.CanManage {
+		if p.CanManage && n.Status != "archived" {
 			templ_7745c5c3_Err = web.LinkButton(networkPath(n.ID, "/meetings/new"), v.T("meeting.new_title"), web.Primary).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
