@@ -72,7 +72,7 @@ func TestUndoDone(t *testing.T) {
 		done()
 		want("done", plan.ActionDone, 100)
 		home := c.Get("/")
-		if !strings.Contains(home.Text(), "Merkitty valmiiksi: Pajaesittelyt") ||
+		if !strings.Contains(home.Text(), "Merkitty tehdyksi: Pajaesittelyt") ||
 			!strings.Contains(home.Body, `action="`+undo+`"`) || !strings.Contains(home.Body, `aria-label="Kumoa: Pajaesittelyt"`) {
 			t.Fatalf("no undo in the flash: %s", home.Body)
 		}
