@@ -92,13 +92,11 @@ func (k *Kit) TakeUndo(r *http.Request, action string) (u Undo, ok bool) {
 	if k.Sessions == nil {
 		return Undo{}, false
 	}
-	recs := k.undos(r, k.now())
+	recs, uid := k.undos(r, k.now()), userID(r)
 	kept := recs[:0]
 	for _, rec := range recs {
-		if rec.Action == action && !ok {
-			if rec.UserID == userID(r) {
-				u, ok = Undo{Action: rec.Action, State: rec.State, Next: rec.Next}, true
-			}
+		if rec.Action == action && rec.UserID == uid && !ok {
+			u, ok = Undo{Action: rec.Action, State: rec.State, Next: rec.Next}, true
 			continue
 		}
 		kept = append(kept, rec)
