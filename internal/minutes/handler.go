@@ -419,6 +419,7 @@ func (h *Handler) setItemStatus(w http.ResponseWriter, r *http.Request) error {
 		// One click, easy to mistake on a phone: undo, not a confirmation.
 		h.web.FlashUndo(r, h.web.T(r, "minutes.item_marked_done", "Title", t.Item.Title),
 			web.Undo{Action: itemUndoURL(t.Item.ID), Title: t.Item.Title, State: prev, Next: next})
+		next = web.AtFlash(next)
 	} else {
 		h.web.Flash(r, h.web.T(r, "minutes.item_status_saved", "Title", t.Item.Title))
 	}

@@ -48,7 +48,7 @@ func TestUndoItemDone(t *testing.T) {
 		}
 		done := func() {
 			t.Helper()
-			if r := w.member.PostForm(status, url.Values{"status": {"done"}, "next": {"/#my-tasks"}}); r.Status != http.StatusSeeOther || r.Location != "/#my-tasks" {
+			if r := w.member.PostForm(status, url.Values{"status": {"done"}, "next": {"/#my-tasks"}}); r.Status != http.StatusSeeOther || r.Location != "/#flash" {
 				t.Fatalf("mark done: %d %s", r.Status, r.Location)
 			}
 		}
@@ -72,7 +72,7 @@ func TestUndoItemDone(t *testing.T) {
 			t.Errorf("outsider undoes: %d", r.Status)
 		}
 		want("outsider's undo", minutes.ItemDone)
-		if r := w.member.PostForm(undo, nil); r.Status != http.StatusSeeOther || r.Location != "/#my-tasks" {
+		if r := w.member.PostForm(undo, nil); r.Status != http.StatusSeeOther || r.Location != "/#flash" {
 			t.Fatalf("undo: %d %s", r.Status, r.Location)
 		}
 		want("undo", minutes.ItemOpen)
@@ -81,7 +81,7 @@ func TestUndoItemDone(t *testing.T) {
 		}
 		// Repeated: nothing, though it is done again meanwhile on the
 		// minutes page (whose own undo returns there).
-		if r := w.secretary.PostForm(status, url.Values{"status": {"done"}}); r.Status != http.StatusSeeOther || !strings.HasSuffix(r.Location, "/minutes#action-items") {
+		if r := w.secretary.PostForm(status, url.Values{"status": {"done"}}); r.Status != http.StatusSeeOther || !strings.HasSuffix(r.Location, "/minutes#flash") {
 			t.Fatalf("secretary marks done: %d %s", r.Status, r.Location)
 		}
 		if r := w.member.PostForm(undo, nil); r.Status != http.StatusSeeOther {
@@ -91,7 +91,7 @@ func TestUndoItemDone(t *testing.T) {
 		if page := w.secretary.Get(w.base + "/minutes"); !strings.Contains(page.Body, `action="`+undo+`"`) {
 			t.Errorf("no undo on the minutes page")
 		}
-		if r := w.secretary.PostForm(undo, nil); r.Status != http.StatusSeeOther || !strings.HasSuffix(r.Location, "/minutes#action-items") {
+		if r := w.secretary.PostForm(undo, nil); r.Status != http.StatusSeeOther || !strings.HasSuffix(r.Location, "/minutes#flash") {
 			t.Fatalf("secretary's undo: %d %s", r.Status, r.Location)
 		}
 		want("secretary's undo", minutes.ItemOpen)
@@ -115,7 +115,7 @@ func TestUndoItemDone(t *testing.T) {
 		}
 		done()
 		w.env.Clock.Advance(kweb.UndoTTL + time.Second)
-		if r := w.member.PostForm(undo, url.Values{"next": {"/"}}); r.Status != http.StatusSeeOther || r.Location != "/" {
+		if r := w.member.PostForm(undo, url.Values{"next": {"/"}}); r.Status != http.StatusSeeOther || r.Location != "/#flash" {
 			t.Fatalf("late undo: %d %s", r.Status, r.Location)
 		}
 		want("late undo", minutes.ItemDone)

@@ -102,6 +102,7 @@ func (h *Handler) updateProgress(w http.ResponseWriter, r *http.Request) error {
 		// not a confirmation. The state before stays on the server.
 		h.web.FlashUndo(r, h.web.T(r, "plan.marked_done", "Title", t.Action.Title), web.Undo{Action: actionUndoURL(id),
 			Title: t.Action.Title, State: encodeState(ProgressState{Status: t.Action.Status, Progress: t.Action.Progress}), Next: next})
+		next = web.AtFlash(next)
 	case in.Status == ActionDone:
 		h.web.Flash(r, h.web.T(r, "plan.marked_done", "Title", t.Action.Title))
 	default:

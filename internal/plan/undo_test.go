@@ -52,7 +52,7 @@ func TestUndoDone(t *testing.T) {
 		done := func() {
 			t.Helper()
 			r := c.PostForm(progress, url.Values{"status": {"done"}, "next": {"/#my-tasks"}})
-			if r.Status != http.StatusSeeOther || r.Location != "/#my-tasks" {
+			if r.Status != http.StatusSeeOther || r.Location != "/#flash" {
 				t.Fatalf("mark done: %d %s", r.Status, r.Location)
 			}
 		}
@@ -60,7 +60,7 @@ func TestUndoDone(t *testing.T) {
 		// A forged undo before anything was done: nothing changes, and
 		// a state in the form is not read.
 		r := c.PostForm(undo, url.Values{"status": {"planned"}, "progress": {"0"}, "next": {"/"}})
-		if r.Status != http.StatusSeeOther || r.Location != "/" {
+		if r.Status != http.StatusSeeOther || r.Location != "/#flash" {
 			t.Fatalf("forged undo: %d %s", r.Status, r.Location)
 		}
 		if txt := c.Get("/").Text(); !strings.Contains(txt, "ei voi enää kumota") {
@@ -90,7 +90,7 @@ func TestUndoDone(t *testing.T) {
 
 		// The owner's undo restores in progress 40 % and goes back.
 		r = c.PostForm(undo, url.Values{"status": {"planned"}, "next": {"/elsewhere"}})
-		if r.Status != http.StatusSeeOther || r.Location != "/#my-tasks" {
+		if r.Status != http.StatusSeeOther || r.Location != "/#flash" {
 			t.Fatalf("undo: %d %s", r.Status, r.Location)
 		}
 		want("undo", plan.ActionInProgress, 40)
@@ -124,7 +124,7 @@ func TestUndoDone(t *testing.T) {
 		// Past its time: a message, not an error page, and it stays done.
 		done()
 		env.Clock.Advance(web.UndoTTL + time.Second)
-		if r := c.PostForm(undo, url.Values{"next": {"/"}}); r.Status != http.StatusSeeOther || r.Location != "/" {
+		if r := c.PostForm(undo, url.Values{"next": {"/"}}); r.Status != http.StatusSeeOther || r.Location != "/#flash" {
 			t.Fatalf("late undo: %d %s", r.Status, r.Location)
 		}
 		want("late undo", plan.ActionDone, 100)

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
@@ -14,6 +15,18 @@ import (
 // button for a short time. The state to restore lives in the session,
 // not in the form, so nobody can post an arbitrary "previous state"; the
 // button's form names only the undo's address.
+
+// FlashID is the id of the flash on the page: a redirect after an action
+// that offers undo opens the next page at it (AtFlash), since a page
+// opened further down (My tasks, "/#my-tasks") would put the flash and
+// its Undo button above a phone's view.
+const FlashID = "flash"
+
+// AtFlash is next with its fragment replaced by the flash's.
+func AtFlash(next string) string {
+	path, _, _ := strings.Cut(next, "#")
+	return path + "#" + FlashID
+}
 
 // UndoTTL is how long an undo is honoured after its action.
 const UndoTTL = 10 * time.Minute
@@ -61,7 +74,8 @@ type FlashButton struct {
 
 // FlashUndo stores a one-time message for the next page with an Undo
 // button, and the undo's record, honoured for UndoTTL by TakeUndo. An
-// undo offered again at the same address replaces the earlier one.
+// undo offered again at the same address replaces the earlier one. The
+// caller redirects to AtFlash(u.Next).
 func (k *Kit) FlashUndo(r *http.Request, msg string, u Undo) {
 	if k.Sessions == nil {
 		return
@@ -121,7 +135,7 @@ func (k *Kit) HandleUndo(w http.ResponseWriter, r *http.Request, restore func(st
 	u, ok := k.TakeUndo(r, r.URL.Path)
 	if !ok {
 		k.Flash(r, k.T(r, "undo.expired"))
-		Redirect(w, r, SafeNext(r.PostFormValue("next")))
+		Redirect(w, r, AtFlash(SafeNext(r.PostFormValue("next"))))
 		return nil
 	}
 	msg, err := restore(u.State)
@@ -132,7 +146,7 @@ func (k *Kit) HandleUndo(w http.ResponseWriter, r *http.Request, restore func(st
 		return err
 	}
 	k.Flash(r, msg)
-	Redirect(w, r, SafeNext(u.Next))
+	Redirect(w, r, AtFlash(SafeNext(u.Next)))
 	return nil
 }
 
