@@ -46,6 +46,7 @@ func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("GET /action-items/{id}/edit", h.web.HTML(h.showEditItem))
 	mux.HandleFunc("POST /action-items/{id}", h.web.HTML(h.updateItem))
 	mux.HandleFunc("POST /action-items/{id}/status", h.web.HTML(h.setItemStatus))
+	mux.HandleFunc("POST /action-items/{id}/undo", h.web.HTML(h.undoItemStatus))
 	h.apiRoutes(mux)
 }
 
@@ -410,13 +411,38 @@ func (h *Handler) setItemStatus(w http.ResponseWriter, r *http.Request) error {
 	if err := h.svc.SetItemStatus(r.Context(), t, web.Field(r, "status")); err != nil {
 		return h.renderMinutes(w, r, &t.Target, nil, nil, err)
 	}
-	h.web.Flash(r, h.web.T(r, "minutes.item_status_saved", "Title", t.Item.Title))
 	next := web.SafeNext(r.PostFormValue("next"))
 	if next == "" || next == "/" {
 		next = minutesURL(t.Meeting.ID) + "#action-items"
 	}
+	if status, prev := web.Field(r, "status"), t.Item.Status; status == ItemDone && prev != ItemDone {
+		// One click, easy to mistake on a phone: undo, not a confirmation.
+		h.web.FlashUndo(r, h.web.T(r, "minutes.item_marked_done", "Title", t.Item.Title),
+			web.Undo{Action: itemUndoURL(t.Item.ID), Title: t.Item.Title, State: prev, Next: next})
+		next = web.AtFlash(next)
+	} else {
+		h.web.Flash(r, h.web.T(r, "minutes.item_status_saved", "Title", t.Item.Title))
+	}
 	web.Redirect(w, r, next)
 	return nil
+}
+
+func itemUndoURL(id int64) string { return "/action-items/" + strconv.FormatInt(id, 10) + "/undo" }
+
+// undoItemStatus is the Undo of marking an action item done: its status
+// before, kept in the session for a short time (web.HandleUndo), comes
+// back if the item is still done.
+func (h *Handler) undoItemStatus(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.itemTarget(r, RightSetStatus)
+	if err != nil {
+		return err
+	}
+	return h.web.HandleUndo(w, r, func(prev string) (string, error) {
+		if err := h.svc.UndoItemStatus(r.Context(), t, ItemDone, prev); err != nil {
+			return "", err
+		}
+		return h.web.T(r, "minutes.item_undone", "Title", t.Item.Title), nil
+	})
 }
 
 // SummaryPage is the take-home summary: the list of represented

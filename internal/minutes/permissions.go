@@ -29,6 +29,8 @@ func Permissions() rights.Matrix {
 		"POST /action-items/{id}": {rights.At("own", "/action-items/{AX1}", rights.ManageN1), rights.At("other", "/action-items/{AX2}", rights.AdminsOnly)},
 		"POST /action-items/{id}/status": {rights.At("own", "/action-items/{AX1}/status", rights.OwnerN1),
 			rights.At("other", "/action-items/{AX2}/status", rights.AdminsOnly)},
+		"POST /action-items/{id}/undo": {rights.At("own", "/action-items/{AX1}/undo", rights.OwnerN1),
+			rights.At("other", "/action-items/{AX2}/undo", rights.AdminsOnly)},
 		"GET /api/v1/meetings/{id}/minutes": {rights.At("own", "/api/v1/meetings/{MT1}/minutes", rights.ContactsN1),
 			rights.At("other", "/api/v1/meetings/{MT2}/minutes", rights.AdminsOnly)},
 		"PUT /api/v1/meetings/{id}/minutes": {rights.At("own", "/api/v1/meetings/{MT1}/minutes", rights.ManageN1).JSON(`{}`),

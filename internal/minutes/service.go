@@ -537,6 +537,22 @@ func (s *Service) SetItemStatus(ctx context.Context, t *ItemTarget, status strin
 	return s.store.SetItemStatus(ctx, t.Item.ID, status, s.clock.Now())
 }
 
+// UndoItemStatus puts an action item's status back to prev after it was
+// set to set (the Undo offered after marking it done): the same right as
+// SetItemStatus (managers and the item's owner), EFORBIDDEN otherwise;
+// ECONFLICT (key undo.changed) when its status is no longer set, so an
+// undo never overwrites a change made since. EINVALID for an unknown
+// status.
+func (s *Service) UndoItemStatus(ctx context.Context, t *ItemTarget, set, prev string) error {
+	if err := t.require(RightSetStatus); err != nil {
+		return err
+	}
+	if t.Item.Status != set {
+		return app.KeyError(app.ECONFLICT, "undo.changed", "action item status changed since")
+	}
+	return s.store.SetItemStatus(ctx, t.Item.ID, prev, s.clock.Now())
+}
+
 // Organisations returns the organisations represented in the meeting's
 // network (its members' and its action items' owners'), for the list of
 // take-home summaries.

@@ -43,6 +43,7 @@ func (h *Handler) Routes(mux *web.Mux) {
 	mux.HandleFunc("POST /actions/{id}", h.web.HTML(h.updateAction))
 	mux.HandleFunc("GET /actions/{id}/progress", h.web.HTML(h.showProgress))
 	mux.HandleFunc("POST /actions/{id}/progress", h.web.HTML(h.updateProgress))
+	mux.HandleFunc("POST /actions/{id}/undo", h.web.HTML(h.undoDone))
 	mux.HandleFunc("GET /actions/{id}/indicators/new", h.web.HTML(h.showNewIndicator))
 	mux.HandleFunc("POST /actions/{id}/indicators", h.web.HTML(h.createIndicator))
 	mux.HandleFunc("GET /indicators/{id}", h.web.HTML(h.showIndicator))

@@ -36,6 +36,8 @@ func Permissions() rights.Matrix {
 			rights.At("other", "/actions/{AC2}/progress", rights.AdminsOnly)},
 		"POST /actions/{id}/progress": {rights.At("own", "/actions/{AC1}/progress", rights.OwnerN1).RS(),
 			rights.At("other", "/actions/{AC2}/progress", rights.AdminsOnly).RS()},
+		"POST /actions/{id}/undo": {rights.At("own", "/actions/{AC1}/undo", rights.OwnerN1),
+			rights.At("other", "/actions/{AC2}/undo", rights.AdminsOnly)},
 		"GET /actions/{id}/indicators/new": {rights.At("own", "/actions/{AC1}/indicators/new", rights.ManageN1),
 			rights.At("other", "/actions/{AC2}/indicators/new", rights.AdminsOnly)},
 		"POST /actions/{id}/indicators": {rights.At("own", "/actions/{AC1}/indicators", rights.ManageN1),

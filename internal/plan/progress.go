@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -91,17 +92,64 @@ func (h *Handler) updateProgress(w http.ResponseWriter, r *http.Request) error {
 		}
 		return h.renderProgress(w, r, f, err)
 	}
-	key := "plan.progress_saved"
-	if in.Status == ActionDone {
-		key = "plan.marked_done"
-	}
-	h.web.Flash(r, h.web.T(r, key, "Title", t.Action.Title))
 	next := ActionURL(place.PlanID, id)
 	if f.Next != "" {
 		next = web.SafeNext(f.Next)
 	}
+	switch {
+	case in.Status == ActionDone && t.Action.Status != ActionDone:
+		// One click from My tasks, easy to mistake on a phone: undo,
+		// not a confirmation. The state before stays on the server.
+		h.web.FlashUndo(r, h.web.T(r, "plan.marked_done", "Title", t.Action.Title), web.Undo{Action: actionUndoURL(id),
+			Title: t.Action.Title, State: encodeState(ProgressState{Status: t.Action.Status, Progress: t.Action.Progress}), Next: next})
+		next = web.AtFlash(next)
+	case in.Status == ActionDone:
+		h.web.Flash(r, h.web.T(r, "plan.marked_done", "Title", t.Action.Title))
+	default:
+		h.web.Flash(r, h.web.T(r, "plan.progress_saved", "Title", t.Action.Title))
+	}
 	web.Redirect(w, r, next)
 	return nil
+}
+
+func actionUndoURL(id int64) string { return "/actions/" + strconv.FormatInt(id, 10) + "/undo" }
+
+// encodeState and decodeState keep a ProgressState in an undo record
+// ("in_progress 40").
+func encodeState(p ProgressState) string { return p.Status + " " + strconv.Itoa(p.Progress) }
+
+func decodeState(s string) (ProgressState, error) {
+	status, n, _ := strings.Cut(s, " ")
+	progress, err := strconv.Atoi(n)
+	if err != nil {
+		return ProgressState{}, fmt.Errorf("undo state %q: %w", s, err)
+	}
+	return ProgressState{Status: status, Progress: progress}, nil
+}
+
+// undoDone is the Undo of marking an action done: its status and
+// progress before, kept in the session for a short time
+// (web.HandleUndo), come back if it is still done.
+func (h *Handler) undoDone(w http.ResponseWriter, r *http.Request) error {
+	ctx, u := r.Context(), app.UserFrom(r.Context())
+	id, err := web.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	t, err := h.svc.OwnedAction(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	return h.web.HandleUndo(w, r, func(state string) (string, error) {
+		prev, err := decodeState(state)
+		if err != nil {
+			return "", err
+		}
+		if _, err := h.svc.UndoDone(ctx, u, id, prev); err != nil {
+			return "", err
+		}
+		return h.web.T(r, "plan.done_undone", "Title", t.Action.Title), nil
+	})
 }
 
 // ProgressInputJSON is the body of PUT /api/v1/actions/{id}/progress: a

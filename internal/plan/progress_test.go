@@ -27,7 +27,8 @@ func TestOwnerUpdatesProgress(t *testing.T) {
 		other := env.CreateUser(t, "Muu Jäsen", "muu@example.fi", false)
 		f.Member(s.network, owner.PersonID, network.RoleMember)
 		f.Member(s.network, other.PersonID, network.RoleMember)
-		action := f.ActionWith(f.Objective(f.Plan(s.network, "Suunnitelma"), "Tavoite"),
+		planID := f.Plan(s.network, "Suunnitelma")
+		action := f.ActionWith(f.Objective(planID, "Tavoite"),
 			plan.ActionInput{Title: "Pajaesittelyt", OwnerID: owner.PersonID, Status: plan.ActionPlanned, Weight: 1})
 		ind := f.Indicator(action, "Esittelyt", 10)
 		path := "/actions/" + itoa(action) + "/progress"
@@ -56,9 +57,10 @@ func TestOwnerUpdatesProgress(t *testing.T) {
 		if r := c.PostForm(path, url.Values{"progress": {"140"}}); r.Status != http.StatusUnprocessableEntity {
 			t.Errorf("progress 140: %d", r.Status)
 		}
-		// Done is 100 %; without next, back to the action on its plan.
+		// Done is 100 %; without next, back to its plan, opened at the
+		// flash that offers to undo it.
 		r = c.PostForm(path, url.Values{"status": {"done"}})
-		if r.Status != http.StatusSeeOther || !strings.HasSuffix(r.Header.Get("Location"), "#action-"+itoa(action)) {
+		if r.Status != http.StatusSeeOther || r.Header.Get("Location") != "/plans/"+itoa(planID)+"#flash" {
 			t.Fatalf("done: %d %s", r.Status, r.Header.Get("Location"))
 		}
 		if a := get(); a.Status != plan.ActionDone || a.Progress != 100 {

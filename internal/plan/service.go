@@ -429,6 +429,30 @@ func (s *Service) UpdateProgress(ctx context.Context, u *app.User, id int64, in 
 	return Place{PlanID: a.PlanID, ObjectiveID: a.ObjectiveID, ActionID: id}, nil
 }
 
+// ProgressState is an action's status and progress, as kept for the Undo
+// offered after marking it done.
+type ProgressState struct {
+	Status   string
+	Progress int
+}
+
+// UndoDone puts an action that was marked done back to its status and
+// progress before (the Undo offered after marking it done, from My tasks
+// or the progress page): the same right as UpdateProgress (its owner and
+// its managers), EUNAUTH, ENOTFOUND, EFORBIDDEN; ECONFLICT (key
+// undo.changed) when the action is no longer done, so an undo never
+// overwrites a change made since; EINVALID for a state out of range.
+func (s *Service) UndoDone(ctx context.Context, u *app.User, id int64, prev ProgressState) (Place, error) {
+	a, err := s.ownedAction(ctx, u, id)
+	if err != nil {
+		return Place{}, err
+	}
+	if a.Status != ActionDone {
+		return Place{}, app.KeyError(app.ECONFLICT, "undo.changed", "action changed since it was marked done")
+	}
+	return s.UpdateProgress(ctx, u, id, ProgressInput{Status: prev.Status, Progress: prev.Progress})
+}
+
 // Indicators.
 
 // IndicatorDetail is an indicator with all its values, the action and

@@ -165,7 +165,7 @@ func TestRemindersOnceEach(t *testing.T) {
 		}
 		got := subjects(t, d)
 		// The owner prefers Swedish; the other person's overdue item is theirs.
-		want := map[string]bool{"Försenad: Raportti": true, "Påminnelse: Kysely kunnille förfaller 23.11.2026": true, "Myöhässä: Toisen tehtävä": true}
+		want := map[string]bool{"Försenad: Raportti": true, "Påminnelse: Kysely kunnille ska vara klar senast 23.11.2026": true, "Myöhässä: Toisen tehtävä": true}
 		if len(got) != 3 {
 			t.Fatalf("mails: %v", got)
 		}

@@ -66,6 +66,9 @@ func (k *Kit) View(r *http.Request, title string) *View {
 	}
 	if k.Sessions != nil && !sessionless(r.Context()) {
 		v.Flash = k.Sessions.PopString(r.Context(), "flash")
+		if v.Flash != "" {
+			v.FlashUndo = k.popFlashButton(r)
+		}
 	}
 	return v
 }
@@ -154,10 +157,12 @@ func (k *Kit) Form(w http.ResponseWriter, r *http.Request, err error, title stri
 	return k.sendPage(w, r, http.StatusUnprocessableEntity, v, page(v))
 }
 
-// Flash stores a one-time message shown on the next page.
+// Flash stores a one-time message shown on the next page (replacing
+// any earlier one, with its Undo button; see FlashUndo).
 func (k *Kit) Flash(r *http.Request, msg string) {
 	if k.Sessions != nil {
 		k.Sessions.Put(r.Context(), "flash", msg)
+		k.Sessions.Remove(r.Context(), sessionFlashUndo)
 	}
 }
 

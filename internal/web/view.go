@@ -22,6 +22,7 @@ type View struct {
 	// Posted is true when the page answers a form post (not a GET).
 	Posted       bool
 	Flash        string
+	FlashUndo    *FlashButton // the flash's Undo button, or nil
 	Errors       map[string]string
 	ErrorOrder   []string // Errors' fields in the order the summary links them
 	ErrorSummary string
