@@ -2,6 +2,9 @@ package auth
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 )
@@ -33,7 +36,13 @@ func (p *Policy) NetworkAccess(ctx context.Context, u *app.User, networkID int64
 	}
 	a.SignIn = true
 	if err := p.CanManageNetwork(ctx, u, networkID); err == nil {
-		a.Manage = true
+		// An archived network's meetings are history: nobody manages
+		// them any more.
+		archived, err := p.NetworkArchived(ctx, networkID)
+		if err != nil {
+			return a, err
+		}
+		a.Manage = !archived
 	} else if app.IsCode(err, app.EINTERNAL) {
 		return a, err
 	}
@@ -44,6 +53,22 @@ func (p *Policy) NetworkAccess(ctx context.Context, u *app.User, networkID int64
 	a.Member = role != ""
 	a.Invitee = a.Manage || a.Member
 	return a, nil
+}
+
+// NetworkArchived reports whether a network is archived (false for a
+// network that does not exist: its callers have found it already). An
+// archived network is history: its meetings, minutes and action items
+// are kept for reading and no longer changed.
+func (p *Policy) NetworkArchived(ctx context.Context, networkID int64) (bool, error) {
+	var status string
+	err := p.q.QueryRowContext(ctx, `SELECT status FROM networks WHERE id = $1`, networkID).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("network status: %w", err)
+	}
+	return status == "archived", nil
 }
 
 // Deny is the error for an action u may not take: EUNAUTH for the public,

@@ -23,12 +23,15 @@ type MinutesAccess struct {
 	Approve bool
 	Read    bool
 	Person  int64
+	// Archived: the network is archived, so its minutes and action items
+	// are only read (Manage and Approve are false, owners set no status).
+	Archived bool
 }
 
 // CanSetItemStatus reports whether the user may mark an action item owned
 // by ownerID done or open again: managers, and the item's owner.
 func (a MinutesAccess) CanSetItemStatus(ownerID int64) bool {
-	return a.Manage || ownerID != 0 && ownerID == a.Person
+	return !a.Archived && (a.Manage || ownerID != 0 && ownerID == a.Person)
 }
 
 // MinutesAccess returns u's access to the minutes of the meetings of a
@@ -56,6 +59,13 @@ func (p *Policy) MinutesAccess(ctx context.Context, u *app.User, networkID, proj
 		a.Approve = true
 	} else if app.IsCode(err, app.EINTERNAL) {
 		return a, err
+	}
+	archived, err := p.NetworkArchived(ctx, networkID)
+	if err != nil {
+		return a, err
+	}
+	if archived {
+		a.Archived, a.Manage, a.Approve = true, false, false
 	}
 	return a, nil
 }

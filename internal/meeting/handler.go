@@ -555,16 +555,6 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, id int64
 	now := h.svc.Now()
 	p := ViewPage{Meeting: m, CanManage: a.Manage, CanCancel: a.Manage && m.CanCancel(now), Invitee: a.Invitee, Member: a.Member, SignedIn: a.SignIn, Item: item,
 		Answers: m.AnswerChoices(), Modes: AttendanceModes}
-	if a.Manage {
-		// A meeting of an archived network is history: shown as held,
-		// with nothing left to edit, cancel, cover or record.
-		n, _, err := h.svc.Network(ctx, u, m.NetworkID)
-		if err != nil {
-			return err
-		}
-		p.CanManage = n.Status != network.StatusArchived
-		p.CanCancel = p.CanCancel && p.CanManage
-	}
 	if !a.Invitee {
 		// The remote link is for invitees only.
 		mm := *m
