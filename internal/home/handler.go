@@ -99,7 +99,7 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
 			var managed []NetRef
 			for _, n := range page.Networks {
 				if n.Status == "active" && (n.Manages || u.IsAdmin) {
-					managed = append(managed, NetRef{ID: n.ID, Name: n.Name, ProjectID: n.ProjectID, ProjectName: n.ProjectName})
+					managed = append(managed, n.netRef())
 				}
 			}
 			page.Manages = len(managed) > 0
@@ -137,7 +137,7 @@ func ProjectOverview(ctx context.Context, q db.Querier, u *app.User, projectID i
 	var managed []NetRef
 	for _, n := range nets {
 		if n.Manages || u.IsAdmin {
-			managed = append(managed, NetRef{ID: n.ID, Name: n.Name, ProjectID: n.ProjectID, ProjectName: n.ProjectName})
+			managed = append(managed, n.netRef())
 		}
 	}
 	return NewOverview(q).For(ctx, managed, now)
@@ -165,6 +165,6 @@ func (h *Handler) showAttention(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	title := h.web.T(r, "home.attention_title", "Network", n.Name)
+	title := h.web.T(r, "home.attention_title", "Network", n.NameIn(web.Lang(ctx)))
 	return h.web.Page(w, r, http.StatusOK, title, func(v *web.View) templ.Component { return attentionPage(v, d) })
 }

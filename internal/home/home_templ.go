@@ -302,7 +302,7 @@ func myTasks(v *web.View, d *Page) templ.Component {
 				if t.DueOn != nil {
 					due = v.T("task.due", "Date", web.FormatDate(t.DueOn))
 				}
-				line := "· " + t.NetworkName + " · " + kind + " · " + due
+				line := "· " + i18n.Pick(v.Lang, t.NetworkName, t.NetworkNameSv, t.NetworkNameEn) + " · " + kind + " · " + due
 				if t.Kind == task.KindAction {
 					line += " · " + v.T("task.progress", "Percent", t.Progress)
 				}

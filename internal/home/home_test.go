@@ -83,5 +83,15 @@ func TestHome(t *testing.T) {
 				t.Fatalf("staff projects: %+v %v", projs, err)
 			}
 		})
+		t.Run("SwedishTaskLine", func(t *testing.T) {
+			if _, err := d.ExecContext(context.Background(), `UPDATE networks SET name_sv = 'Verkstadsverksamheten' WHERE id = $1`, nid); err != nil {
+				t.Fatal(err)
+			}
+			c := env.Login(t, "maija@example.fi")
+			c.Get("/lang/sv?next=/")
+			if txt := c.Get("/").Text(); !strings.Contains(txt, "Kerää kuntien palaute · Verkstadsverksamheten ·") {
+				t.Errorf("the task line lacks the Swedish network name: %s", txt)
+			}
+		})
 	})
 }

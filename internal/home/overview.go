@@ -6,6 +6,7 @@ import (
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
 	"github.com/kohtaamo/kohtaamo/internal/db"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 	"github.com/kohtaamo/kohtaamo/internal/meeting"
 	"github.com/kohtaamo/kohtaamo/internal/minutes"
 	"github.com/kohtaamo/kohtaamo/internal/network"
@@ -26,9 +27,21 @@ import (
 // NetRef names a network the overview is about.
 type NetRef struct {
 	ID          int64
-	Name        string
+	Name        string // Finnish
 	ProjectID   int64
-	ProjectName string
+	ProjectName string // Finnish
+	// The Swedish and English names, "" when not given.
+	NameSv, NameEn, ProjectNameSv, ProjectNameEn string
+}
+
+// NameIn returns the network's name in lang, in Finnish when not given
+// in it.
+func (n *NetRef) NameIn(lang string) string { return i18n.Pick(lang, n.Name, n.NameSv, n.NameEn) }
+
+// ProjectNameIn returns the project's name in lang, in Finnish when not
+// given in it.
+func (n *NetRef) ProjectNameIn(lang string) string {
+	return i18n.Pick(lang, n.ProjectName, n.ProjectNameSv, n.ProjectNameEn)
 }
 
 // Needs is what needs a network's managers.

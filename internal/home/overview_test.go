@@ -204,5 +204,31 @@ func TestOverview(t *testing.T) {
 		if txt := env.Login(t, "kaisa@example.fi").Get("/").Text(); !strings.Contains(txt, "1 myöhässä oleva kokouksen tehtävä") {
 			t.Errorf("coordinator's home lacks the overview: %s", txt)
 		}
+
+		// A Swedish reader sees the Swedish names where given.
+		for _, q := range []string{
+			`UPDATE networks SET name_sv = 'Verkstadsnätverket' WHERE id = ` + strconv.FormatInt(busy, 10),
+			`UPDATE networks SET name_sv = 'Lugnt nätverk' WHERE id = ` + strconv.FormatInt(quiet, 10),
+			`UPDATE projects SET name_sv = 'Uleåborgsregionens sysselsättningsområde' WHERE id = ` + strconv.FormatInt(pid, 10),
+		} {
+			if _, err := d.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c.Get("/lang/sv?next=/")
+		body := c.Get("/").Body
+		for _, want := range []string{`/attention#top">Verkstadsnätverket</a></h3>`, `>Lugnt nätverk</a>`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("Swedish home lacks %q", want)
+			}
+		}
+		if r := c.Get("/projects/" + strconv.FormatInt(pid, 10)); !strings.Contains(r.Body, `/attention#top">Verkstadsnätverket</a></h3>`) {
+			t.Errorf("Swedish project page lacks the Swedish name: %s", r.Text())
+		}
+		r := c.Get(busyAttention)
+		if !strings.Contains(r.Body, "Verkstadsnätverket</h1>") || !strings.Contains(r.Body[strings.Index(r.Body, "<title>"):strings.Index(r.Body, "</title>")], "Verkstadsnätverket") ||
+			!strings.Contains(r.Body, ">Uleåborgsregionens sysselsättningsområde</a>") || strings.Contains(r.Text(), "Työpajaverkosto") {
+			t.Errorf("Swedish attention page: %s", r.Text())
+		}
 	})
 }

@@ -38,7 +38,7 @@ type MyNetwork struct {
 	// NextMeeting is the next scheduled meeting, nil when none.
 	NextMeeting *Meeting
 
-	// The Swedish and English names, "" when not given (MyNetworks only).
+	// The Swedish and English names, "" when not given.
 	NameSv, NameEn, ProjectNameSv, ProjectNameEn string
 }
 
@@ -159,7 +159,7 @@ func (m *Meeting) When() string { return MeetingTime(m.StartsAt) }
 // secretary of the network; admins are told apart by the caller), by
 // name. today is the start of the local day.
 func (s *Store) ProjectNetworks(ctx context.Context, projectID, personID int64, today time.Time) ([]MyNetwork, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, p.id, p.name,
+	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, n.name_sv, n.name_en, p.id, p.name, p.name_sv, p.name_en,
 		CASE WHEN EXISTS (SELECT 1 FROM project_staff s2 WHERE s2.project_id = n.project_id AND s2.person_id = $2)
 			OR EXISTS (SELECT 1 FROM memberships m2 WHERE m2.network_id = n.id AND m2.person_id = $2
 				AND m2.role IN ('convener', 'secretary') AND (m2.term_end IS NULL OR m2.term_end >= $3))
@@ -174,7 +174,7 @@ func (s *Store) ProjectNetworks(ctx context.Context, projectID, personID int64, 
 	for rows.Next() {
 		var n MyNetwork
 		var manages int
-		if err := rows.Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName, &manages); err != nil {
+		if err := rows.Scan(&n.ID, &n.Name, &n.NameSv, &n.NameEn, &n.ProjectID, &n.ProjectName, &n.ProjectNameSv, &n.ProjectNameEn, &manages); err != nil {
 			return nil, fmt.Errorf("scan project network: %w", err)
 		}
 		n.Manages, n.Status = manages == 1, "active"
@@ -183,11 +183,18 @@ func (s *Store) ProjectNetworks(ctx context.Context, projectID, personID int64, 
 	return out, rows.Err()
 }
 
+// netRef is the network as the overview names it.
+func (n *MyNetwork) netRef() NetRef {
+	return NetRef{ID: n.ID, Name: n.Name, NameSv: n.NameSv, NameEn: n.NameEn,
+		ProjectID: n.ProjectID, ProjectName: n.ProjectName, ProjectNameSv: n.ProjectNameSv, ProjectNameEn: n.ProjectNameEn}
+}
+
 // Network names a network and its project; ENOTFOUND when missing.
 func (s *Store) Network(ctx context.Context, id int64) (*NetRef, error) {
 	var n NetRef
-	err := s.q.QueryRowContext(ctx, `SELECT n.id, n.name, p.id, p.name FROM networks n JOIN projects p ON p.id = n.project_id
-		WHERE n.id = $1`, id).Scan(&n.ID, &n.Name, &n.ProjectID, &n.ProjectName)
+	err := s.q.QueryRowContext(ctx, `SELECT n.id, n.name, n.name_sv, n.name_en, p.id, p.name, p.name_sv, p.name_en
+		FROM networks n JOIN projects p ON p.id = n.project_id
+		WHERE n.id = $1`, id).Scan(&n.ID, &n.Name, &n.NameSv, &n.NameEn, &n.ProjectID, &n.ProjectName, &n.ProjectNameSv, &n.ProjectNameEn)
 	if err != nil {
 		return nil, db.NotFound(err, "network", "get network")
 	}

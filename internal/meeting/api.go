@@ -36,6 +36,8 @@ type JSON struct {
 	ID             int64      `json:"id"`
 	NetworkID      int64      `json:"network_id"`
 	NetworkName    string     `json:"network_name"`
+	NetworkNameSv  string     `json:"network_name_sv"`
+	NetworkNameEn  string     `json:"network_name_en"`
 	SeriesID       *int64     `json:"series_id"`
 	Title          string     `json:"title"`
 	TitleSv        string     `json:"title_sv"`
@@ -76,20 +78,23 @@ type InputJSON struct {
 	RRule          string  `json:"rrule"`
 	Status         string  `json:"status"`
 
-	ID          json.RawMessage `json:"id,omitempty"`
-	NetworkID   json.RawMessage `json:"network_id,omitempty"`
-	NetworkName json.RawMessage `json:"network_name,omitempty"`
-	SeriesID    json.RawMessage `json:"series_id,omitempty"`
-	TimeZone    json.RawMessage `json:"time_zone,omitempty"`
-	Sequence    json.RawMessage `json:"sequence,omitempty"`
-	CreatedAt   json.RawMessage `json:"created_at,omitempty"`
-	UpdatedAt   json.RawMessage `json:"updated_at,omitempty"`
+	ID            json.RawMessage `json:"id,omitempty"`
+	NetworkID     json.RawMessage `json:"network_id,omitempty"`
+	NetworkName   json.RawMessage `json:"network_name,omitempty"`
+	NetworkNameSv json.RawMessage `json:"network_name_sv,omitempty"`
+	NetworkNameEn json.RawMessage `json:"network_name_en,omitempty"`
+	SeriesID      json.RawMessage `json:"series_id,omitempty"`
+	TimeZone      json.RawMessage `json:"time_zone,omitempty"`
+	Sequence      json.RawMessage `json:"sequence,omitempty"`
+	CreatedAt     json.RawMessage `json:"created_at,omitempty"`
+	UpdatedAt     json.RawMessage `json:"updated_at,omitempty"`
 }
 
 // ToJSON converts a meeting for the API; showLink tells whether the caller
 // is an invitee.
 func ToJSON(m *Meeting, showLink bool) JSON {
 	j := JSON{ID: m.ID, NetworkID: m.NetworkID, NetworkName: m.NetworkName, Title: m.Title, Description: m.Description,
+		NetworkNameSv: m.NetworkNameSv, NetworkNameEn: m.NetworkNameEn,
 		TitleSv: m.TitleSv, TitleEn: m.TitleEn, DescriptionSv: m.DescriptionSv, DescriptionEn: m.DescriptionEn,
 		StartsAt: m.StartsAt.UTC(), EndsAt: m.EndsAt.UTC(), TimeZone: "Europe/Helsinki", Mode: m.Mode, Place: m.Place,
 		AgendaDeadline: m.AgendaDeadline, Status: m.Status, Sequence: m.Sequence, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}

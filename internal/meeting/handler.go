@@ -336,7 +336,7 @@ func hasFields(err error) bool {
 
 // formOf fills the edit form from a meeting.
 func formOf(m *Meeting) *FormPage {
-	return &FormPage{ID: m.ID, Network: &network.Ref{ID: m.NetworkID, Name: m.NetworkName, ProjectID: m.ProjectID}}
+	return &FormPage{ID: m.ID, Network: &network.Ref{ID: m.NetworkID, Name: m.NetworkName, NameSv: m.NetworkNameSv, NameEn: m.NetworkNameEn, ProjectID: m.ProjectID}}
 }
 
 func (h *Handler) showEditMeeting(w http.ResponseWriter, r *http.Request) error {

@@ -78,28 +78,50 @@ type PersonHistory struct {
 // PersonNetwork is a person's attendance in one network.
 type PersonNetwork struct {
 	NetworkID   int64
-	NetworkName string
-	Role        string     // "" when they are no longer a member
-	Since       *time.Time // the day they joined; nil when no longer a member
+	NetworkName string // Finnish
+	// The network's Swedish and English names, "" when not given.
+	NetworkNameSv, NetworkNameEn string
+	Role                         string     // "" when they are no longer a member
+	Since                        *time.Time // the day they joined; nil when no longer a member
 	Tally
 }
 
 // PersonMeeting is one meeting in a person's history.
 type PersonMeeting struct {
-	MeetingID        int64
-	NetworkID        int64
-	NetworkName      string
-	Title            string    // Finnish
-	TitleSv, TitleEn string    // "" when not given
-	StartsAt         time.Time // UTC
-	Answer           string    // answer to the invitation; "" when none
-	Attended         string    // in_person, remote or "" (absent)
-	OrganisationName string    // the organisation represented, when attended
+	MeetingID   int64
+	NetworkID   int64
+	NetworkName string // Finnish
+	// The network's Swedish and English names, "" when not given.
+	NetworkNameSv, NetworkNameEn string
+	Title                        string    // Finnish
+	TitleSv, TitleEn             string    // "" when not given
+	StartsAt                     time.Time // UTC
+	Answer                       string    // answer to the invitation; "" when none
+	Attended                     string    // in_person, remote or "" (absent)
+	OrganisationName             string    // the organisation represented, when attended
 }
 
 // TitleIn returns the title in lang, the Finnish one when not given in it.
 func (m *PersonMeeting) TitleIn(lang string) string {
 	return i18n.Pick(lang, m.Title, m.TitleSv, m.TitleEn)
+}
+
+// NetworkNameIn returns the network's name in lang, in Finnish when not
+// given in it.
+func (m *PersonMeeting) NetworkNameIn(lang string) string {
+	return i18n.Pick(lang, m.NetworkName, m.NetworkNameSv, m.NetworkNameEn)
+}
+
+// NetworkNameIn returns the network's name in lang, in Finnish when not
+// given in it.
+func (n *PersonNetwork) NetworkNameIn(lang string) string {
+	return i18n.Pick(lang, n.NetworkName, n.NetworkNameSv, n.NetworkNameEn)
+}
+
+// NetworkNameIn returns the network's name in lang, in Finnish when not
+// given in it.
+func (n *OrgNetwork) NetworkNameIn(lang string) string {
+	return i18n.Pick(lang, n.NetworkName, n.NetworkNameSv, n.NetworkNameEn)
 }
 
 // Start returns the start in Helsinki time.
@@ -116,10 +138,12 @@ type OrgHistory struct {
 
 // OrgNetwork is an organisation's presence in one network.
 type OrgNetwork struct {
-	NetworkID       int64
-	NetworkName     string
-	Since           *time.Time // the day its first representative joined; nil when none is a member now
-	Representatives []Representative
+	NetworkID   int64
+	NetworkName string // Finnish
+	// The network's Swedish and English names, "" when not given.
+	NetworkNameSv, NetworkNameEn string
+	Since                        *time.Time // the day its first representative joined; nil when none is a member now
+	Representatives              []Representative
 	Tally
 	// Meetings are the latest OrgMeetingsShown counted meetings.
 	Meetings []OrgMeeting
@@ -159,14 +183,15 @@ type Attendee struct {
 
 // historyMembership is a membership read for the histories.
 type historyMembership struct {
-	NetworkID   int64
-	NetworkName string
-	PersonID    int64
-	PersonName  string
-	Role        string
-	PrincipalID int64 // a deputy's member (person id); 0 otherwise
-	Since       time.Time
-	Until       *time.Time // exclusive: the day after the term ended
+	NetworkID                    int64
+	NetworkName                  string
+	NetworkNameSv, NetworkNameEn string
+	PersonID                     int64
+	PersonName                   string
+	Role                         string
+	PrincipalID                  int64 // a deputy's member (person id); 0 otherwise
+	Since                        time.Time
+	Until                        *time.Time // exclusive: the day after the term ended
 }
 
 // dayStart returns Helsinki midnight of a calendar day.
@@ -175,7 +200,7 @@ func dayStart(y int, m time.Month, d int) time.Time {
 }
 
 func (s *Store) historyMemberships(ctx context.Context, where string, arg int64) ([]historyMembership, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT ms.network_id, n.name, ms.person_id, p.name, ms.role, COALESCE(pm.person_id, 0),
+	rows, err := s.q.QueryContext(ctx, `SELECT ms.network_id, n.name, n.name_sv, n.name_en, ms.person_id, p.name, ms.role, COALESCE(pm.person_id, 0),
 		ms.term_start, ms.term_end, ms.created_at
 		FROM memberships ms JOIN networks n ON n.id = ms.network_id JOIN people p ON p.id = ms.person_id
 		LEFT JOIN memberships pm ON pm.id = ms.deputy_of_id
@@ -189,7 +214,7 @@ func (s *Store) historyMemberships(ctx context.Context, where string, arg int64)
 		var m historyMembership
 		var start, end sql.NullTime
 		var created time.Time
-		if err := rows.Scan(&m.NetworkID, &m.NetworkName, &m.PersonID, &m.PersonName, &m.Role, &m.PrincipalID, &start, &end, &created); err != nil {
+		if err := rows.Scan(&m.NetworkID, &m.NetworkName, &m.NetworkNameSv, &m.NetworkNameEn, &m.PersonID, &m.PersonName, &m.Role, &m.PrincipalID, &start, &end, &created); err != nil {
 			return nil, fmt.Errorf("scan membership for history: %w", err)
 		}
 		if start.Valid {
@@ -232,13 +257,13 @@ func (s *Store) PersonHistory(ctx context.Context, personID int64, now time.Time
 	for _, m := range ms {
 		since := m.Since
 		index[m.NetworkID] = len(nets)
-		nets = append(nets, PersonNetwork{NetworkID: m.NetworkID, NetworkName: m.NetworkName, Role: m.Role, Since: &since})
+		nets = append(nets, PersonNetwork{NetworkID: m.NetworkID, NetworkName: m.NetworkName, NetworkNameSv: m.NetworkNameSv, NetworkNameEn: m.NetworkNameEn, Role: m.Role, Since: &since})
 	}
 	var left []PersonNetwork
 	for _, a := range attended {
 		if _, ok := index[a.NetworkID]; !ok {
 			index[a.NetworkID] = -1
-			left = append(left, PersonNetwork{NetworkID: a.NetworkID, NetworkName: a.NetworkName})
+			left = append(left, PersonNetwork{NetworkID: a.NetworkID, NetworkName: a.NetworkName, NetworkNameSv: a.NetworkNameSv, NetworkNameEn: a.NetworkNameEn})
 		}
 	}
 	slices.SortFunc(left, func(a, b PersonNetwork) int {
@@ -307,7 +332,7 @@ func (s *Store) PersonHistory(ctx context.Context, personID int64, now time.Time
 
 // personAttended returns the held meetings a person attended.
 func (s *Store) personAttended(ctx context.Context, personID int64, now time.Time) ([]PersonMeeting, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT m.id, m.network_id, n.name, m.title, m.title_sv, m.title_en, m.starts_at, COALESCE(r.answer, ''), a.mode, COALESCE(o.name, '')
+	rows, err := s.q.QueryContext(ctx, `SELECT m.id, m.network_id, n.name, n.name_sv, n.name_en, m.title, m.title_sv, m.title_en, m.starts_at, COALESCE(r.answer, ''), a.mode, COALESCE(o.name, '')
 		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id JOIN networks n ON n.id = m.network_id
 		LEFT JOIN meeting_responses r ON r.meeting_id = a.meeting_id AND r.person_id = a.person_id
 		LEFT JOIN organisations o ON o.id = a.organisation_id
@@ -319,7 +344,7 @@ func (s *Store) personAttended(ctx context.Context, personID int64, now time.Tim
 	var out []PersonMeeting
 	for rows.Next() {
 		var x PersonMeeting
-		if err := rows.Scan(&x.MeetingID, &x.NetworkID, &x.NetworkName, &x.Title, &x.TitleSv, &x.TitleEn, &x.StartsAt, &x.Answer, &x.Attended, &x.OrganisationName); err != nil {
+		if err := rows.Scan(&x.MeetingID, &x.NetworkID, &x.NetworkName, &x.NetworkNameSv, &x.NetworkNameEn, &x.Title, &x.TitleSv, &x.TitleEn, &x.StartsAt, &x.Answer, &x.Attended, &x.OrganisationName); err != nil {
 			return nil, fmt.Errorf("scan attended meeting: %w", err)
 		}
 		x.StartsAt = x.StartsAt.UTC()
@@ -351,7 +376,7 @@ func (s *Store) expectedMeetings(ctx context.Context, m historyMembership, now t
 	defer rows.Close()
 	var out []PersonMeeting
 	for rows.Next() {
-		x := PersonMeeting{NetworkID: m.NetworkID, NetworkName: m.NetworkName}
+		x := PersonMeeting{NetworkID: m.NetworkID, NetworkName: m.NetworkName, NetworkNameSv: m.NetworkNameSv, NetworkNameEn: m.NetworkNameEn}
 		if err := rows.Scan(&x.MeetingID, &x.Title, &x.TitleSv, &x.TitleEn, &x.StartsAt, &x.Answer); err != nil {
 			return nil, fmt.Errorf("scan expected meeting: %w", err)
 		}
@@ -392,7 +417,7 @@ func (s *Store) OrgHistory(ctx context.Context, orgID int64, now time.Time, see 
 		if !ok {
 			i = len(nets)
 			index[m.NetworkID] = i
-			nets = append(nets, OrgNetwork{NetworkID: m.NetworkID, NetworkName: m.NetworkName})
+			nets = append(nets, OrgNetwork{NetworkID: m.NetworkID, NetworkName: m.NetworkName, NetworkNameSv: m.NetworkNameSv, NetworkNameEn: m.NetworkNameEn})
 			wins = append(wins, window{})
 		}
 		n, w := &nets[i], &wins[i]
@@ -408,7 +433,7 @@ func (s *Store) OrgHistory(ctx context.Context, orgID int64, now time.Time, see 
 		}
 	}
 	// Networks where it was represented but has no member now.
-	rows, err := s.q.QueryContext(ctx, `SELECT DISTINCT m.network_id, n.name FROM meeting_attendance a
+	rows, err := s.q.QueryContext(ctx, `SELECT DISTINCT m.network_id, n.name, n.name_sv, n.name_en FROM meeting_attendance a
 		JOIN meetings m ON m.id = a.meeting_id JOIN networks n ON n.id = m.network_id
 		WHERE a.organisation_id = $1 ORDER BY n.name, m.network_id`, orgID)
 	if err != nil {
@@ -416,7 +441,7 @@ func (s *Store) OrgHistory(ctx context.Context, orgID int64, now time.Time, see 
 	}
 	for rows.Next() {
 		var n OrgNetwork
-		if err := rows.Scan(&n.NetworkID, &n.NetworkName); err != nil {
+		if err := rows.Scan(&n.NetworkID, &n.NetworkName, &n.NetworkNameSv, &n.NetworkNameEn); err != nil {
 			_ = rows.Close()
 			return nil, fmt.Errorf("scan represented network: %w", err)
 		}

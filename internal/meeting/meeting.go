@@ -98,7 +98,9 @@ const (
 type Meeting struct {
 	ID             int64
 	NetworkID      int64
-	NetworkName    string
+	NetworkName    string // Finnish
+	NetworkNameSv  string // "" when not given
+	NetworkNameEn  string
 	ProjectID      int64
 	SeriesID       int64  // 0 when not part of a series
 	Title          string // Finnish, required: the fallback
@@ -122,6 +124,12 @@ type Meeting struct {
 // TitleIn returns the title in lang (fi, sv, en), the Finnish one when
 // it was not given in lang.
 func (m *Meeting) TitleIn(lang string) string { return i18n.Pick(lang, m.Title, m.TitleSv, m.TitleEn) }
+
+// NetworkNameIn returns the network's name in lang, the Finnish one when
+// it was not given in lang.
+func (m *Meeting) NetworkNameIn(lang string) string {
+	return i18n.Pick(lang, m.NetworkName, m.NetworkNameSv, m.NetworkNameEn)
+}
 
 // DescriptionIn returns the description in lang, the Finnish one when it
 // was not given in lang.

@@ -31,14 +31,14 @@ func (s *Store) networkExists(ctx context.Context, id int64) error {
 	return nil
 }
 
-const meetingCols = `m.id, m.network_id, n.name, n.project_id, COALESCE(m.series_id, 0), m.title, m.title_sv, m.title_en,
+const meetingCols = `m.id, m.network_id, n.name, n.name_sv, n.name_en, n.project_id, COALESCE(m.series_id, 0), m.title, m.title_sv, m.title_en,
 	m.description, m.description_sv, m.description_en, m.starts_at, m.ends_at,
 	m.mode, m.place, m.remote_link, m.agenda_deadline, m.status, m.sequence, m.created_at, m.updated_at`
 
 func scanMeeting(row interface{ Scan(...any) error }) (*Meeting, error) {
 	var m Meeting
 	var deadline sql.NullTime
-	err := row.Scan(&m.ID, &m.NetworkID, &m.NetworkName, &m.ProjectID, &m.SeriesID, &m.Title, &m.TitleSv, &m.TitleEn,
+	err := row.Scan(&m.ID, &m.NetworkID, &m.NetworkName, &m.NetworkNameSv, &m.NetworkNameEn, &m.ProjectID, &m.SeriesID, &m.Title, &m.TitleSv, &m.TitleEn,
 		&m.Description, &m.DescriptionSv, &m.DescriptionEn, &m.StartsAt, &m.EndsAt,
 		&m.Mode, &m.Place, &m.RemoteLink, &deadline, &m.Status, &m.Sequence, &m.CreatedAt, &m.UpdatedAt)
 	if err != nil {

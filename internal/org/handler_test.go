@@ -435,3 +435,22 @@ func short(s string) string {
 	}
 	return s
 }
+
+// TestSwedishNetworkName: a Swedish reader sees the network's Swedish
+// name among an organisation's representatives.
+func TestSwedishNetworkName(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		if _, err := d.ExecContext(context.Background(), `UPDATE networks SET name_sv = 'Verkstadsnätverket' WHERE id = $1`, f.networkID); err != nil {
+			t.Fatal(err)
+		}
+		s := f.env.Login(t, "plain@example.fi")
+		if r := s.Get(f.orgPath("")); !strings.Contains(r.Body, ">"+f.networkNam+"</a>") {
+			t.Fatalf("Finnish page: %s", short(r.Text()))
+		}
+		s.Get("/lang/sv?next=/")
+		if r := s.Get(f.orgPath("")); !strings.Contains(r.Body, ">Verkstadsnätverket</a>") {
+			t.Fatalf("Swedish page lacks the Swedish name: %s", short(r.Text()))
+		}
+	})
+}

@@ -187,8 +187,10 @@ type Representative struct {
 	PersonID    int64
 	PersonName  string
 	NetworkID   int64
-	NetworkName string
-	Role        string
+	NetworkName string // Finnish
+	// The network's Swedish and English names, "" when not given.
+	NetworkNameSv, NetworkNameEn string
+	Role                         string
 }
 
 // Member is a person whose organisation this is.

@@ -240,7 +240,7 @@ func (s *Store) Options(ctx context.Context, except int64) ([]Option, error) {
 // Representatives lists the people who represent the organisation in
 // networks, ordered by network and person name.
 func (s *Store) Representatives(ctx context.Context, id int64) ([]Representative, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT p.id, p.name, n.id, n.name, m.role
+	rows, err := s.q.QueryContext(ctx, `SELECT p.id, p.name, n.id, n.name, n.name_sv, n.name_en, m.role
 		FROM memberships m JOIN people p ON p.id = m.person_id JOIN networks n ON n.id = m.network_id
 		WHERE m.organisation_id = $1 ORDER BY n.name, p.name, m.id`, id)
 	if err != nil {
@@ -250,7 +250,7 @@ func (s *Store) Representatives(ctx context.Context, id int64) ([]Representative
 	var out []Representative
 	for rows.Next() {
 		var r Representative
-		if err := rows.Scan(&r.PersonID, &r.PersonName, &r.NetworkID, &r.NetworkName, &r.Role); err != nil {
+		if err := rows.Scan(&r.PersonID, &r.PersonName, &r.NetworkID, &r.NetworkName, &r.NetworkNameSv, &r.NetworkNameEn, &r.Role); err != nil {
 			return nil, fmt.Errorf("scan representative: %w", err)
 		}
 		out = append(out, r)

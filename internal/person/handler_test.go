@@ -474,3 +474,32 @@ func TestInviteButton(t *testing.T) {
 		}
 	})
 }
+
+// TestSwedishNames: a Swedish reader sees a network's and a project's
+// Swedish names on a person's page, the Finnish ones where not given.
+func TestSwedishNames(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		for _, q := range []string{
+			`UPDATE networks SET name_sv = 'Verkstadsnätverket' WHERE name = 'Työpajaverkosto'`,
+			`UPDATE projects SET name_sv = 'Mellanarbetsmarknadsprojektet' WHERE name = 'Välityömarkkinahanke'`,
+		} {
+			if _, err := d.ExecContext(context.Background(), q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c := f.login(t, "coord")
+		if r := c.Get(f.targetPath("")); !strings.Contains(r.Text(), "Työpajaverkosto") {
+			t.Fatalf("Finnish page: %s", r.Text())
+		}
+		c.Get("/lang/sv?next=/")
+		r := c.Get(f.targetPath(""))
+		if !strings.Contains(r.Body, ">Verkstadsnätverket</a>") || !strings.Contains(r.Body, ">Mellanarbetsmarknadsprojektet</a>") {
+			t.Fatalf("Swedish page lacks the Swedish names: %s", r.Text())
+		}
+		// The coordinator's own page lists the project among staff roles.
+		if r := c.Get(fmt.Sprintf("/people/%d", f.accounts["coord"].PersonID)); !strings.Contains(r.Body, ">Mellanarbetsmarknadsprojektet</a>") {
+			t.Fatalf("staff role: %s", r.Text())
+		}
+	})
+}

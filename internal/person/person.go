@@ -97,10 +97,12 @@ func (f *Filter) limits() (limit, offset int) {
 // Membership is a person's place in a network.
 type Membership struct {
 	NetworkID   int64
-	NetworkName string
+	NetworkName string // Finnish
 	ProjectID   int64
-	ProjectName string
-	Role        string
+	ProjectName string // Finnish
+	// The Swedish and English names, "" when not given.
+	NetworkNameSv, NetworkNameEn, ProjectNameSv, ProjectNameEn string
+	Role                                                       string
 	// OrganisationName is the organisation the person represents there.
 	OrganisationName string
 	TermStart        *time.Time
@@ -110,8 +112,10 @@ type Membership struct {
 // Staff is a person's role in a project's staff.
 type Staff struct {
 	ProjectID   int64
-	ProjectName string
-	Role        string
+	ProjectName string // Finnish
+	// The Swedish and English names, "" when not given.
+	ProjectNameSv, ProjectNameEn string
+	Role                         string
 }
 
 // Option is an id and a name, for select boxes.

@@ -194,7 +194,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Person, int, error) {
 
 // Memberships lists the networks the person belongs to, by network name.
 func (s *Store) Memberships(ctx context.Context, id int64) ([]Membership, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, pr.id, pr.name, m.role, COALESCE(o.name, ''), m.term_start, m.term_end
+	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.name, n.name_sv, n.name_en, pr.id, pr.name, pr.name_sv, pr.name_en, m.role, COALESCE(o.name, ''), m.term_start, m.term_end
 		FROM memberships m JOIN networks n ON n.id = m.network_id JOIN projects pr ON pr.id = n.project_id
 		LEFT JOIN organisations o ON o.id = m.organisation_id
 		WHERE m.person_id = $1 ORDER BY n.name, n.id`, id)
@@ -206,7 +206,7 @@ func (s *Store) Memberships(ctx context.Context, id int64) ([]Membership, error)
 	for rows.Next() {
 		var m Membership
 		var start, end sql.NullTime
-		if err := rows.Scan(&m.NetworkID, &m.NetworkName, &m.ProjectID, &m.ProjectName, &m.Role, &m.OrganisationName, &start, &end); err != nil {
+		if err := rows.Scan(&m.NetworkID, &m.NetworkName, &m.NetworkNameSv, &m.NetworkNameEn, &m.ProjectID, &m.ProjectName, &m.ProjectNameSv, &m.ProjectNameEn, &m.Role, &m.OrganisationName, &start, &end); err != nil {
 			return nil, fmt.Errorf("scan membership: %w", err)
 		}
 		if start.Valid {
@@ -222,7 +222,7 @@ func (s *Store) Memberships(ctx context.Context, id int64) ([]Membership, error)
 
 // Staff lists the projects the person works in as staff, by project name.
 func (s *Store) Staff(ctx context.Context, id int64) ([]Staff, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT pr.id, pr.name, s.role FROM project_staff s JOIN projects pr ON pr.id = s.project_id
+	rows, err := s.q.QueryContext(ctx, `SELECT pr.id, pr.name, pr.name_sv, pr.name_en, s.role FROM project_staff s JOIN projects pr ON pr.id = s.project_id
 		WHERE s.person_id = $1 ORDER BY pr.name, pr.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("list person's projects: %w", err)
@@ -231,7 +231,7 @@ func (s *Store) Staff(ctx context.Context, id int64) ([]Staff, error) {
 	var out []Staff
 	for rows.Next() {
 		var st Staff
-		if err := rows.Scan(&st.ProjectID, &st.ProjectName, &st.Role); err != nil {
+		if err := rows.Scan(&st.ProjectID, &st.ProjectName, &st.ProjectNameSv, &st.ProjectNameEn, &st.Role); err != nil {
 			return nil, fmt.Errorf("scan project staff: %w", err)
 		}
 		out = append(out, st)

@@ -208,7 +208,8 @@ func (h *Handler) showPlan(w http.ResponseWriter, r *http.Request) error {
 }
 
 func planNetwork(p *Plan) *network.Ref {
-	return &network.Ref{ID: p.NetworkID, Name: p.NetworkName, ProjectID: p.ProjectID, ProjectName: p.ProjectName}
+	return &network.Ref{ID: p.NetworkID, Name: p.NetworkName, NameSv: p.NetworkNameSv, NameEn: p.NetworkNameEn,
+		ProjectID: p.ProjectID, ProjectName: p.ProjectName, ProjectNameSv: p.ProjectNameSv, ProjectNameEn: p.ProjectNameEn}
 }
 
 func (h *Handler) showEditPlan(w http.ResponseWriter, r *http.Request) error {

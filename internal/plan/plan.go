@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kohtaamo/kohtaamo/internal/app"
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
 // Plan statuses.
@@ -64,6 +65,9 @@ type Plan struct {
 	UpdatedAt   time.Time
 	// Objectives are loaded by GetFull.
 	Objectives []Objective
+
+	// The Swedish and English names, "" when not given.
+	NetworkNameSv, NetworkNameEn, ProjectNameSv, ProjectNameEn string
 }
 
 // Progress is the plan's weighted progress over its objectives (objectives
@@ -90,6 +94,14 @@ type Objective struct {
 	PlanTitle   string
 	PlanStatus  string
 	NetworkName string
+	// The network's Swedish and English names, "" when not given.
+	NetworkNameSv, NetworkNameEn string
+}
+
+// NetworkNameIn returns the network's name in lang, in Finnish when not
+// given in it.
+func (o *Objective) NetworkNameIn(lang string) string {
+	return i18n.Pick(lang, o.NetworkName, o.NetworkNameSv, o.NetworkNameEn)
 }
 
 // Progress is the objective's weighted progress over its actions; ok is

@@ -153,7 +153,7 @@ func (s *Store) checkGoal(ctx context.Context, projectID, goalID int64) error {
 
 // Plans.
 
-const planCols = `ap.id, ap.network_id, n.name, n.project_id, p.name, ap.title, ap.description, ap.starts_on, ap.ends_on,
+const planCols = `ap.id, ap.network_id, n.name, n.name_sv, n.name_en, n.project_id, p.name, p.name_sv, p.name_en, ap.title, ap.description, ap.starts_on, ap.ends_on,
 	ap.status, ap.created_at, ap.updated_at`
 
 const planFrom = ` FROM action_plans ap JOIN networks n ON n.id = ap.network_id JOIN projects p ON p.id = n.project_id`
@@ -161,7 +161,7 @@ const planFrom = ` FROM action_plans ap JOIN networks n ON n.id = ap.network_id 
 func scanPlan(row scanner) (*Plan, error) {
 	var p Plan
 	var starts, ends sql.NullTime
-	if err := row.Scan(&p.ID, &p.NetworkID, &p.NetworkName, &p.ProjectID, &p.ProjectName, &p.Title, &p.Description,
+	if err := row.Scan(&p.ID, &p.NetworkID, &p.NetworkName, &p.NetworkNameSv, &p.NetworkNameEn, &p.ProjectID, &p.ProjectName, &p.ProjectNameSv, &p.ProjectNameEn, &p.Title, &p.Description,
 		&starts, &ends, &p.Status, &p.CreatedAt, &p.UpdatedAt); err != nil {
 		return nil, err
 	}
@@ -271,7 +271,7 @@ func (s *Store) UpdatePlan(ctx context.Context, id int64, in PlanInput, now time
 // Objectives.
 
 const objectiveCols = `o.id, o.plan_id, ap.network_id, n.project_id, o.title, o.description, COALESCE(o.project_goal_id, 0),
-	COALESCE(g.title, ''), o.weight, ap.title, ap.status, n.name`
+	COALESCE(g.title, ''), o.weight, ap.title, ap.status, n.name, n.name_sv, n.name_en`
 
 const objectiveFrom = ` FROM plan_objectives o JOIN action_plans ap ON ap.id = o.plan_id JOIN networks n ON n.id = ap.network_id
 	LEFT JOIN project_goals g ON g.id = o.project_goal_id `
@@ -279,7 +279,7 @@ const objectiveFrom = ` FROM plan_objectives o JOIN action_plans ap ON ap.id = o
 func scanObjective(row scanner) (*Objective, error) {
 	var o Objective
 	if err := row.Scan(&o.ID, &o.PlanID, &o.NetworkID, &o.ProjectID, &o.Title, &o.Description, &o.GoalID, &o.GoalTitle,
-		&o.Weight, &o.PlanTitle, &o.PlanStatus, &o.NetworkName); err != nil {
+		&o.Weight, &o.PlanTitle, &o.PlanStatus, &o.NetworkName, &o.NetworkNameSv, &o.NetworkNameEn); err != nil {
 		return nil, err
 	}
 	return &o, nil

@@ -3,6 +3,8 @@ package plan
 import (
 	"sort"
 	"time"
+
+	"github.com/kohtaamo/kohtaamo/internal/i18n"
 )
 
 // The view models below are computed before rendering: templates cannot
@@ -91,7 +93,15 @@ type TimelineRow struct {
 	ActionView
 	ObjectiveTitle string
 	NetworkName    string
+	NetworkNameSv  string // "" when not given
+	NetworkNameEn  string
 	GoalTitle      string
+}
+
+// NetworkNameIn returns the network's name in lang, in Finnish when not
+// given in it.
+func (r *TimelineRow) NetworkNameIn(lang string) string {
+	return i18n.Pick(lang, r.NetworkName, r.NetworkNameSv, r.NetworkNameEn)
 }
 
 // timeline returns the actions of goals ordered by due date (undated
@@ -100,7 +110,8 @@ func timeline(goals []GoalView) (all, late []TimelineRow) {
 	for _, g := range goals {
 		for _, o := range g.Objectives {
 			for _, a := range o.Actions {
-				row := TimelineRow{ActionView: a, ObjectiveTitle: o.Title, NetworkName: o.NetworkName, GoalTitle: g.Title}
+				row := TimelineRow{ActionView: a, ObjectiveTitle: o.Title, NetworkName: o.NetworkName,
+					NetworkNameSv: o.NetworkNameSv, NetworkNameEn: o.NetworkNameEn, GoalTitle: g.Title}
 				all = append(all, row)
 				if a.IsLate {
 					late = append(late, row)

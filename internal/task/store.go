@@ -19,11 +19,11 @@ func NewStore(q db.Querier) *Store { return &Store{q: q} }
 
 // openTasks selects every open task with its owner: action items still
 // open, plan actions planned or in progress.
-const openTasks = `SELECT 'item' AS kind, ai.id, ai.title, ai.due_on, ai.network_id, n.name, ai.meeting_id AS ref, ai.owner_person_id AS owner, 0 AS progress
+const openTasks = `SELECT 'item' AS kind, ai.id, ai.title, ai.due_on, ai.network_id, n.name, n.name_sv, n.name_en, ai.meeting_id AS ref, ai.owner_person_id AS owner, 0 AS progress
 		FROM action_items ai JOIN networks n ON n.id = ai.network_id
 		WHERE ai.status = 'open'
 	UNION ALL
-	SELECT 'action', pa.id, pa.title, pa.due_on, p.network_id, n.name, p.id, pa.owner_id, pa.progress
+	SELECT 'action', pa.id, pa.title, pa.due_on, p.network_id, n.name, n.name_sv, n.name_en, p.id, pa.owner_id, pa.progress
 		FROM plan_actions pa JOIN plan_objectives o ON o.id = pa.objective_id
 		JOIN action_plans p ON p.id = o.plan_id JOIN networks n ON n.id = p.network_id
 		WHERE pa.status IN ('planned', 'in_progress')`
@@ -40,7 +40,7 @@ func link(kind string, id, ref int64) string {
 // Open lists a person's open tasks: overdue first, then by due date, tasks
 // without a due date last.
 func (s *Store) Open(ctx context.Context, personID int64, today time.Time) ([]Task, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT kind, id, title, due_on, network_id, name, ref, progress FROM (`+openTasks+`) t
+	rows, err := s.q.QueryContext(ctx, `SELECT kind, id, title, due_on, network_id, name, name_sv, name_en, ref, progress FROM (`+openTasks+`) t
 		WHERE owner = $1
 		ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, title, id`, personID)
 	if err != nil {
@@ -53,7 +53,7 @@ func (s *Store) Open(ctx context.Context, personID int64, today time.Time) ([]Ta
 		t := &out[len(out)-1]
 		var due sql.NullTime
 		var ref int64
-		if err := rows.Scan(&t.Kind, &t.ID, &t.Title, &due, &t.NetworkID, &t.NetworkName, &ref, &t.Progress); err != nil {
+		if err := rows.Scan(&t.Kind, &t.ID, &t.Title, &due, &t.NetworkID, &t.NetworkName, &t.NetworkNameSv, &t.NetworkNameEn, &ref, &t.Progress); err != nil {
 			return nil, fmt.Errorf("scan task: %w", err)
 		}
 		if due.Valid {

@@ -29,7 +29,10 @@ type Task struct {
 	Title       string
 	DueOn       *time.Time
 	NetworkID   int64
-	NetworkName string
+	NetworkName string // Finnish
+	// The network's Swedish and English names, "" when not given (Open
+	// only).
+	NetworkNameSv, NetworkNameEn string
 	// Link is the page where the task is handled.
 	Link string
 	// Overdue is set when the due date is before today.
