@@ -135,7 +135,7 @@ func (k *Kit) HandleUndo(w http.ResponseWriter, r *http.Request, restore func(st
 	u, ok := k.TakeUndo(r, r.URL.Path)
 	if !ok {
 		k.Flash(r, k.T(r, "undo.expired"))
-		Redirect(w, r, AtFlash(SafeNext(r.PostFormValue("next"))))
+		http.Redirect(w, r, AtFlash(SafeNext(r.PostFormValue("next"))), http.StatusSeeOther) // #nosec G710 -- SafeNext leaves only a path on this site
 		return nil
 	}
 	msg, err := restore(u.State)
@@ -146,7 +146,7 @@ func (k *Kit) HandleUndo(w http.ResponseWriter, r *http.Request, restore func(st
 		return err
 	}
 	k.Flash(r, msg)
-	Redirect(w, r, AtFlash(SafeNext(u.Next)))
+	http.Redirect(w, r, AtFlash(SafeNext(u.Next)), http.StatusSeeOther) // #nosec G710 -- SafeNext leaves only a path on this site
 	return nil
 }
 
